@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+export interface Neo4jConfig {
+  /** Bolt URI of an external Neo4j; undefined means "start the local one". */
+  uri?: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Per-transaction timeout sent with every query, in milliseconds. */
+  queryTimeoutMs: number;
+}
+
+export interface LocalNeo4jConfig {
+  home: string;
+  host: string;
+  port: number;
+  heapMb: number;
+  pagecacheMb: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  bodyLimit: string;
+  introspection: boolean;
+  landingPage: boolean;
+  neo4j: Neo4jConfig;
+  local: LocalNeo4jConfig;
+}
+
+/**
+ * Reads the configuration from environment variables (documented in README.md, "Configuration").
+ * Throws an Error naming the variable when a value is malformed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST ?? '127.0.0.1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimit: env.BODY_LIMIT ?? '10mb',
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
+    neo4j: {
+      uri: env.NEO4J_URI || undefined,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE ?? 'neo4j',
+      queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000),
+    },
+    local: {
+      home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),
+      host: '127.0.0.1',
+      port: int(env, 'NEO4J_LOCAL_PORT', 7687),
+      heapMb: int(env, 'NEO4J_LOCAL_HEAP_MB', 1024),
+      pagecacheMb: int(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
+    },
+  };
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function findProjectRoot(start: string): string {
+  // Works from src/ under ts-jest and from dist/src/ after a build.
+  let dir = start;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'cypher'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the project root (a folder with cypher/) above ${start}`);
+    dir = parent;
+  }
+}

@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-code';
+
+/** Base of the errors mlgraph raises on purpose; their message and extensions reach the client. */
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, field?: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, field === undefined ? extra : { field, ...extra });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string, urns: string[] = [], field?: string) {
+    super(message, ErrorCode.NOT_FOUND, field === undefined ? { urns } : { urns, field });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, extra);
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(message = 'The metadata database is unavailable; try again shortly.') {
+    super(message, ErrorCode.UNAVAILABLE);
+  }
+}
+
+export class TimeoutError extends AppError {
+  constructor(message = 'The query took longer than the server allows.') {
+    super(message, ErrorCode.TIMEOUT);
+  }
+}

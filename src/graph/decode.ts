@@ -1,0 +1,28 @@
+import neo4j from 'neo4j-driver';
+
+/**
+ * Turns a value read from Neo4j into plain JavaScript: integers to numbers (the driver is set to
+ * lossy integers, which covers counts and epochs), temporal values to `Date`, lists and maps
+ * recursively. Nodes and relationships are not expected: queries return named columns or maps.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isDate(value)) {
+    return new Date((value as { toString(): string }).toString());
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** One decoded row: its columns by name. */
+export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }): R {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  return row as R;
+}

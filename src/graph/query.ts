@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+
+export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
+
+/**
+ * One Cypher statement from `cypher/<name>.cypher`, typed by its parameters `P` and row shape `R`.
+ * `params` must list exactly the `$names` the file uses (a contract test checks this).
+ */
+export interface Query<P extends object = Record<string, unknown>, R extends object = Record<string, unknown>> {
+  readonly name: string;
+  readonly text: string;
+  readonly params: readonly string[];
+  /** Phantom field carrying the types; never set. */
+  readonly _types?: { params: P; row: R };
+}
+
+export type ParamsOf<Q> = Q extends Query<infer P, object> ? P : never;
+export type RowOf<Q> = Q extends Query<object, infer R> ? R : never;
+
+/** Reads `cypher/<name>.cypher` once, at registry load. */
+export function defineQuery<P extends object, R extends object>(
+  name: string,
+  params: readonly (keyof P & string)[],
+): Query<P, R> {
+  return { name, text: readCypher(name), params };
+}
+
+export function readCypher(name: string): string {
+  return fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+}
+
+/** The `$parameters` a Cypher text uses, comments excluded, sorted and unique. */
+export function paramsUsed(text: string): string[] {
+  const code = text
+    .split('\n')
+    .map((line) => line.replace(/\/\/.*$/, ''))
+    .join('\n')
+    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+  const names = new Set<string>();
+  for (const m of code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
+  return [...names].sort();
+}
+
+export function checksum(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { connectGraph } from './graph';
+import { LocalNeo4jUnavailable, startLocalNeo4j, type LocalNeo4j } from './local/local-neo4j';
+import { createLogger } from './logger';
+import { createServer } from './server';
+
+// Wires configuration, Neo4j and the HTTP server, then listens. See README.md, "Configuration".
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  let local: LocalNeo4j | undefined;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    log.info({ home: config.local.home, port: config.local.port }, 'NEO4J_URI is not set: starting the local Neo4j');
+    try {
+      local = await startLocalNeo4j({
+        ...config.local,
+        onOutput: (line) => log.debug({ component: 'neo4j' }, line),
+      });
+    } catch (err) {
+      if (err instanceof LocalNeo4jUnavailable) {
+        process.stderr.write(`\nmlgraph cannot start: ${err.message}\n\n`);
+        process.exit(1);
+      }
+      throw err;
+    }
+    uri = local.uri;
+    log.info({ uri, version: local.version }, 'local Neo4j is up');
+  }
+
+  const graph = connectGraph({ ...config.neo4j, uri }, log);
+  const server = await createServer({ config, graph, log });
+  // The local Neo4j is known to be up: migrate before serving. An external one may still be starting:
+  // serve at once (/ready says 503) and migrate as soon as it answers.
+  if (local) await server.readiness.migrateWhenReachable();
+  else void server.readiness.migrateWhenReachable();
+
+  const url = await server.listen(config.port, config.host);
+  log.info({ url }, 'mlgraph is serving GraphQL');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight requests');
+    try {
+      await server.stop();
+      await graph.close();
+      await local?.stop();
+      log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`mlgraph failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ServerInfoResolver } from './modules/system/server-info.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];
+
+/** Builds the executable schema; inputs are validated with class-validator before resolvers run. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
