@@ -12,6 +12,8 @@ export interface Neo4jConfig {
   database: string;
   /** Per-transaction timeout sent with every query, in milliseconds. */
   queryTimeoutMs: number;
+  /** How long the driver retries a transaction on transient errors (e.g. a lost connection). */
+  maxRetryMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: env.NEO4J_PASSWORD ?? '',
       database: env.NEO4J_DATABASE ?? 'neo4j',
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000),
+      maxRetryMs: int(env, 'NEO4J_MAX_RETRY_MS', 5_000),
     },
     local: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),

@@ -15,7 +15,7 @@ export function connectGraph(config: Neo4jConfig & { uri: string }, log: Logger)
     userAgent: 'mlgraph',
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 10_000,
+    maxTransactionRetryTime: config.maxRetryMs,
     logging: {
       level: 'warn',
       logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message),

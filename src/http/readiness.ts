@@ -42,6 +42,7 @@ export class Readiness {
   async check(): Promise<ReadyState> {
     if (!this.migrated) return { ready: false, reason: `not migrated: ${this.lastError}` };
     try {
+      await this.graph.ping(); // fails fast, unlike a retried transaction
       return { ready: true, neo4j: await neo4jInfo(this.graph) };
     } catch (err) {
       return { ready: false, reason: err instanceof Error ? err.message : String(err) };

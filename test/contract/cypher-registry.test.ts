@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS, queries } from '../../src/graph';
+import { CYPHER_DIR, paramsUsed } from '../../src/graph/query';
+
+function cypherFiles(dir = CYPHER_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return cypherFiles(full);
+    return e.name.endsWith('.cypher') ? [path.relative(CYPHER_DIR, full).replace(/\.cypher$/, '')] : [];
+  });
+}
+
+/** The `// params:` header line, e.g. "$id, $checksum" or "none". */
+function declaredInHeader(text: string): string[] | undefined {
+  const m = /^\/\/ params: (.*)$/m.exec(text);
+  if (!m) return undefined;
+  return m[1].trim() === 'none' ? [] : m[1].split(',').map((p) => p.trim().replace(/^\$/, '')).sort();
+}
+
+describe('cypher/ and the query registry', () => {
+  const registered = new Map<string, readonly string[]>(Object.values(queries).map((q) => [q.name, q.params]));
+  const migrationFiles = new Set(MIGRATIONS.map((m) => `migrations/${m.id}`));
+
+  it('every .cypher file is registered exactly once (as a query or a migration)', () => {
+    const files = cypherFiles();
+    expect(files.length).toBeGreaterThan(0);
+    const unregistered = files.filter((f) => !registered.has(f) && !migrationFiles.has(f));
+    expect(unregistered).toEqual([]);
+    const names = Object.values(queries).map((q) => q.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each([...registered.entries()])("%s: declared params equal the file's $params and its header", (name, params) => {
+    const text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+    expect([...params].sort()).toEqual(paramsUsed(text));
+    expect(declaredInHeader(text)).toEqual([...params].sort());
+    expect(text).toMatch(/^\/\/ returns: /m);
+  });
+
+  it('migrations take no parameters and every statement is idempotent (IF NOT EXISTS)', () => {
+    for (const m of MIGRATIONS) {
+      for (const s of m.statements) {
+        expect(paramsUsed(s.text)).toEqual([]);
+        expect(s.text).toMatch(/IF NOT EXISTS/);
+      }
+    }
+  });
+});

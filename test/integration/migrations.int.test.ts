@@ -1,0 +1,54 @@
+import { migrate, MIGRATIONS } from '../../src/graph';
+import { rawDriver, testGraph, testLog, uniqueId } from '../support/harness';
+
+describe('schema migrations', () => {
+  const graph = testGraph();
+  const driver = rawDriver();
+  afterAll(async () => {
+    await graph.close();
+    await driver.close();
+  });
+
+  async function constraintNames(): Promise<string[]> {
+    const res = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name');
+    return res.records.map((r) => r.get('name') as string);
+  }
+
+  it('are recorded, so running them again applies nothing and changes no schema', async () => {
+    await migrate(graph, testLog); // the first run may or may not have happened in this database
+    const before = await constraintNames();
+    expect(await migrate(graph, testLog)).toEqual([]);
+    expect(await constraintNames()).toEqual(before);
+    const recorded = await driver.executeQuery('MATCH (m:MlgraphMigration) RETURN m.id AS id ORDER BY id');
+    expect(recorded.records.map((r) => r.get('id'))).toEqual(MIGRATIONS.map((m) => m.id));
+  });
+
+  it('re-apply a migration whose record is gone without failing (statements are idempotent)', async () => {
+    await driver.executeQuery('MATCH (m:MlgraphMigration {id: $id}) DELETE m', { id: MIGRATIONS[0].id });
+    expect(await migrate(graph, testLog)).toEqual([MIGRATIONS[0].id]);
+    expect(await migrate(graph, testLog)).toEqual([]);
+  });
+
+  it('create a urn uniqueness constraint per entity label and across all entities', async () => {
+    const names = await constraintNames();
+    for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',
+      'model_urn', 'experiment_urn', 'training_run_urn', 'deployment_urn']) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it('make Neo4j reject a second entity with the same urn', async () => {
+    const urn = `urn:li:dataset:(urn:li:dataPlatform:test,${uniqueId()},PROD)`;
+    await driver.executeQuery('CREATE (:Entity:Dataset {urn: $urn})', { urn });
+    await expect(driver.executeQuery('CREATE (:Entity:Dataset {urn: $urn})', { urn })).rejects.toMatchObject({
+      code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+    });
+    // also across labels: the shared :Entity constraint
+    await expect(driver.executeQuery('CREATE (:Entity:Model {urn: $urn})', { urn })).rejects.toMatchObject({
+      code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+    });
+    const count = await driver.executeQuery('MATCH (n:Entity {urn: $urn}) RETURN count(n) AS n', { urn });
+    expect(count.records[0].get('n')).toBe(1);
+    await driver.executeQuery('MATCH (n:Entity {urn: $urn}) DELETE n', { urn });
+  });
+});

@@ -1,0 +1,50 @@
+import { startThrowawayNeo4j } from '../support/neo4j-instance';
+import { startTestServer, testGraph, testLog } from '../support/harness';
+import { createServer } from '../../src/server';
+
+async function readyStatus(url: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(url.replace(/\/graphql$/, '/ready'));
+  return { status: res.status, body: await res.json() };
+}
+
+describe('/ready follows Neo4j', () => {
+  it('turns 503 when Neo4j goes down, with UNAVAILABLE errors rather than hangs', async () => {
+    const neo4j = await startThrowawayNeo4j();
+    const t = await startTestServer({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' });
+    try {
+      const url = await t.server.listen(0, '127.0.0.1');
+      expect((await readyStatus(url)).status).toBe(200);
+
+      await neo4j.stop();
+
+      const down = await readyStatus(url);
+      expect(down.status).toBe(503);
+      expect(down.body.status).toBe('unavailable');
+      const res = await t.gql('{ serverInfo { neo4jVersion } }');
+      expect(res.errors?.[0].extensions?.code).toBe('UNAVAILABLE');
+    } finally {
+      await t.close();
+      await neo4j.stop();
+    }
+  }, 120_000);
+
+  it('is 503 while Neo4j has never been reachable (schema not migrated)', async () => {
+    const graph = testGraph({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '', database: 'neo4j' });
+    const server = await createServer({
+      config: { bodyLimit: '1mb', introspection: false, landingPage: false },
+      graph,
+      log: testLog,
+    });
+    try {
+      const url = await server.listen(0, '127.0.0.1');
+      const ready = await readyStatus(url);
+      expect(ready.status).toBe(503);
+      expect(ready.body.reason).toMatch(/not migrated/);
+      const health = await fetch(url.replace(/\/graphql$/, '/health'));
+      expect(health.status).toBe(200);
+    } finally {
+      await server.stop();
+      await graph.close();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { rawDriver, startTestServer, testNeo4j, type TestServer } from '../support/harness';
+
+describe('server over the real Neo4j', () => {
+  let t: TestServer;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    url = await t.server.listen(0, '127.0.0.1');
+  });
+  afterAll(() => t.close());
+
+  it('answers serverInfo from the Neo4j it is connected to', async () => {
+    const res = await t.gql('{ serverInfo { version neo4jVersion edition database } }');
+    expect(res.errors).toBeUndefined();
+    const driver = rawDriver();
+    try {
+      const info = await driver.getServerInfo();
+      // agent is "Neo4j/5.26.29": the version must be the one the database itself reports
+      expect(info.agent).toBe(`Neo4j/${res.data!.serverInfo.neo4jVersion}`);
+    } finally {
+      await driver.close();
+    }
+    expect(res.data!.serverInfo.neo4jVersion).toMatch(/^5\.26\./);
+    expect(res.data!.serverInfo.edition).toMatch(/community|enterprise/);
+    expect(res.data!.serverInfo.database).toBe(testNeo4j().database);
+  });
+
+  it('serves GraphQL over HTTP with a request id echoed back', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'ci-run-42' },
+      body: JSON.stringify({ query: '{ serverInfo { edition } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('ci-run-42');
+    const body: any = await res.json();
+    expect(body.data.serverInfo.edition).toBeTruthy();
+  });
+
+  it('GET /health is 200 and GET /ready reports the Neo4j version', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    const body: any = await ready.json();
+    expect(body.status).toBe('ready');
+    expect(body.neo4j.version).toMatch(/^5\.26\./);
+  });
+
+  it('rejects a malformed query with GRAPHQL_PARSE_FAILED, not a 500', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serverInfo { ' }),
+    });
+    const body: any = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});

@@ -1,0 +1,23 @@
+import neo4j from 'neo4j-driver';
+import { toPlain } from '../../src/graph/decode';
+
+describe('toPlain (row decoding at the graph boundary)', () => {
+  it('turns Neo4j integers into numbers, nested in lists and maps', () => {
+    expect(toPlain({ n: neo4j.int(42), xs: [neo4j.int(1), neo4j.int(2)], m: { k: neo4j.int(-7) } })).toEqual({
+      n: 42,
+      xs: [1, 2],
+      m: { k: -7 },
+    });
+  });
+
+  it('turns DateTime into a Date at the same instant', () => {
+    const dt = neo4j.types.DateTime.fromStandardDate(new Date('2026-01-02T03:04:05.678Z'));
+    const out = toPlain(dt) as Date;
+    expect(out).toBeInstanceOf(Date);
+    expect(out.toISOString()).toBe('2026-01-02T03:04:05.678Z');
+  });
+
+  it('maps undefined to null and keeps strings, booleans and floats', () => {
+    expect(toPlain({ a: undefined, b: 's', c: true, d: 1.5 })).toEqual({ a: null, b: 's', c: true, d: 1.5 });
+  });
+});

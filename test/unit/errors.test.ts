@@ -1,0 +1,66 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import pino from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import { ErrorCode } from '../../src/errors/error-code';
+import { BadUserInputError, NotFoundError } from '../../src/errors/errors';
+import { createFormatError } from '../../src/errors/format-error';
+import { mapNeo4jError } from '../../src/graph/neo4j-errors';
+
+const logged: unknown[] = [];
+const log = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+const formatError = createFormatError(log);
+
+describe('mapNeo4jError', () => {
+  it.each([
+    ['ServiceUnavailable', ErrorCode.UNAVAILABLE],
+    ['SessionExpired', ErrorCode.UNAVAILABLE],
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', ErrorCode.CONFLICT],
+    ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', ErrorCode.TIMEOUT],
+  ])('maps %s to %s', (neo4jCode, code) => {
+    const mapped = mapNeo4jError(new Neo4jError('boom', neo4jCode, 'GQL', 'desc')) as GraphQLError;
+    expect(mapped.extensions.code).toBe(code);
+  });
+
+  it('leaves other errors as they are (formatError masks them later)', () => {
+    const original = new Neo4jError('syntax', 'Neo.ClientError.Statement.SyntaxError', 'GQL', 'desc');
+    expect(mapNeo4jError(original)).toBe(original);
+  });
+});
+
+describe('formatError', () => {
+  it('masks unexpected errors as INTERNAL_SERVER_ERROR without their message, and logs them', () => {
+    logged.length = 0;
+    const secret = new Error('password=hunter2 at bolt://db');
+    const out = formatError({ message: secret.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, secret);
+    expect(out.message).toBe('Internal server error');
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(logged)).toContain('hunter2');
+  });
+
+  it('keeps our own errors with their code and offending field', () => {
+    const err = new BadUserInputError('name must start with a letter or digit', 'input.name');
+    const out = formatError({ message: err.message, extensions: err.extensions }, err);
+    expect(out.message).toBe(err.message);
+    expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const nf = new NotFoundError('unknown', ['urn:li:x']);
+    expect(formatError({ message: nf.message }, nf).extensions).toMatchObject({ code: 'NOT_FOUND', urns: ['urn:li:x'] });
+  });
+
+  it('turns class-validator failures into BAD_USER_INPUT naming the nested field', () => {
+    const err = new ArgumentValidationError([
+      {
+        property: 'input',
+        children: [{ property: 'name', constraints: { length: 'name must be 1-255 characters' }, children: [] }],
+      },
+    ] as any);
+    const out = formatError({ message: err.message }, err);
+    expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(out.message).toContain('name must be 1-255 characters');
+  });
+
+  it('passes GraphQL request errors through', () => {
+    const out = formatError({ message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'));
+    expect(out.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
