@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import './modules/entities/graphql/enums';
+import { datasetResolvers } from './modules/datasets';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, ...datasetResolvers];
 
 /** Builds the executable schema; inputs are validated with class-validator before resolvers run. */
 export function createSchema(): Promise<GraphQLSchema> {

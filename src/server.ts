@@ -17,6 +17,7 @@ import { createFormatError } from './errors/format-error';
 import type { Graph } from './graph';
 import { healthRoutes } from './http/health.routes';
 import { Readiness } from './http/readiness';
+import { warningsPlugin } from './http/warnings.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -54,6 +55,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     stopOnTerminationSignals: false, // index.ts owns shutdown: Apollo, then the driver, then the local Neo4j
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      warningsPlugin,
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 
 type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
 import type { Logger } from '../logger';
-import { decodeRecord } from './decode';
+import { decodeRecord, toNeo4j } from './values';
 import { mapNeo4jError } from './neo4j-errors';
 import type { Query } from './query';
 
@@ -76,7 +76,7 @@ export class Graph {
   autoCommit<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
     return this.withSession('WRITE', async (s) => {
       const started = Date.now();
-      const result = await s.run(query.text, params as Record<string, unknown>, this.txConfig(query.name));
+      const result = await s.run(query.text, toNeo4j(params) as Record<string, unknown>, this.txConfig(query.name));
       return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
     });
   }
@@ -107,7 +107,7 @@ export class Graph {
   ): Promise<R[]> {
     const started = Date.now();
     this.options.log.debug({ query: query.name, params }, 'cypher');
-    const result = await tx.run(query.text, params as Record<string, unknown>);
+    const result = await tx.run(query.text, toNeo4j(params) as Record<string, unknown>);
     return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
   }
 

@@ -14,6 +14,62 @@ export const queries = {
     'id',
     'checksum',
   ]),
+
+  // Reading entities and their relationships (per-request DataLoaders batch these).
+  entitiesByUrns: defineQuery<{ urns: string[] }, { urn: string; props: Record<string, unknown> }>('entities/by-urns', [
+    'urns',
+  ]),
+  relatedOut: defineQuery<{ keys: { urn: string; type: string }[] }, { urn: string; type: string; other: string }>(
+    'edges/related-out',
+    ['keys'],
+  ),
+  relatedIn: defineQuery<{ keys: { urn: string; type: string }[] }, { urn: string; type: string; other: string }>(
+    'edges/related-in',
+    ['keys'],
+  ),
+
+  // Writing entities, edges and history (one transaction per mutation; see entity-writer.ts).
+  entityRefs: defineQuery<{ urns: string[] }, { urn: string; type: string | null; status: string | null }>(
+    'entities/refs',
+    ['urns'],
+  ),
+  entityLock: defineQuery<{ urns: string[] }, { urn: string; props: Record<string, unknown> | null }>('entities/lock', [
+    'urns',
+  ]),
+  entityWrite: defineQuery<
+    { rows: { urn: string; label: string; props: Record<string, unknown>; revision: number; created: boolean }[]; now: Date; actor: string },
+    { written: number }
+  >('entities/write', ['rows', 'now', 'actor']),
+  entityUnlock: defineQuery<{ urns: string[] }, { unlocked: number }>('entities/unlock', ['urns']),
+  edgesOpenOf: defineQuery<
+    { urns: string[]; types: string[] },
+    { urn: string; type: string; outgoing: boolean; other: string }
+  >('edges/open-of', ['urns', 'types']),
+  edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
+    'edges',
+    'now',
+    'actor',
+  ]),
+  edgesOpen: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string; source: string }, { opened: number }>(
+    'edges/open',
+    ['edges', 'now', 'actor', 'source'],
+  ),
+  historyRecord: defineQuery<
+    {
+      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null }[];
+      now: Date;
+      actor: string;
+      source: string;
+    },
+    { recorded: number }
+  >('history/record', ['changes', 'now', 'actor', 'source']),
 } as const;
+
+/** One stored edge, by its endpoints and type. */
+export interface EdgeKey {
+  from: string;
+  type: string;
+  to: string;
+}
 
 export type QueryName = keyof typeof queries;

@@ -26,3 +26,19 @@ export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key:
   for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
   return row as R;
 }
+
+/**
+ * Prepares parameters for Neo4j: `Date` becomes a Neo4j DateTime (so stored times compare as
+ * instants), recursively through lists and plain objects. Integers that must be integers (LIMIT,
+ * SKIP) are passed as `int()` by the caller.
+ */
+export function toNeo4j(value: unknown): unknown {
+  if (value instanceof Date) return neo4j.types.DateTime.fromStandardDate(value);
+  if (Array.isArray(value)) return value.map(toNeo4j);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toNeo4j(v);
+    return out;
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { toPlain } from '../../src/graph/decode';
+import { toPlain } from '../../src/graph/values';
 
 describe('toPlain (row decoding at the graph boundary)', () => {
   it('turns Neo4j integers into numbers, nested in lists and maps', () => {

@@ -1,0 +1,7 @@
+// The open (validTo IS NULL) edges of the given types that touch the given entities, both ways.
+// params: $urns, $types
+// returns: urn, type, outgoing, other
+UNWIND $urns AS urn
+MATCH (n:Entity {urn: urn})-[r:$any($types)]-(m:Entity)
+WHERE r.validTo IS NULL
+RETURN urn, type(r) AS type, startNode(r) = n AS outgoing, m.urn AS other

@@ -1,0 +1,26 @@
+import type { Context } from '../../context';
+import { NotFoundError } from '../../errors/errors';
+import type { EntityType } from '../../model/entity-type';
+import type { EntityRecord } from './entity.loaders';
+import { applyWrites } from './write/entity-writer';
+import { toEntityWrite } from './write/to-entity-write';
+
+/**
+ * Creates or updates one entity of `type` from a validated upsert input, in one transaction, and
+ * returns it as stored. Warnings (e.g. a DEPRECATED reference) go to the response extensions.
+ */
+export async function upsertEntity(ctx: Context, type: EntityType, input: object): Promise<EntityRecord> {
+  const write = toEntityWrite(type, input as Record<string, unknown>);
+  const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, source: 'api' });
+  ctx.warnings.push(...outcome.warnings);
+  ctx.loaders.entity.clear(write.urn);
+  const stored = await ctx.loaders.entity.load(write.urn);
+  if (!stored) throw new NotFoundError(`${write.urn} vanished after it was written`, [write.urn]);
+  return stored;
+}
+
+/** The entity at `urn` if it is of `type` (typed getters such as `dataset(urn)`), else null. */
+export async function getEntityOfType(ctx: Context, type: EntityType, urn: string): Promise<EntityRecord | null> {
+  const entity = await ctx.loaders.entity.load(urn);
+  return entity && entity.type === type ? entity : null;
+}

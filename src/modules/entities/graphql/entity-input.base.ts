@@ -1,0 +1,53 @@
+import { Field } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CustomPropertyInput, OwnerInput } from './common.types';
+
+/** MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. */
+export const NAME_PATTERN = /^[A-Za-z0-9][^,()\n\r\t]*$/;
+export const NAME_MESSAGE = 'must start with a letter or digit and contain no , ( ) or control characters';
+/** Platforms, namespaces and ids are URN parts: no separators or spaces. */
+export const KEY_PART_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:\-/@]*$/;
+export const KEY_PART_MESSAGE = 'must start with a letter or digit and use only letters, digits and _ . : - / @';
+
+/**
+ * Fields every upsert input shares (each input class extends this one; type-graphql inherits the
+ * fields). Absent fields are left as stored; null clears a field.
+ */
+export abstract class EntityInputBase {
+  @Field({ description: 'Name (1-255 characters, starting with a letter or digit; no , ( )).' })
+  @IsString()
+  @Length(1, 255)
+  @Matches(NAME_PATTERN, { message: `name ${NAME_MESSAGE}` })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description, up to 32K characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32_768)
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tags; replaces the stored tags when present.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  tags?: string[] | null;
+
+  @Field(() => [OwnerInput], { nullable: true, description: 'Owners; replaces the stored owners when present.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  owners?: OwnerInput[] | null;
+
+  @Field(() => [CustomPropertyInput], { nullable: true, description: 'Custom properties; replaces the stored ones when present.' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  customProperties?: CustomPropertyInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Link to the entity in its home system.' })
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  @MaxLength(2048)
+  externalUrl?: string | null;
+}

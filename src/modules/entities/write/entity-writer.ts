@@ -1,0 +1,208 @@
+import { queries, type Graph, type GraphTransaction } from '../../../graph';
+import type { EdgeKey } from '../../../graph/queries';
+import { BadUserInputError, NotFoundError } from '../../../errors/errors';
+import { sameStored, type StoredValue } from '../../../model/encode';
+import { DERIVED_FIELDS, ENTITY_LABELS } from '../../../model/entity-fields';
+import { Status } from '../../../model/entity-type';
+import type { Direction } from '../../../model/relationship-type';
+import { parseUrn } from '../../../model/urn';
+import { checkWriteShape } from './write-checks';
+import type { EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
+
+/** Thrown inside the transaction to roll a dry run back while keeping its report. */
+class DryRunRollback extends Error {
+  constructor(readonly outcome: WriteOutcome) {
+    super('dry run');
+  }
+}
+
+interface Pending {
+  urn: string;
+  label: string;
+  created: boolean;
+  baseRevision: number;
+  props: Record<string, StoredValue>;
+  changes: FieldChange[];
+}
+
+const edgeKey = (urn: string, type: string, dir: Direction) => `${urn}|${type}|${dir}`;
+
+/**
+ * Applies entity upserts and single-edge links in ONE transaction: all of it is written or none.
+ * Idempotent: fields, relationship sets and links equal to what is stored change nothing (no
+ * revision bump, no history, no new edge). Concurrent writers of one URN are serialized by locks
+ * taken first. Unknown referenced URNs fail with NOT_FOUND (unless the batch creates them); a new
+ * edge to an ARCHIVED entity fails with BAD_USER_INPUT, to a DEPRECATED one adds a warning.
+ */
+export async function applyWrites(
+  graph: Graph,
+  entities: EntityWrite[],
+  links: LinkWrite[],
+  options: WriteOptions,
+): Promise<WriteOutcome> {
+  checkWriteShape(entities, links);
+  try {
+    return await graph.writeTransaction('applyWrites', (tx) => writeAll(tx, entities, links, options));
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.outcome;
+    throw err;
+  }
+}
+
+async function writeAll(
+  tx: GraphTransaction,
+  entities: EntityWrite[],
+  links: LinkWrite[],
+  options: WriteOptions,
+): Promise<WriteOutcome> {
+  const now = new Date();
+  const inBatch = new Set(entities.map((e) => e.urn));
+
+  // 1. Everything referenced must exist (or be created by this batch).
+  const referenced = unique([
+    ...entities.flatMap((e) => e.relations.flatMap((r) => r.targets)),
+    ...links.flatMap((l) => [l.from, l.to]),
+  ]).filter((u) => !inBatch.has(u));
+  const refs = referenced.length ? await tx.run(queries.entityRefs, { urns: referenced }) : [];
+  const missing = refs.filter((r) => r.type === null).map((r) => r.urn);
+  if (missing.length) {
+    throw new NotFoundError(`Unknown URN${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, missing, pathOf(missing[0], entities, links));
+  }
+  const status = new Map(refs.map((r) => [r.urn, r.status]));
+
+  // 2. Lock what is written, in a stable order (fewer deadlocks between concurrent batches).
+  const lockUrns = unique([...entities.map((e) => e.urn), ...links.map((l) => l.from), ...links.map((l) => l.to)]).sort();
+  const stored = new Map((await tx.run(queries.entityLock, { urns: lockUrns })).map((r) => [r.urn, r.props]));
+  for (const [urn, props] of stored) if (props) status.set(urn, props.status as string);
+
+  // 3. The open edges that relationship replacement and links compare against.
+  const edgeTypes = unique([...entities.flatMap((e) => e.relations.map((r) => r.spec.type)), ...links.map((l) => l.type)]);
+  const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]);
+  const open = new Map<string, Set<string>>();
+  if (edgeTypes.length && edgeOwners.length) {
+    for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes })) {
+      const k = edgeKey(r.urn, r.type, r.outgoing ? 'out' : 'in');
+      (open.get(k) ?? open.set(k, new Set()).get(k)!).add(r.other);
+    }
+  }
+
+  const pending = new Map<string, Pending>();
+  const toClose: EdgeKey[] = [];
+  const toOpen: EdgeKey[] = [];
+  const warnings: WriteWarning[] = [];
+  const pendingFor = (urn: string, label?: string): Pending => {
+    let p = pending.get(urn);
+    if (!p) {
+      const old = stored.get(urn) ?? null;
+      p = {
+        urn,
+        label: label ?? ENTITY_LABELS[old!.type as keyof typeof ENTITY_LABELS],
+        created: old === null,
+        baseRevision: (old?.revision as number | undefined) ?? 0,
+        props: {},
+        changes: [],
+      };
+      pending.set(urn, p);
+    }
+    return p;
+  };
+  const checkTarget = (target: string, owner: string, field: string) => {
+    const s = status.get(target) ?? Status.ACTIVE;
+    if (s === Status.ARCHIVED) throw new BadUserInputError(`${target} is ARCHIVED and cannot be linked`, field, { urn: target });
+    if (s === Status.DEPRECATED) {
+      warnings.push({ code: 'DEPRECATED_REFERENCE', message: `${target} is DEPRECATED`, urn: owner, field });
+    }
+  };
+
+  // 4a. Entity fields and relationship sets.
+  for (const e of entities) {
+    const old = stored.get(e.urn) ?? null;
+    const p = pendingFor(e.urn, ENTITY_LABELS[e.type]);
+    if (old && old.type !== e.type) throw new BadUserInputError(`${e.urn} is a ${old.type}, not a ${e.type}`, e.path);
+    if (p.created) Object.assign(p.props, e.createOnly);
+    for (const [field, value] of Object.entries(e.fields)) {
+      const before = old?.[field] ?? null;
+      if (p.created ? value === null : sameStored(before, value)) continue;
+      p.props[field] = value;
+      if (!DERIVED_FIELDS.has(field)) p.changes.push({ field, old: before, new: value });
+    }
+    for (const { spec, targets } of e.relations) {
+      const k = edgeKey(e.urn, spec.type, spec.direction);
+      const current = new Set([...(open.get(k) ?? [])].filter((u) => parseUrn(u)?.type === spec.target));
+      const desired = new Set(targets);
+      const removed = [...current].filter((u) => !desired.has(u));
+      const added = [...desired].filter((u) => !current.has(u));
+      if (!removed.length && !added.length) continue;
+      for (const u of added) checkTarget(u, e.urn, `${e.path}.${spec.field}`);
+      const edge = (other: string): EdgeKey =>
+        spec.direction === 'out' ? { from: e.urn, type: spec.type, to: other } : { from: other, type: spec.type, to: e.urn };
+      toClose.push(...removed.map(edge));
+      toOpen.push(...added.map(edge));
+      p.changes.push({ field: spec.field, old: [...current].sort(), new: [...desired].sort() });
+    }
+  }
+
+  // 4b. Single links, recorded as changes of their `from` entity.
+  for (const l of links) {
+    const k = edgeKey(l.from, l.type, 'out');
+    const current = open.get(k) ?? open.set(k, new Set()).get(k)!;
+    const exists = current.has(l.to);
+    if (l.op === 'link' && !exists) {
+      checkTarget(l.to, l.from, l.path);
+      checkTarget(l.from, l.from, l.path);
+      toOpen.push({ from: l.from, type: l.type, to: l.to });
+      current.add(l.to);
+      pendingFor(l.from).changes.push({ field: l.type, old: null, new: l.to });
+    } else if (l.op === 'unlink' && exists) {
+      toClose.push({ from: l.from, type: l.type, to: l.to });
+      current.delete(l.to);
+      pendingFor(l.from).changes.push({ field: l.type, old: l.to, new: null });
+    }
+  }
+
+  // 5. Write what changed.
+  const changed = [...pending.values()].filter((p) => p.created || p.changes.length);
+  const audit = { now, actor: options.actor };
+  if (changed.length) {
+    await tx.run(queries.entityWrite, {
+      ...audit,
+      rows: changed.map((p) => ({ urn: p.urn, label: p.label, props: p.props, revision: p.baseRevision + 1, created: p.created })),
+    });
+  }
+  if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
+  if (toOpen.length) await tx.run(queries.edgesOpen, { ...audit, edges: toOpen, source: options.source });
+  if (changed.length) {
+    await tx.run(queries.historyRecord, {
+      ...audit,
+      source: options.source,
+      changes: changed.map((p) => ({
+        urn: p.urn,
+        revision: p.baseRevision + 1,
+        action: p.created ? 'CREATED' : 'UPDATED',
+        changes: JSON.stringify(p.changes),
+        reason: null,
+      })),
+    });
+  }
+  await tx.run(queries.entityUnlock, { urns: lockUrns });
+
+  const changedUrns = new Set(changed.map((p) => p.urn));
+  const outcome: WriteOutcome = {
+    created: changed.filter((p) => p.created).map((p) => p.urn),
+    updated: changed.filter((p) => !p.created).map((p) => p.urn),
+    unchanged: entities.map((e) => e.urn).filter((u) => !changedUrns.has(u)),
+    warnings,
+    dryRun: Boolean(options.dryRun),
+  };
+  if (options.dryRun) throw new DryRunRollback(outcome);
+  return outcome;
+}
+
+function pathOf(urn: string, entities: EntityWrite[], links: LinkWrite[]): string | undefined {
+  for (const e of entities) for (const r of e.relations) if (r.targets.includes(urn)) return `${e.path}.${r.spec.field}`;
+  return links.find((l) => l.from === urn || l.to === urn)?.path;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,58 @@
+import type { EntityType } from '../../../model/entity-type';
+import type { StoredValue } from '../../../model/encode';
+import type { RelationField, RelationshipType } from '../../../model/relationship-type';
+
+/** One entity to create or update, already validated and encoded. */
+export interface EntityWrite {
+  type: EntityType;
+  urn: string;
+  /** Set only when the entity is created: type, key fields, initial status. */
+  createOnly: Record<string, StoredValue>;
+  /** Fields the input provided (null clears); absent fields are left alone. */
+  fields: Record<string, StoredValue>;
+  /** Relationship sets the input provided; each replaces the stored set. */
+  relations: { spec: RelationField; targets: string[] }[];
+  /** Where this entity sits in the request, for error messages (e.g. "input", "batch.models.3"). */
+  path: string;
+}
+
+/** One edge to open (link) or close (unlink). */
+export interface LinkWrite {
+  from: string;
+  type: RelationshipType;
+  to: string;
+  op: 'link' | 'unlink';
+  path: string;
+}
+
+export interface WriteOptions {
+  /** Principal recorded as createdBy/updatedBy and in history. */
+  actor: string;
+  /** Who asserted the change: api, batch, ... (stored on edges and history). */
+  source: string;
+  /** Validate and report without writing anything. */
+  dryRun?: boolean;
+}
+
+/** A problem that did not stop the write (e.g. a deprecated input), sent in the response extensions. */
+export interface WriteWarning {
+  code: string;
+  message: string;
+  urn: string;
+  field: string;
+}
+
+export interface WriteOutcome {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  warnings: WriteWarning[];
+  dryRun: boolean;
+}
+
+/** One field's change, as recorded in history. */
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
