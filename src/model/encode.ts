@@ -1,5 +1,5 @@
 import { EntityType } from './entity-type';
-import { KEY_FIELDS, writableFields, type FieldSpec } from './entity-fields';
+import { KEY_FIELDS, READ_ONLY_LISTS, writableFields, type FieldSpec } from './entity-fields';
 
 /** A stored property value: what reaches Neo4j (Dates become DateTime at the graph boundary). */
 export type StoredValue = string | number | boolean | Date | string[] | null;
@@ -21,6 +21,7 @@ export function encodeFields(type: EntityType, input: Record<string, unknown>): 
 function encodeValue(spec: FieldSpec, v: unknown): StoredValue {
   switch (spec.kind) {
     case 'json':
+    case 'jsonList':
       return canonicalJson(v);
     case 'datetime':
       return v instanceof Date ? v : new Date(String(v));
@@ -69,8 +70,11 @@ export function decodeEntity(props: Record<string, unknown>): Record<string, unk
   const type = props.type as EntityType;
   const out: Record<string, unknown> = { ...props };
   for (const spec of writableFields(type)) {
-    if (spec.kind === 'json' && typeof props[spec.name] === 'string') out[spec.name] = JSON.parse(props[spec.name] as string);
+    const v = props[spec.name];
+    if ((spec.kind === 'json' || spec.kind === 'jsonList') && typeof v === 'string') out[spec.name] = JSON.parse(v);
+    else if ((spec.kind === 'jsonList' || spec.kind === 'strings') && (v === null || v === undefined)) out[spec.name] = [];
   }
+  for (const name of READ_ONLY_LISTS) out[name] ??= [];
   return out;
 }
 

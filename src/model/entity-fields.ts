@@ -4,7 +4,8 @@ import { EntityType } from './entity-type';
  * How a field is stored on the node: scalars and string lists as Neo4j properties (so they can be
  * filtered and indexed), nested structures (metrics, hyperparameters, framework...) as JSON text.
  */
-export type FieldKind = 'string' | 'int' | 'float' | 'datetime' | 'strings' | 'json';
+/** 'jsonList' is a JSON array that reads as [] when unset; 'strings' likewise. */
+export type FieldKind = 'string' | 'int' | 'float' | 'datetime' | 'strings' | 'json' | 'jsonList';
 
 export interface FieldSpec {
   name: string;
@@ -16,8 +17,8 @@ export const COMMON_FIELDS: readonly FieldSpec[] = [
   { name: 'name', kind: 'string' },
   { name: 'description', kind: 'string' },
   { name: 'tags', kind: 'strings' },
-  { name: 'owners', kind: 'json' },
-  { name: 'customProperties', kind: 'json' },
+  { name: 'owners', kind: 'jsonList' },
+  { name: 'customProperties', kind: 'jsonList' },
   { name: 'externalUrl', kind: 'string' },
 ];
 
@@ -35,7 +36,7 @@ export const TYPE_FIELDS: Record<EntityType, readonly FieldSpec[]> = {
     { name: 'uri', kind: 'string' },
     { name: 'version', kind: 'string' },
     { name: 'format', kind: 'string' },
-    { name: 'schemaFields', kind: 'json' },
+    { name: 'schemaFields', kind: 'jsonList' },
   ],
   [EntityType.FEATURE]: [
     { name: 'dataType', kind: 'string' },
@@ -48,13 +49,13 @@ export const TYPE_FIELDS: Record<EntityType, readonly FieldSpec[]> = {
     { name: 'version', kind: 'string' },
     { name: 'modelType', kind: 'string' },
     { name: 'framework', kind: 'json' },
-    { name: 'hyperParams', kind: 'json' },
-    { name: 'trainingMetrics', kind: 'json' },
-    { name: 'onlineMetrics', kind: 'json' },
+    { name: 'hyperParams', kind: 'jsonList' },
+    { name: 'trainingMetrics', kind: 'jsonList' },
+    { name: 'onlineMetrics', kind: 'jsonList' },
     { name: 'intendedUse', kind: 'json' },
     { name: 'ethicalConsiderations', kind: 'string' },
     { name: 'caveats', kind: 'string' },
-    { name: 'sourceCode', kind: 'json' },
+    { name: 'sourceCode', kind: 'jsonList' },
     { name: 'artifactUri', kind: 'string' },
     { name: 'dockerImage', kind: 'string' },
     { name: 'endpointUrl', kind: 'string' },
@@ -65,8 +66,8 @@ export const TYPE_FIELDS: Record<EntityType, readonly FieldSpec[]> = {
     { name: 'startedAt', kind: 'datetime' },
     { name: 'endedAt', kind: 'datetime' },
     { name: 'runStatus', kind: 'string' },
-    { name: 'hyperParams', kind: 'json' },
-    { name: 'metrics', kind: 'json' },
+    { name: 'hyperParams', kind: 'jsonList' },
+    { name: 'metrics', kind: 'jsonList' },
     { name: 'codeRepository', kind: 'string' },
     { name: 'codeCommit', kind: 'string' },
     { name: 'dockerImage', kind: 'string' },
@@ -77,6 +78,9 @@ export const TYPE_FIELDS: Record<EntityType, readonly FieldSpec[]> = {
     { name: 'version', kind: 'string' },
   ],
 };
+
+/** Read-only list properties written by dedicated mutations (read as [] when unset). */
+export const READ_ONLY_LISTS: readonly string[] = ['aliases'];
 
 /** Stored properties computed from other fields (kept out of history). */
 export const DERIVED_FIELDS: ReadonlySet<string> = new Set(['ownerIds']);
