@@ -32,7 +32,11 @@ export function readCypher(name: string): string {
   return fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
 }
 
-/** The `$parameters` a Cypher text uses, comments excluded, sorted and unique. */
+/**
+ * The `$parameters` a Cypher text uses, comments excluded, sorted and unique. `$any(...)` and
+ * `$all(...)` are Cypher's dynamic label/type functions, not parameters: a name followed by `(`
+ * is never counted.
+ */
 export function paramsUsed(text: string): string[] {
   const code = text
     .split('\n')
@@ -40,7 +44,7 @@ export function paramsUsed(text: string): string[] {
     .join('\n')
     .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
   const names = new Set<string>();
-  for (const m of code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
+  for (const m of code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()/g)) names.add(m[1]);
   return [...names].sort();
 }
 

@@ -16,4 +16,8 @@ describe('paramsUsed', () => {
   it('finds $params outside comments and string literals', () => {
     expect(paramsUsed("// params: $ignored\nMATCH (n {a: $a}) WHERE n.s = '$notParam' RETURN $b, $a")).toEqual(['a', 'b']);
   });
+
+  it('does not count the dynamic type functions $any(...) and $all(...) as parameters', () => {
+    expect(paramsUsed('MATCH (n)-[r:$any($types)]-(m:$all($labels)) RETURN $x')).toEqual(['labels', 'types', 'x']);
+  });
 });
