@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseRole, Role } from './auth/role';
+import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -24,15 +26,27 @@ export interface LocalNeo4jConfig {
   pagecacheMb: number;
 }
 
+/** Defaults of MAX_QUERY_DEPTH and MAX_QUERY_COST. */
+export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 100_000 };
+
+export interface AuthConfig {
+  /** Tokens provisioned from MLGRAPH_TOKENS / MLGRAPH_TOKENS_FILE (hashes only). */
+  tokens: ProvisionedToken[];
+  /** Role of requests without a token; null means they may do nothing. */
+  anonymousRole: Role | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   logLevel: string;
   bodyLimit: string;
+  limits: { maxDepth: number; maxCost: number };
   introspection: boolean;
   landingPage: boolean;
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
+  auth: AuthConfig;
 }
 
 /**
@@ -41,11 +55,17 @@ export interface Config {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const host = env.HOST ?? '127.0.0.1';
+  const tokens = loadProvisionedTokens(env);
   return {
     port: int(env, 'PORT', 4000),
-    host: env.HOST ?? '127.0.0.1',
+    host,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: env.BODY_LIMIT ?? '10mb',
+    limits: {
+      maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+      maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
+    },
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
     neo4j: {
@@ -63,7 +83,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heapMb: int(env, 'NEO4J_LOCAL_HEAP_MB', 1024),
       pagecacheMb: int(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
     },
+    auth: { tokens, anonymousRole: anonymousRole(env, tokens.length > 0, host) },
   };
+}
+
+/**
+ * MLGRAPH_ANONYMOUS_ROLE (none, reader, writer, admin) when set. Otherwise open (admin) only for the
+ * local default: no provisioned tokens and listening on loopback; any other setup requires tokens.
+ */
+function anonymousRole(env: NodeJS.ProcessEnv, hasTokens: boolean, host: string): Role | null {
+  const raw = env.MLGRAPH_ANONYMOUS_ROLE;
+  if (raw !== undefined && raw !== '') {
+    if (raw.toLowerCase() === 'none') return null;
+    const role = parseRole(raw);
+    if (!role) throw new Error(`MLGRAPH_ANONYMOUS_ROLE must be none, reader, writer or admin, got "${raw}"`);
+    return role;
+  }
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  return !hasTokens && loopback ? Role.ADMIN : null;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

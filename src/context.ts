@@ -1,3 +1,4 @@
+import { Role, type Principal } from './auth/role';
 import type { Graph } from './graph';
 import type { Logger } from './logger';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
@@ -9,8 +10,12 @@ export interface Context {
   requestId: string;
   log: Logger;
   loaders: EntityLoaders;
+  /** Who is calling, and with which role. */
+  principal: Principal;
   /** Principal recorded as createdBy/updatedBy and in history. */
   actor: string;
+  /** See ContextDeps.authenticator. */
+  authenticator?: { forget(): void };
   /** Non-fatal problems, sent back in the response's `extensions.warnings`. */
   warnings: WriteWarning[];
 }
@@ -18,16 +23,23 @@ export interface Context {
 export interface ContextDeps {
   graph: Graph;
   log: Logger;
+  /** Told when a token is revoked, so the revocation takes effect at once on this server. */
+  authenticator?: { forget(): void };
 }
 
+/** The caller of in-process operations (tests, scripts): anonymous with every right. */
+export const LOCAL_PRINCIPAL: Principal = { name: 'anonymous', role: Role.ADMIN, anonymous: true };
+
 /** Builds one request's context; per-request DataLoaders are created here. */
-export function createContext(deps: ContextDeps, requestId: string, actor = 'anonymous'): Context {
+export function createContext(deps: ContextDeps, requestId: string, principal: Principal = LOCAL_PRINCIPAL): Context {
   return {
+    principal,
+    actor: principal.name,
     graph: deps.graph,
     requestId,
     log: deps.log.child({ requestId }),
     loaders: createEntityLoaders(deps.graph),
-    actor,
+    authenticator: deps.authenticator,
     warnings: [],
   };
 }

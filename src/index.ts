@@ -39,6 +39,9 @@ async function main(): Promise<void> {
 
   const url = await server.listen(config.port, config.host);
   log.info({ url }, 'mlgraph is serving GraphQL');
+  const anonymous = config.auth.anonymousRole;
+  if (anonymous === null) log.info({ tokens: config.auth.tokens.length }, 'requests need an API token');
+  else log.warn({ anonymousRole: anonymous, host: config.host }, `requests without a token are allowed as ${anonymous}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

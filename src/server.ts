@@ -9,20 +9,24 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config';
+import { Authenticator } from './auth/authenticator';
+import { authorizationPlugin } from './auth/authorization.plugin';
+import { Role, type Principal } from './auth/role';
+import { DEFAULT_QUERY_LIMITS, type Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import type { Graph } from './graph';
 import { healthRoutes } from './http/health.routes';
+import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
 import { warningsPlugin } from './http/warnings.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
 export interface ServerDeps {
-  config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'>;
+  config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'> & Partial<Pick<Config, 'auth' | 'limits'>>;
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
@@ -32,8 +36,9 @@ export interface MlgraphServer {
   apollo: ApolloServer<Context>;
   httpServer: http.Server;
   readiness: Readiness;
+  authenticator: Authenticator;
   /** Per-request context, for tests that call `apollo.executeOperation` in process. */
-  contextFor(requestId?: string): Context;
+  contextFor(requestId?: string, principal?: Principal): Context;
   /** Listens on host:port (port 0 picks a free one) and resolves with the URL of /graphql. */
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting connections, drains in-flight requests, then stops Apollo. */
@@ -44,6 +49,9 @@ export interface MlgraphServer {
 export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const { graph, log } = deps;
   const readiness = deps.readiness ?? new Readiness(graph, log);
+  // Without an auth config (tests, scripts) the server is open, as the local default start is.
+  const auth = deps.config.auth ?? { tokens: [], anonymousRole: Role.ADMIN };
+  const authenticator = new Authenticator(graph, auth.tokens, auth.anonymousRole);
   const app = express();
   const httpServer = http.createServer(app);
   const schema = await createSchema();
@@ -55,6 +63,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     stopOnTerminationSignals: false, // index.ts owns shutdown: Apollo, then the driver, then the local Neo4j
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      authorizationPlugin,
+      limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -78,14 +88,28 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   app.use(
     '/graphql',
     express.json({ limit: deps.config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext({ graph, log }, String(req.id)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({ graph, log, authenticator }, String(req.id), await authenticator.authenticate(req.headers.authorization)),
+    }),
   );
+
+  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not HTML.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message = status === 413 ? `The request body exceeds the ${deps.config.bodyLimit} limit.` : status === 500 ? 'Internal server error' : 'The request body is not valid JSON.';
+    if (status === 500) log.error({ err }, 'unhandled HTTP error');
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   return {
     apollo,
     httpServer,
     readiness,
-    contextFor: (requestId = randomUUID()) => createContext({ graph, log }, requestId),
+    authenticator,
+    contextFor: (requestId = randomUUID(), principal?: Principal) =>
+      createContext({ graph, log, authenticator }, requestId, principal),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -1,3 +1,4 @@
+import type { int } from './connect';
 import { defineQuery } from './query';
 
 /**
@@ -27,6 +28,48 @@ export const queries = {
     'edges/related-in',
     ['keys'],
   ),
+
+  // Lineage: one breadth-first level per statement (see src/modules/lineage/lineage-walk.ts).
+  lineageDownstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/downstream-level', [
+    'frontier',
+    'statuses',
+    'asOf',
+  ]),
+  lineageUpstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/upstream-level', [
+    'frontier',
+    'statuses',
+    'asOf',
+  ]),
+  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string }>(
+    'lineage/edges-among',
+    ['urns', 'asOf'],
+  ),
+
+  // Lists, search and history (src/modules/queries/): one page per statement, totals on demand.
+  browseEntitiesPage: defineQuery<BrowseFilterParams & { after: BrowseKey | null; limit: Int }, BrowseKey>(
+    'browse/entities-page',
+    ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit'],
+  ),
+  browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', [
+    'types',
+    'statuses',
+    'platform',
+    'env',
+    'tag',
+    'owner',
+    'namePrefix',
+  ]),
+  searchEntitiesPage: defineQuery<SearchParams & { skip: Int; limit: Int }, { urn: string; score: number }>(
+    'search/entities-page',
+    ['query', 'types', 'statuses', 'skip', 'limit'],
+  ),
+  searchEntitiesCount: defineQuery<SearchParams, { total: number }>('search/entities-count', ['query', 'types', 'statuses']),
+  historyPage: defineQuery<{ urn: string; before: number | null; limit: Int }, ChangeRow>('history/page', [
+    'urn',
+    'before',
+    'limit',
+  ]),
+  historyCount: defineQuery<{ urn: string }, { total: number }>('history/count', ['urn']),
 
   // Writing entities, edges and history (one transaction per mutation; see entity-writer.ts).
   entityRefs: defineQuery<{ urns: string[] }, { urn: string; type: string | null; status: string | null }>(
@@ -63,7 +106,77 @@ export const queries = {
     },
     { recorded: number }
   >('history/record', ['changes', 'now', 'actor', 'source']),
+
+  // API tokens (stored by hash only).
+  tokenByHash: defineQuery<{ hash: string }, { id: string; principal: string; role: string }>('auth/token-by-hash', ['hash']),
+  tokenCreate: defineQuery<
+    { id: string; principal: string; role: string; hash: string; actor: string; now: Date },
+    { id: string; principal: string; role: string; createdAt: Date }
+  >('auth/token-create', ['id', 'principal', 'role', 'hash', 'actor', 'now']),
+  tokenRevoke: defineQuery<{ id: string; actor: string; now: Date }, { id: string; revokedAt: Date }>('auth/token-revoke', [
+    'id',
+    'actor',
+    'now',
+  ]),
+  tokensList: defineQuery<
+    Record<string, never>,
+    { id: string; principal: string; role: string; createdAt: Date; createdBy: string; revokedAt: Date | null }
+  >('auth/tokens-list', []),
 } as const;
+
+/** Parameters of one lineage level: the frontier's URNs and the walk's filters. */
+export interface LineageLevelParams {
+  frontier: string[];
+  statuses: string[];
+  asOf: Date | null;
+}
+
+/** An entity one lineage step from the frontier, with the smallest (from, relationship) reaching it. */
+export interface LineageLevelRow {
+  urn: string;
+  type: string;
+  from: string;
+  relationship: string;
+}
+
+/** A Neo4j integer (LIMIT and SKIP need one; see `int()`). */
+type Int = ReturnType<typeof int>;
+
+/** The filters of entities(...), null when not filtering; types and statuses are always lists. */
+export interface BrowseFilterParams {
+  types: string[];
+  statuses: string[];
+  platform: string | null;
+  env: string | null;
+  tag: string | null;
+  owner: string | null;
+  namePrefix: string | null;
+}
+
+/** An entity's position in the entities(...) order, and the keyset cursor after it. */
+export interface BrowseKey {
+  urn: string;
+  type: string;
+  name: string;
+}
+
+/** A Lucene query built by the server, plus the type and status filters of search(...). */
+export interface SearchParams {
+  query: string;
+  types: string[];
+  statuses: string[];
+}
+
+/** One stored change record; `changes` is the JSON text of [{field, old, new}]. */
+export interface ChangeRow {
+  revision: number;
+  at: Date;
+  actor: string;
+  action: string;
+  reason: string | null;
+  source: string;
+  changes: string;
+}
 
 /** One stored edge, by its endpoints and type. */
 export interface EdgeKey {

@@ -1,4 +1,4 @@
-import { Field } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CustomPropertyInput, OwnerInput } from './common.types';
 
@@ -11,8 +11,10 @@ export const KEY_PART_MESSAGE = 'must start with a letter or digit and use only 
 
 /**
  * Fields every upsert input shares (each input class extends this one; type-graphql inherits the
- * fields). Absent fields are left as stored; null clears a field.
+ * fields; it must be registered as an input type for that). Absent fields are left as stored;
+ * null clears a field.
  */
+@InputType('EntityInputBase', { description: 'Fields every upsert input shares.' })
 export abstract class EntityInputBase {
   @Field({ description: 'Name (1-255 characters, starting with a letter or digit; no , ( )).' })
   @IsString()

@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNullableType, GraphQLError, isListType, validate, type GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Context } from '../context';
+import { ErrorCode } from '../errors/error-code';
+
+export interface QueryLimits {
+  /** Deepest allowed selection nesting. */
+  maxDepth: number;
+  /** Highest allowed estimated cost (see `costEstimator`). */
+  maxCost: number;
+}
+
+/** Assumed length of a list field that takes no `first` argument (relationship lists). */
+export const UNBOUNDED_LIST_FACTOR = 10;
+
+/**
+ * Cost of a field: 1, plus its selection's cost times how many items it returns — `first` when the
+ * field takes it (pages, lineage), UNBOUNDED_LIST_FACTOR for other lists, 1 for single values.
+ */
+export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
+  const list = isListType(getNullableType(field.type));
+  return 1 + childComplexity * (list ? UNBOUNDED_LIST_FACTOR : 1);
+};
+
+function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extra } });
+}
+
+/**
+ * Refuses operations nested deeper than `maxDepth` or estimated costlier than `maxCost`, before any
+ * resolver runs (so before anything reaches Neo4j), with QUERY_TOO_COMPLEX.
+ */
+export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
+          if (depthErrors.length) {
+            throw tooComplex(`The query is nested deeper than the allowed ${limits.maxDepth} levels.`, {
+              maxDepth: limits.maxDepth,
+            });
+          }
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: operationName ?? undefined,
+            estimators: [costEstimator],
+          });
+          if (cost > limits.maxCost) {
+            throw tooComplex(
+              `The query's estimated cost ${cost} exceeds the allowed ${limits.maxCost}; ask for fewer items (first) or fewer nested lists.`,
+              { cost, maxCost: limits.maxCost },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+

@@ -1,0 +1,41 @@
+import { loadConfig } from '../../src/config';
+import { hashToken, parseProvisionedTokens } from '../../src/auth/tokens';
+import { hasRole, Role } from '../../src/auth/role';
+
+describe('provisioned tokens', () => {
+  it('parse principal:role:token entries from commas or lines, keeping only hashes', () => {
+    const tokens = parseProvisionedTokens('ci:writer:abcdefghijklmnop1, # comment\nui:READER:abc:def:ghijklmnop', 'MLGRAPH_TOKENS');
+    expect(tokens).toEqual([
+      { principal: 'ci', role: Role.WRITER, hash: hashToken('abcdefghijklmnop1') },
+      { principal: 'ui', role: Role.READER, hash: hashToken('abc:def:ghijklmnop') },
+    ]);
+  });
+
+  it('reject short tokens and unknown roles without echoing the secret', () => {
+    expect(() => parseProvisionedTokens('ci:writer:short', 'X')).toThrow(/entry 1/);
+    expect(() => parseProvisionedTokens('ci:root:abcdefghijklmnopqrst', 'X')).toThrow(/role reader\|writer\|admin/);
+    try {
+      parseProvisionedTokens('ci:root:abcdefghijklmnopqrst', 'X');
+    } catch (e) {
+      expect(String(e)).not.toContain('abcdefghijklmnopqrst');
+    }
+  });
+});
+
+describe('anonymous access', () => {
+  it('is open only for the local default: no tokens and a loopback host', () => {
+    expect(loadConfig({}).auth.anonymousRole).toBe(Role.ADMIN);
+    expect(loadConfig({ HOST: '0.0.0.0' }).auth.anonymousRole).toBeNull();
+    expect(loadConfig({ MLGRAPH_TOKENS: 'ci:writer:abcdefghijklmnop1' }).auth.anonymousRole).toBeNull();
+    expect(loadConfig({ HOST: '0.0.0.0', MLGRAPH_ANONYMOUS_ROLE: 'reader' }).auth.anonymousRole).toBe(Role.READER);
+    expect(loadConfig({ MLGRAPH_ANONYMOUS_ROLE: 'none' }).auth.anonymousRole).toBeNull();
+    expect(() => loadConfig({ MLGRAPH_ANONYMOUS_ROLE: 'root' })).toThrow(/MLGRAPH_ANONYMOUS_ROLE/);
+  });
+
+  it('roles include the ones below them', () => {
+    expect(hasRole(Role.ADMIN, Role.WRITER)).toBe(true);
+    expect(hasRole(Role.WRITER, Role.READER)).toBe(true);
+    expect(hasRole(Role.READER, Role.WRITER)).toBe(false);
+    expect(hasRole(null, Role.READER)).toBe(false);
+  });
+});
