@@ -44,13 +44,20 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
               maxDepth: limits.maxDepth,
             });
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [costEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+          } catch {
+            // The variables do not fit their types: execution rejects them before any resolver
+            // runs, with BAD_USER_INPUT naming the field, so there is no cost to check.
+            return;
+          }
           if (cost > limits.maxCost) {
             throw tooComplex(
               `The query's estimated cost ${cost} exceeds the allowed ${limits.maxCost}; ask for fewer items (first) or fewer nested lists.`,
