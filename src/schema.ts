@@ -3,10 +3,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import './modules/entities/graphql/enums';
 import { datasetResolvers } from './modules/datasets';
+import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, ...datasetResolvers];
+export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, ...datasetResolvers, ...queryResolvers];
 
 /** Builds the executable schema; inputs are validated with class-validator before resolvers run. */
 export function createSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,60 @@
+import type { Context } from '../../context';
+import { int, queries } from '../../graph';
+import type { BrowseFilterParams, BrowseKey } from '../../graph/queries';
+import { DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
+import type { EntityRecord } from '../entities/entity.loaders';
+import { connection, type Connection } from './connection';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { EntityFilter } from './entity-filter.input';
+import { hydrate } from './hydrate';
+import { pageSize, type PageArgs } from './page.args';
+
+export interface EntityEdgeValue {
+  cursor: string;
+  node: EntityRecord;
+}
+
+/**
+ * One page of `entities(filter, first, after)`, ordered by type, then name, then URN (code point
+ * order). Cursors are keyset positions, so paging while others write never repeats or skips an
+ * entity that existed throughout. Nodes come from the request's entity loader.
+ * Throws BAD_USER_INPUT on `after` for a cursor that is not one of this list.
+ */
+export async function listEntities(
+  ctx: Context,
+  filter: EntityFilter | null | undefined,
+  page: PageArgs,
+): Promise<Connection<EntityEdgeValue>> {
+  const where = browseFilter(filter);
+  const after = page.after ? entityKeyOf(page.after) : null;
+  const size = pageSize(page);
+  const rows = size > 0 ? await ctx.graph.read(queries.browseEntitiesPage, { ...where, after, limit: int(size + 1) }) : [];
+  const hydrated = await hydrate(ctx, rows.slice(0, size));
+  const edges = hydrated.map(({ row, node }) => ({ cursor: entityCursor(row), node }));
+  return connection(edges, rows.length > size, page.after, async () => {
+    const [row] = await ctx.graph.read(queries.browseEntitiesCount, where);
+    return row?.total ?? 0;
+  });
+}
+
+/** The statement parameters of a filter: defaults applied, absent criteria as null. */
+export function browseFilter(filter: EntityFilter | null | undefined): BrowseFilterParams {
+  return {
+    types: filter?.types?.length ? [...new Set(filter.types)] : ENTITY_TYPES,
+    statuses: filter?.statuses?.length ? [...new Set(filter.statuses)] : [...DEFAULT_STATUSES],
+    platform: filter?.platform ?? null,
+    env: filter?.env ?? null,
+    tag: filter?.tag ?? null,
+    owner: filter?.owner ?? null,
+    namePrefix: filter?.namePrefix ?? null,
+  };
+}
+
+function entityCursor(key: BrowseKey): string {
+  return encodeCursor('entities', [key.type, key.name, key.urn]);
+}
+
+function entityKeyOf(cursor: string): BrowseKey {
+  const [type, name, urn] = decodeCursor('entities', cursor, 'sss') as string[];
+  return { type, name, urn };
+}
