@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
 import { datasetResolvers } from './modules/datasets';
 import { queryResolvers } from './modules/queries';
@@ -9,9 +10,12 @@ import { ServerInfoResolver } from './modules/system/server-info.resolver';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, ...datasetResolvers, ...queryResolvers];
 
-/** Builds the executable schema; inputs are validated with class-validator before resolvers run. */
+/**
+ * Builds the executable schema; inputs are validated with class-validator before resolvers run,
+ * errors named by argument path (see validate-input.ts).
+ */
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+  return buildSchema({ resolvers: RESOLVERS, validateFn: validateArgument });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

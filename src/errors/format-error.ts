@@ -16,9 +16,28 @@ const PASSTHROUGH_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+
+/**
+ * The input path of a GraphQL variable-coercion error, in the dotted form class-validator errors
+ * use (`input.sourceCode.0.url`). graphql-js words them `Variable "$input" got invalid value "DONE"
+ * at "input.runStatus"; Value "DONE" does not exist in "RunStatus" enum.`; a missing or unknown
+ * input field is named in the reason. Undefined when the message is not one of these.
+ */
+export function variableErrorField(message: string): string | undefined {
+  const variable = new RegExp(`^Variable "\\$(${NAME})"`).exec(message);
+  if (!variable) return undefined;
+  const at = new RegExp(` at "(${variable[1]}(?:\\.${NAME}|\\[\\d+\\])*)"; `).exec(message);
+  let path = at ? at[1] : variable[1];
+  const field = new RegExp(`; Field "(${NAME})" (?:of required type "[^"]*" was not provided|is not defined by type "[^"]*")\\.[^;]*$`).exec(message);
+  if (field) path += `.${field[1]}`;
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}
+
 /**
  * Apollo's formatError: keeps our own errors and GraphQL's request errors as they are, turns
- * class-validator failures into BAD_USER_INPUT naming the first offending field, and masks anything
+ * class-validator failures into BAD_USER_INPUT naming the first offending field, names the field
+ * of variable-coercion errors (bad enum values, wrong types), and masks anything
  * else as INTERNAL_SERVER_ERROR (logging the original). Never throws.
  */
 export function createFormatError(log: Logger) {
@@ -36,6 +55,10 @@ export function createFormatError(log: Logger) {
       }
       if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
       const code = formatted.extensions?.code;
+      if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
+        const field = variableErrorField(formatted.message);
+        if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
+      }
       if (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
         return formatted;
       }

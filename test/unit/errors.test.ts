@@ -4,7 +4,7 @@ import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../../src/errors/error-code';
 import { BadUserInputError, NotFoundError } from '../../src/errors/errors';
-import { createFormatError } from '../../src/errors/format-error';
+import { createFormatError, variableErrorField } from '../../src/errors/format-error';
 import { mapNeo4jError } from '../../src/graph/neo4j-errors';
 
 const logged: unknown[] = [];
@@ -57,6 +57,24 @@ describe('formatError', () => {
     const out = formatError({ message: err.message }, err);
     expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect(out.message).toContain('name must be 1-255 characters');
+  });
+
+  it('names the field of variable-coercion errors (bad enum values, missing or unknown fields)', () => {
+    const enumMsg = 'Variable "$input" got invalid value "DONE" at "input.runStatus"; Value "DONE" does not exist in "RunStatus" enum.';
+    const out = formatError({ message: enumMsg, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(enumMsg));
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.runStatus' });
+    expect(out.message).toBe(enumMsg);
+    expect(
+      variableErrorField('Variable "$input" got invalid value 3 at "input.sourceCode[0].url"; String cannot represent a non string value: 3'),
+    ).toBe('input.sourceCode.0.url');
+    expect(
+      variableErrorField('Variable "$input" got invalid value { a: "x at \\"input.b\\"; " }; Field "platform" of required type "String!" was not provided.'),
+    ).toBe('input.platform');
+    expect(variableErrorField('Variable "$batch" got invalid value {} at "batch.models[2]"; Field "nme" is not defined by type "UpsertModelInput". Did you mean "name"?')).toBe(
+      'batch.models.2.nme',
+    );
+    expect(variableErrorField('Variable "$input" of required type "UpsertModelInput!" was not provided.')).toBe('input');
+    expect(variableErrorField('Cannot query field "x" on type "Query".')).toBeUndefined();
   });
 
   it('passes GraphQL request errors through', () => {
