@@ -4,11 +4,29 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
 import { datasetResolvers } from './modules/datasets';
+import { deploymentResolvers } from './modules/deployments';
+import { experimentResolvers } from './modules/experiments';
+import { featureTableResolvers } from './modules/feature-tables';
+import { featureResolvers } from './modules/features';
+import { modelGroupResolvers } from './modules/model-groups';
+import { modelResolvers } from './modules/models';
+import { trainingRunResolvers } from './modules/training-runs';
 import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, ...datasetResolvers, ...queryResolvers];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ServerInfoResolver,
+  ...datasetResolvers,
+  ...featureResolvers,
+  ...featureTableResolvers,
+  ...modelGroupResolvers,
+  ...modelResolvers,
+  ...experimentResolvers,
+  ...trainingRunResolvers,
+  ...deploymentResolvers,
+  ...queryResolvers,
+];
 
 /**
  * Builds the executable schema; inputs are validated with class-validator before resolvers run,

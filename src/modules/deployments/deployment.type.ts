@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import { EntityType } from '../../model/entity-type';
+import { registerEntityClass } from '../entities/graphql/entity-classes';
+import { Entity } from '../entities/graphql/entity.interface';
+import { DeploymentStatus } from './deployment-status.enum';
+
+@ObjectType({ implements: Entity, description: 'A deployment: an endpoint that serves model versions.' })
+export class Deployment extends Entity {
+  @Field({ description: 'Serving platform, e.g. "sagemaker", "seldon", "kserve" (part of the URN).' })
+  platform!: string;
+
+  @Field(() => String, { description: 'Environment (part of the URN).' })
+  env!: string;
+
+  @Field(() => DeploymentStatus, { nullable: true, description: 'State of the endpoint.' })
+  deploymentStatus?: DeploymentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the endpoint answers, e.g. "https://ml.example.com/churn".' })
+  endpointUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Version of the deployment (its configuration or release).' })
+  version?: string | null;
+}
+
+registerEntityClass(EntityType.DEPLOYMENT, Deployment);

@@ -1,0 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
+import { EntityType } from '../../model/entity-type';
+import { registerEntityClass } from '../entities/graphql/entity-classes';
+import { Entity } from '../entities/graphql/entity.interface';
+
+@ObjectType({ implements: Entity, description: 'A feature table: features served together under one primary key.' })
+export class FeatureTable extends Entity {
+  @Field({ description: 'Feature-store platform, e.g. "feast" or "tecton" (part of the URN).' })
+  platform!: string;
+
+  @Field(() => [String], { description: 'Names of the entity keys rows are looked up by, e.g. ["user_id"].' })
+  primaryKeys!: string[];
+}
+
+registerEntityClass(EntityType.FEATURE_TABLE, FeatureTable);

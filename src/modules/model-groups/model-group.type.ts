@@ -1,0 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
+import { EntityType } from '../../model/entity-type';
+import { registerEntityClass } from '../entities/graphql/entity-classes';
+import { Entity } from '../entities/graphql/entity.interface';
+
+@ObjectType({ implements: Entity, description: 'A model group: the registered model whose versions are Model entities.' })
+export class ModelGroup extends Entity {
+  @Field({ description: 'ML platform, e.g. "mlflow" or "sagemaker" (part of the URN).' })
+  platform!: string;
+
+  @Field(() => String, { description: 'Environment (part of the URN).' })
+  env!: string;
+}
+
+registerEntityClass(EntityType.MODEL_GROUP, ModelGroup);
