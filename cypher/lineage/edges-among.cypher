@@ -1,0 +1,14 @@
+// The lineage edges, valid at $asOf (open edges when $asOf is null), whose both ends are in $urns:
+// what lineageGraph draws between the nodes it found. Edges come back as stored (start -> end).
+// The relationship types are exactly those of LINEAGE_STEPS (a contract test keeps them equal).
+// params: $urns, $asOf
+// returns: from, relationship, to
+UNWIND $urns AS fromUrn
+MATCH (a:Entity {urn: fromUrn})-[r:CONSUMES|CONTAINS|DEPLOYED_TO|DERIVED_FROM|EVALUATED_ON|INPUT_OF|MEMBER_OF|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->(b:Entity)
+WHERE b.urn IN $urns
+  AND CASE
+    WHEN $asOf IS NULL THEN r.validTo IS NULL
+    ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
+  END
+RETURN fromUrn AS from, type(r) AS relationship, b.urn AS to
+ORDER BY from, relationship, to

@@ -1,0 +1,113 @@
+import { queries, type Graph, type GraphTransaction } from '../../graph';
+import type { LineageLevelRow } from '../../graph/queries';
+import type { EntityType, Status } from '../../model/entity-type';
+import type { RelationshipType } from '../../model/relationship-type';
+import { LineageDirection } from './lineage-steps';
+
+export interface WalkOptions {
+  direction: LineageDirection;
+  /** Levels to walk (1 = direct neighbours only). */
+  maxDepth: number;
+  /** Entities with another status are neither returned nor walked through. */
+  statuses: readonly Status[];
+  /** See the graph as it was at this instant; null: as it is now (open edges only). */
+  asOf: Date | null;
+  /** Server limits: past either one the walk stops and is marked partial. */
+  maxNodes: number;
+  budgetMs: number;
+}
+
+/** An entity the walk reached: its shortest distance from the root and the step that reached it. */
+export interface Reached {
+  urn: string;
+  type: EntityType;
+  degree: number;
+  /** The entity one step closer to the root on one shortest path. */
+  from: string;
+  relationship: RelationshipType;
+}
+
+export interface Walk {
+  root: string;
+  direction: LineageDirection;
+  /** Every reached entity except the root, ordered by degree, then urn. */
+  reached: Map<string, Reached>;
+  /** True when a server limit cut the walk; `partialReason` says which. */
+  isPartial: boolean;
+  partialReason: string | null;
+  /** Statements sent (one per level, more when a frontier is larger than FRONTIER_CHUNK). */
+  statements: number;
+}
+
+/** Frontiers larger than this are sent in several statements, so the time budget is checked often. */
+export const FRONTIER_CHUNK = 5_000;
+
+/**
+ * Walks lineage from `root` breadth-first, one parameterized statement per level, inside one read
+ * transaction. Each entity is expanded once (a visited set), so the cost follows the reached nodes
+ * and edges, never the number of paths; cycles end because nothing is visited twice. The first
+ * level that reaches an entity gives its degree (the shortest distance); among the steps of that
+ * level the smallest (from, relationship) is kept, so paths are deterministic. The root itself is
+ * never an item, even when a cycle leads back to it.
+ */
+export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
+  return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>
+    walkIn(tx, root, options),
+  );
+}
+
+/** The walk inside a given transaction (the driver may retry it: all state is local). */
+export async function walkIn(tx: GraphTransaction, root: string, options: WalkOptions): Promise<Walk> {
+  const started = Date.now();
+  const query = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamLevel : queries.lineageDownstreamLevel;
+  const params = { statuses: [...options.statuses], asOf: options.asOf };
+  const reached = new Map<string, Reached>();
+  const walk: Walk = { root, direction: options.direction, reached, isPartial: false, partialReason: null, statements: 0 };
+  const cut = (reason: string) => {
+    walk.isPartial = true;
+    walk.partialReason = reason;
+  };
+
+  let frontier = [root];
+  for (let degree = 1; degree <= options.maxDepth && frontier.length > 0 && !walk.isPartial; degree++) {
+    const found = new Map<string, LineageLevelRow>();
+    for (let i = 0; i < frontier.length; i += FRONTIER_CHUNK) {
+      if (Date.now() - started > options.budgetMs) {
+        cut(`time budget of ${options.budgetMs} ms spent after ${reached.size + found.size} entities`);
+        break;
+      }
+      walk.statements++;
+      for (const row of await tx.run(query, { ...params, frontier: frontier.slice(i, i + FRONTIER_CHUNK) })) {
+        if (row.urn === root || reached.has(row.urn)) continue;
+        const seen = found.get(row.urn);
+        if (!seen || viaBefore(row, seen)) found.set(row.urn, row);
+      }
+    }
+    const level = [...found.values()].sort((a, b) => compare(a.urn, b.urn));
+    const room = options.maxNodes - reached.size;
+    if (level.length > room) {
+      level.length = Math.max(room, 0);
+      cut(`node cap of ${options.maxNodes} entities reached`);
+    }
+    for (const row of level) {
+      reached.set(row.urn, {
+        urn: row.urn,
+        type: row.type as EntityType,
+        degree,
+        from: row.from,
+        relationship: row.relationship as RelationshipType,
+      });
+    }
+    frontier = level.map((r) => r.urn);
+  }
+  return walk;
+}
+
+/** Code-unit order, as Cypher compares strings (localeCompare would not agree with it). */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function viaBefore(a: LineageLevelRow, b: LineageLevelRow): boolean {
+  return compare(a.from, b.from) < 0 || (a.from === b.from && compare(a.relationship, b.relationship) < 0);
+}
