@@ -12,6 +12,7 @@ import { modelGroupResolvers } from './modules/model-groups';
 import { modelResolvers } from './modules/models';
 import { trainingRunResolvers } from './modules/training-runs';
 import { queryResolvers } from './modules/queries';
+import { lineageResolvers } from './modules/lineage';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...trainingRunResolvers,
   ...deploymentResolvers,
   ...queryResolvers,
+  ...lineageResolvers,
 ];
 
 /**

@@ -37,6 +37,9 @@ export const LINEAGE_STEPS: Readonly<Partial<Record<RelationshipType, LineageSte
   [R.MEMBER_OF]: 'along', // model -> model group
 };
 
+/** Relationship types that group rather than derive (a run's experiment, a trial's sweep). */
+export const NOT_LINEAGE: readonly RelationshipType[] = [R.PART_OF, R.CHILD_OF];
+
 /** Relationship types that are lineage, in enum order. */
 export const LINEAGE_RELATIONSHIPS: readonly RelationshipType[] = Object.values(RelationshipType).filter(
   (t) => LINEAGE_STEPS[t] !== undefined,

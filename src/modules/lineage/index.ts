@@ -1,0 +1,19 @@
+import {
+  LineageGraphEdgeFieldsResolver,
+  LineageGraphFieldsResolver,
+  LineageGraphNodeFieldsResolver,
+  LineageHopFieldsResolver,
+  LineageItemFieldsResolver,
+  LineageResultFieldsResolver,
+} from './lineage-fields.resolver';
+import { LineageResolver } from './lineage.resolver';
+
+export const lineageResolvers = [
+  LineageResolver,
+  LineageResultFieldsResolver,
+  LineageItemFieldsResolver,
+  LineageHopFieldsResolver,
+  LineageGraphFieldsResolver,
+  LineageGraphNodeFieldsResolver,
+  LineageGraphEdgeFieldsResolver,
+];

@@ -1,0 +1,48 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { RelationshipType } from '../entities/graphql/enums';
+import { Entity } from '../entities/graphql/entity.interface';
+import { LineageDirection } from './lineage-steps';
+
+@ObjectType({ description: 'An entity on one side of the node a lineage graph is drawn around.' })
+export class LineageGraphNode {
+  @Field(() => Entity, { description: 'The entity.' })
+  entity!: Entity;
+
+  @Field(() => LineageDirection, {
+    description: 'The side it was reached on; an entity reached on both sides (a cycle) is listed once, on its nearer side (UPSTREAM on a tie).',
+  })
+  direction!: LineageDirection;
+
+  @Field(() => Int, { description: 'Length of the shortest path from the centre on that side.' })
+  degree!: number;
+}
+
+@ObjectType({ description: 'A stored lineage edge between two entities of a lineage graph, in its stored direction.' })
+export class LineageGraphEdge {
+  @Field(() => Entity, { description: 'Start of the stored edge.' })
+  from!: Entity;
+
+  @Field(() => Entity, { description: 'End of the stored edge.' })
+  to!: Entity;
+
+  @Field(() => RelationshipType, { description: 'Relationship type.' })
+  relationship!: RelationshipType;
+}
+
+@ObjectType({ description: 'Both sides of one entity, for drawing: nodes with their side and degree, and the edges between them.' })
+export class LineageGraph {
+  @Field(() => Entity, { description: 'The entity the graph is drawn around.' })
+  root!: Entity;
+
+  @Field(() => [LineageGraphNode], { description: 'Reached entities of the requested types (the root excluded), ordered by side, degree, urn.' })
+  nodes!: LineageGraphNode[];
+
+  @Field(() => [LineageGraphEdge], { description: 'Lineage edges whose both ends are the root or one of `nodes`.' })
+  edges!: LineageGraphEdge[];
+
+  @Field({ description: 'True only when a server limit (node cap or time budget) cut one of the walks.' })
+  isPartial!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Which server limit cut a walk; null when complete.' })
+  partialReason?: string | null;
+}

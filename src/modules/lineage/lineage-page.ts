@@ -1,0 +1,107 @@
+import { BadUserInputError } from '../../errors/errors';
+import type { EntityType } from '../../model/entity-type';
+import type { RelationshipType } from '../../model/relationship-type';
+import { compare, type Reached, type Walk } from './lineage-walk';
+
+/** One step of a path, in walk order: `from` is one step closer to the root than `to`. */
+export interface HopStub {
+  from: string;
+  to: string;
+  relationship: RelationshipType;
+}
+
+/** A lineage item before hydration: the loaders turn its URNs into entities. */
+export interface ItemStub {
+  urn: string;
+  type: EntityType;
+  degree: number;
+  path: HopStub[];
+  cursor: string;
+}
+
+export interface LineagePage {
+  items: ItemStub[];
+  /** Items matching the type filter, on all pages. */
+  total: number;
+  countsByType: { type: EntityType; count: number }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface PageOptions {
+  /** Only these types are returned (all are walked); empty or absent: every type. */
+  types?: readonly EntityType[] | null;
+  first: number;
+  after?: string | null;
+}
+
+/**
+ * Pages through a walk's items ordered by degree, then urn. `after` is the opaque cursor of the
+ * last item seen; paging is by key, so a page boundary stays put even if the graph changed in
+ * between. Each item carries one shortest path from the root, hops in walk order.
+ */
+export function pageOf(walk: Walk, options: PageOptions): LineagePage {
+  const wanted = options.types?.length ? new Set(options.types) : null;
+  const matching = [...walk.reached.values()].filter((r) => !wanted || wanted.has(r.type));
+  // walk.reached is filled level by level in urn order; sorting again keeps this function honest.
+  matching.sort((a, b) => a.degree - b.degree || compare(a.urn, b.urn));
+
+  let start = 0;
+  if (options.after) {
+    const key = decodeCursor(options.after);
+    while (start < matching.length && before(matching[start], key)) start++;
+  }
+  const slice = matching.slice(start, start + options.first);
+  const counts = new Map<EntityType, number>();
+  for (const r of matching) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const items = slice.map((r) => ({ urn: r.urn, type: r.type, degree: r.degree, path: pathTo(walk, r.urn), cursor: encodeCursor(r) }));
+  return {
+    items,
+    total: matching.length,
+    countsByType: [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || compare(a.type, b.type)),
+    pageInfo: { hasNextPage: start + slice.length < matching.length, endCursor: items.at(-1)?.cursor ?? null },
+  };
+}
+
+/** The hops of the walk's shortest path from its root to `urn`, root first. [] for the root. */
+export function pathTo(walk: Walk, urn: string): HopStub[] {
+  const hops: HopStub[] = [];
+  for (let at = walk.reached.get(urn); at; at = walk.reached.get(at.from)) {
+    hops.push({ from: at.from, to: at.urn, relationship: at.relationship });
+    if (hops.length > walk.reached.size) throw new Error(`lineage parents of ${urn} form a loop`);
+  }
+  return hops.reverse();
+}
+
+/** Every URN a page shows: its items and the ends of their hops (to hydrate in one batch). */
+export function urnsOnPage(page: { items: { urn: string; path: HopStub[] }[] }): string[] {
+  const urns = new Set<string>();
+  for (const item of page.items) {
+    urns.add(item.urn);
+    for (const hop of item.path) urns.add(hop.from).add(hop.to);
+  }
+  return [...urns];
+}
+
+interface CursorKey {
+  degree: number;
+  urn: string;
+}
+
+function encodeCursor(r: Pick<Reached, 'degree' | 'urn'>): string {
+  return Buffer.from(JSON.stringify([r.degree, r.urn]), 'utf8').toString('base64url');
+}
+
+/** Reads a cursor from `pageOf`; BAD_USER_INPUT on anything else. */
+export function decodeCursor(cursor: string): CursorKey {
+  try {
+    const [degree, urn] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (Number.isInteger(degree) && typeof urn === 'string') return { degree: degree as number, urn };
+  } catch {
+    // reported below
+  }
+  throw new BadUserInputError('after is not a cursor returned by this query', 'after');
+}
+
+function before(r: Reached, key: CursorKey): boolean {
+  return r.degree < key.degree || (r.degree === key.degree && compare(r.urn, key.urn) <= 0);
+}

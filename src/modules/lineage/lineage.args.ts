@@ -1,0 +1,100 @@
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_STATUSES, EntityType, Status } from '../../model/entity-type';
+import { PageArgs } from '../queries/page.args';
+import { LINEAGE_DEFAULT_DEPTH, LINEAGE_MAX_DEPTH } from './lineage.config';
+import { LineageDirection } from './lineage-steps';
+
+/** Filters every lineage walk takes. */
+@ArgsType()
+export class LineageFilterArgs extends PageArgs {
+  @Field(() => ID, { description: 'URN of the entity to start from.' })
+  urn!: string;
+
+  @Field(() => [EntityType], {
+    nullable: true,
+    description: 'Return only entities of these types (all types are still walked through: a model behind a run is found when only MODEL is asked for). Absent: every type.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsEnum(EntityType, { each: true })
+  types?: EntityType[] | null;
+
+  @Field(() => [Status], {
+    defaultValue: [...DEFAULT_STATUSES],
+    description: 'Walk through and return only entities with these statuses; ARCHIVED entities are skipped unless listed.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsEnum(Status, { each: true })
+  statuses!: Status[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'See the graph as it was at this instant: edges opened at or before it and not closed by then. Absent: the graph as it is now. Statuses are always the current ones.',
+  })
+  @IsOptional()
+  asOf?: Date | null;
+}
+
+@ArgsType()
+export class LineageArgs extends LineageFilterArgs {
+  @Field(() => LineageDirection, { description: 'UPSTREAM: what produced the entity; DOWNSTREAM: what it affects.' })
+  @IsEnum(LineageDirection)
+  direction!: LineageDirection;
+
+  @Field(() => Int, { defaultValue: LINEAGE_DEFAULT_DEPTH, description: `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}).` })
+  @IsInt()
+  @Min(1)
+  @Max(LINEAGE_MAX_DEPTH)
+  maxDepth!: number;
+}
+
+@ArgsType()
+export class ImpactArgs extends LineageFilterArgs {
+  @Field(() => Int, {
+    defaultValue: LINEAGE_MAX_DEPTH,
+    description: `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}); the default walks the whole blast radius.`,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(LINEAGE_MAX_DEPTH)
+  maxDepth!: number;
+}
+
+@ArgsType()
+export class LineageGraphArgs {
+  @Field(() => ID, { description: 'URN of the entity to draw the graph around.' })
+  urn!: string;
+
+  @Field(() => Int, { defaultValue: LINEAGE_DEFAULT_DEPTH, description: `Steps to walk upstream (0 to ${LINEAGE_MAX_DEPTH}).` })
+  @IsInt()
+  @Min(0)
+  @Max(LINEAGE_MAX_DEPTH)
+  upstreamDepth!: number;
+
+  @Field(() => Int, { defaultValue: LINEAGE_DEFAULT_DEPTH, description: `Steps to walk downstream (0 to ${LINEAGE_MAX_DEPTH}).` })
+  @IsInt()
+  @Min(0)
+  @Max(LINEAGE_MAX_DEPTH)
+  downstreamDepth!: number;
+
+  @Field(() => [EntityType], { nullable: true, description: 'Draw only entities of these types (all are walked through). Absent: every type.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsEnum(EntityType, { each: true })
+  types?: EntityType[] | null;
+
+  @Field(() => [Status], {
+    defaultValue: [...DEFAULT_STATUSES],
+    description: 'Walk through and draw only entities with these statuses.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsEnum(Status, { each: true })
+  statuses!: Status[];
+
+  @Field(() => Date, { nullable: true, description: 'Draw the graph as it was at this instant. Absent: as it is now.' })
+  @IsOptional()
+  asOf?: Date | null;
+}

@@ -1,0 +1,34 @@
+/** Deepest walk the API accepts; also what `impact` walks by default (the full blast radius). */
+export const LINEAGE_MAX_DEPTH = 1000;
+/** Default depth of `lineage`. */
+export const LINEAGE_DEFAULT_DEPTH = 3;
+/** Default and largest page size. */
+export const LINEAGE_DEFAULT_PAGE = 100;
+export const LINEAGE_MAX_PAGE = 1000;
+
+/** Server limits on one walk; past either one the result is marked partial. */
+export interface LineageLimits {
+  /** Most entities one walk collects (LINEAGE_MAX_NODES, default 100000). */
+  maxNodes: number;
+  /** Longest one walk may run, in ms, checked between statements (LINEAGE_TIME_BUDGET_MS, default 10000). */
+  budgetMs: number;
+}
+
+/**
+ * Reads the limits from the environment (documented in README, "Configuration"). Cheap enough to
+ * read on every walk, which lets tests lower them; throws naming a malformed variable.
+ */
+export function lineageLimits(env: NodeJS.ProcessEnv = process.env): LineageLimits {
+  return {
+    maxNodes: positive(env, 'LINEAGE_MAX_NODES', 100_000),
+    budgetMs: positive(env, 'LINEAGE_TIME_BUDGET_MS', 10_000),
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { queries } from '../../src/graph';
+import { CYPHER_DIR } from '../../src/graph/query';
+import { LINEAGE_RELATIONSHIPS, LineageDirection, NOT_LINEAGE, stepTypes } from '../../src/modules/lineage/lineage-steps';
+
+// Cypher needs literal relationship types, so the lineage files repeat LINEAGE_STEPS; this keeps
+// them equal to it.
+
+const code = (name: string) =>
+  fs
+    .readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('//'))
+    .join('\n');
+
+/** Relationship patterns of a Cypher text: `(a)-[r:A|B]->(b)` is outgoing, `(a)<-[r:A]-(b)` incoming. */
+function patterns(text: string): { outgoing: string[]; incoming: string[]; untyped: string[] } {
+  const out = { outgoing: [] as string[], incoming: [] as string[], untyped: [] as string[] };
+  for (const m of text.matchAll(/(<?)-\[([^\]]*)\]-(>?)/g)) {
+    const [, left, body, right] = m;
+    const typed = /^\w*:([A-Z_|]+)/.exec(body.trim());
+    if (!typed) {
+      out.untyped.push(m[0]);
+      continue;
+    }
+    const types = typed[1].split('|');
+    if (right === '>' && !left) out.outgoing.push(...types);
+    else if (left === '<' && !right) out.incoming.push(...types);
+    else out.untyped.push(m[0]);
+  }
+  return { outgoing: [...out.outgoing].sort(), incoming: [...out.incoming].sort(), untyped: out.untyped };
+}
+
+describe('cypher/lineage follows LINEAGE_STEPS', () => {
+  it.each([
+    [queries.lineageDownstreamLevel.name, LineageDirection.DOWNSTREAM],
+    [queries.lineageUpstreamLevel.name, LineageDirection.UPSTREAM],
+  ])('%s expands exactly the %s steps, each in its direction', (name, direction) => {
+    const found = patterns(code(name));
+    const expected = stepTypes(direction);
+    expect(found.untyped).toEqual([]);
+    expect(found.outgoing).toEqual(expected.outgoing);
+    expect(found.incoming).toEqual(expected.incoming);
+  });
+
+  it('edges-among reads every lineage type in its stored direction, and nothing else', () => {
+    const found = patterns(code(queries.lineageEdgesAmong.name));
+    expect(found).toEqual({ outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [], untyped: [] });
+  });
+
+  it('no lineage statement mentions a grouping relationship', () => {
+    const files = fs.readdirSync(path.join(CYPHER_DIR, 'lineage'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = code(`lineage/${f.replace(/\.cypher$/, '')}`);
+      for (const t of NOT_LINEAGE) expect(text).not.toContain(t);
+    }
+  });
+
+  it('lineage code builds no query text: every statement comes from a registered file', () => {
+    const dir = path.join(__dirname, '..', '..', 'src', 'modules', 'lineage');
+    for (const f of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      expect({ f, cypher: /\b(MATCH|MERGE|UNWIND)\s*\(/.test(text) || /\.run\(\s*['`]/.test(text) }).toEqual({ f, cypher: false });
+    }
+  });
+});

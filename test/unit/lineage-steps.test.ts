@@ -1,0 +1,65 @@
+import { EntityType } from '../../src/model/entity-type';
+import { RELATIONSHIP_RULES, RelationshipType } from '../../src/model/relationship-type';
+import {
+  LINEAGE_RELATIONSHIPS,
+  LINEAGE_STEPS,
+  LineageDirection,
+  NOT_LINEAGE,
+  stepTypes,
+  storedEnds,
+} from '../../src/modules/lineage/lineage-steps';
+
+const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, TRAINING_RUN, DEPLOYMENT } = EntityType;
+const R = RelationshipType;
+
+describe('LINEAGE_STEPS', () => {
+  it('classifies every relationship type as lineage or not, never both', () => {
+    const classified = [...LINEAGE_RELATIONSHIPS, ...NOT_LINEAGE].sort();
+    expect(classified).toEqual(Object.values(RelationshipType).sort());
+    expect(NOT_LINEAGE.filter((t) => LINEAGE_STEPS[t])).toEqual([]);
+  });
+
+  it('gives the downstream steps of the issue, type to type ("what is affected if it changes")', () => {
+    // Each stored rule, read downstream: along the edge or against it.
+    const steps = RELATIONSHIP_RULES.filter((r) => LINEAGE_STEPS[r.type]).map((r) =>
+      LINEAGE_STEPS[r.type] === 'along' ? `${r.from} -${r.type}-> ${r.to}` : `${r.to} -${r.type}-> ${r.from}`,
+    );
+    expect(steps.sort()).toEqual(
+      [
+        `${MODEL} -MEMBER_OF-> ${MODEL_GROUP}`,
+        `${FEATURE} -CONSUMES-> ${MODEL}`,
+        `${TRAINING_RUN} -TRAINED_BY-> ${MODEL}`,
+        `${DATASET} -TRAINED_ON-> ${MODEL}`,
+        `${DATASET} -EVALUATED_ON-> ${MODEL}`,
+        `${MODEL} -DEPLOYED_TO-> ${DEPLOYMENT}`,
+        `${DATASET} -INPUT_OF-> ${TRAINING_RUN}`,
+        `${TRAINING_RUN} -OUTPUT_OF-> ${DATASET}`,
+        `${DATASET} -DERIVED_FROM-> ${FEATURE}`,
+        `${DATASET} -DERIVED_FROM-> ${DATASET}`,
+        `${FEATURE_TABLE} -CONTAINS-> ${FEATURE}`,
+      ].sort(),
+    );
+  });
+
+  it('makes upstream the exact reverse of downstream', () => {
+    const down = stepTypes(LineageDirection.DOWNSTREAM);
+    const up = stepTypes(LineageDirection.UPSTREAM);
+    expect(up.outgoing).toEqual(down.incoming);
+    expect(up.incoming).toEqual(down.outgoing);
+    expect([...down.outgoing, ...down.incoming].sort()).toEqual([...LINEAGE_RELATIONSHIPS].sort());
+  });
+
+  it('maps a walked hop back to the stored edge', () => {
+    const hop = { from: 'run', to: 'model', relationship: R.TRAINED_BY };
+    expect(storedEnds(LineageDirection.DOWNSTREAM, hop)).toEqual({ start: 'model', end: 'run' });
+    expect(storedEnds(LineageDirection.UPSTREAM, { from: 'model', to: 'run', relationship: R.TRAINED_BY })).toEqual({
+      start: 'model',
+      end: 'run',
+    });
+    expect(storedEnds(LineageDirection.DOWNSTREAM, { from: 'ds', to: 'run', relationship: R.INPUT_OF })).toEqual({
+      start: 'ds',
+      end: 'run',
+    });
+    expect(() => storedEnds(LineageDirection.DOWNSTREAM, { from: 'a', to: 'b', relationship: R.PART_OF })).toThrow();
+  });
+});

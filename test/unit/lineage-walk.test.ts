@@ -1,0 +1,222 @@
+import type { GraphTransaction, Query } from '../../src/graph';
+import type { LineageLevelParams, LineageLevelRow } from '../../src/graph/queries';
+import { queries } from '../../src/graph';
+import { EntityType, Status } from '../../src/model/entity-type';
+import { RelationshipType } from '../../src/model/relationship-type';
+import { decodeCursor, pageOf, pathTo, urnsOnPage } from '../../src/modules/lineage/lineage-page';
+import { LINEAGE_STEPS, LineageDirection } from '../../src/modules/lineage/lineage-steps';
+import { walkIn, type WalkOptions } from '../../src/modules/lineage/lineage-walk';
+
+// An in-memory stand-in for the level statements: what cypher/lineage/*-level.cypher return, computed
+// from LINEAGE_STEPS over a list of stored edges (the Cypher itself is checked on Neo4j by the
+// integration tests).
+interface Edge {
+  start: string;
+  type: RelationshipType;
+  end: string;
+}
+
+function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0) {
+  const statements: string[][] = [];
+  const tx: GraphTransaction = {
+    async run<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
+      const { frontier, statuses } = params as unknown as LineageLevelParams;
+      const downstream = query.name === queries.lineageDownstreamLevel.name;
+      statements.push(frontier);
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const best = new Map<string, LineageLevelRow>();
+      for (const from of frontier) {
+        for (const e of edges) {
+          const along = (LINEAGE_STEPS[e.type] === 'along') === downstream;
+          const [a, b] = along ? [e.start, e.end] : [e.end, e.start];
+          if (a !== from || !statuses.includes(status[b] ?? Status.ACTIVE)) continue;
+          const row = { urn: b, type: typeOf(b), from, relationship: e.type };
+          const seen = best.get(b);
+          if (!seen || [row.from, row.relationship] < [seen.from, seen.relationship]) best.set(b, row);
+        }
+      }
+      return [...best.values()] as unknown as R[];
+    },
+  };
+  return { tx, statements };
+}
+
+const typeOf = (urn: string) => (urn.startsWith('m') ? EntityType.MODEL : EntityType.DATASET);
+const D = RelationshipType.DERIVED_FROM;
+const options = (over: Partial<WalkOptions> = {}): WalkOptions => ({
+  direction: LineageDirection.DOWNSTREAM,
+  maxDepth: 1000,
+  statuses: [Status.ACTIVE, Status.DEPRECATED],
+  asOf: null,
+  maxNodes: 100_000,
+  budgetMs: 60_000,
+  ...over,
+});
+
+/** root, then `depth` layers of `width` datasets each derived from all of the layer before. */
+function lattice(width: number, depth: number): Edge[] {
+  const edges: Edge[] = [];
+  let previous = ['root'];
+  for (let l = 1; l <= depth; l++) {
+    const layer = Array.from({ length: width }, (_, j) => `d${String(l).padStart(2, '0')}_${j}`);
+    for (const n of layer) for (const p of previous) edges.push({ start: n, type: D, end: p });
+    previous = layer;
+  }
+  return edges;
+}
+
+describe('walkIn', () => {
+  it('walks a lattice with 2^40 paths in one statement per level, with shortest degrees', async () => {
+    const { tx, statements } = fakeTx(lattice(2, 40));
+    const walk = await walkIn(tx, 'root', options());
+    expect(walk.reached.size).toBe(80);
+    expect(walk.reached.get('d01_0')?.degree).toBe(1);
+    expect(walk.reached.get('d40_1')?.degree).toBe(40);
+    expect(statements).toHaveLength(41); // 40 levels, and one that finds nothing
+    expect(new Set(statements.flat()).size).toBe(81); // every node expanded exactly once
+    expect(walk.isPartial).toBe(false);
+  });
+
+  it('terminates on cycles, never lists the root, and keeps the shortest degree', async () => {
+    const edges: Edge[] = [
+      { start: 'a', type: D, end: 'root' },
+      { start: 'b', type: D, end: 'a' },
+      { start: 'root', type: D, end: 'b' }, // b -> root closes the loop
+      { start: 'c', type: D, end: 'b' },
+      { start: 'c', type: D, end: 'root' },
+    ];
+    const { tx } = fakeTx(edges);
+    const walk = await walkIn(tx, 'root', options());
+    expect([...walk.reached.values()].map((r) => [r.urn, r.degree])).toEqual([
+      ['a', 1],
+      ['c', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('keeps the smallest (from, relationship) as the parent, so paths are deterministic', async () => {
+    const edges: Edge[] = [
+      { start: 'y', type: D, end: 'root' },
+      { start: 'x', type: D, end: 'root' },
+      { start: 'z', type: D, end: 'y' },
+      { start: 'z', type: D, end: 'x' },
+    ];
+    const walk = await walkIn(fakeTx(edges).tx, 'root', options());
+    expect(pathTo(walk, 'z')).toEqual([
+      { from: 'root', to: 'x', relationship: D },
+      { from: 'x', to: 'z', relationship: D },
+    ]);
+  });
+
+  it('does not walk through entities whose status is not asked for', async () => {
+    const edges: Edge[] = [
+      { start: 'a', type: D, end: 'root' },
+      { start: 'b', type: D, end: 'a' },
+    ];
+    const status = { a: Status.ARCHIVED };
+    expect((await walkIn(fakeTx(edges, status).tx, 'root', options())).reached.size).toBe(0);
+    const all = await walkIn(fakeTx(edges, status).tx, 'root', options({ statuses: Object.values(Status) }));
+    expect([...all.reached.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('stops at maxDepth without calling the result partial', async () => {
+    const { tx, statements } = fakeTx(lattice(2, 10));
+    const walk = await walkIn(tx, 'root', options({ maxDepth: 3 }));
+    expect(walk.reached.size).toBe(6);
+    expect(statements).toHaveLength(3);
+    expect(walk.isPartial).toBe(false);
+  });
+
+  it('marks the walk partial at the node cap, keeping whole levels first and urn order within one', async () => {
+    const walk = await walkIn(fakeTx(lattice(2, 10)).tx, 'root', options({ maxNodes: 5 }));
+    expect([...walk.reached.keys()]).toEqual(['d01_0', 'd01_1', 'd02_0', 'd02_1', 'd03_0']);
+    expect(walk.isPartial).toBe(true);
+    expect(walk.partialReason).toMatch(/node cap of 5/);
+  });
+
+  it('is not partial when the cap equals the reach exactly', async () => {
+    const walk = await walkIn(fakeTx(lattice(2, 3)).tx, 'root', options({ maxNodes: 6 }));
+    expect(walk.reached.size).toBe(6);
+    expect(walk.isPartial).toBe(false);
+  });
+
+  it('marks the walk partial when the time budget is spent', async () => {
+    const walk = await walkIn(fakeTx(lattice(2, 30), {}, 5).tx, 'root', options({ budgetMs: 12 }));
+    expect(walk.isPartial).toBe(true);
+    expect(walk.partialReason).toMatch(/time budget of 12 ms/);
+    expect(walk.reached.size).toBeGreaterThan(0);
+    expect(walk.reached.size).toBeLessThan(60);
+  });
+
+  it('walks upstream over the reversed steps', async () => {
+    const edges: Edge[] = [
+      { start: 'm1', type: RelationshipType.TRAINED_ON, end: 'ds' },
+      { start: 'ds', type: D, end: 'raw' },
+      { start: 'm1', type: RelationshipType.MEMBER_OF, end: 'group' },
+    ];
+    const walk = await walkIn(fakeTx(edges).tx, 'm1', options({ direction: LineageDirection.UPSTREAM }));
+    expect([...walk.reached.values()].map((r) => [r.urn, r.degree])).toEqual([
+      ['ds', 1],
+      ['raw', 2],
+    ]);
+  });
+});
+
+describe('pageOf', () => {
+  const edges: Edge[] = [
+    { start: 'a', type: D, end: 'root' },
+    { start: 'b', type: D, end: 'root' },
+    { start: 'm1', type: RelationshipType.TRAINED_ON, end: 'a' },
+    { start: 'c', type: D, end: 'b' },
+    { start: 'm2', type: RelationshipType.TRAINED_ON, end: 'c' },
+  ];
+  const walked = () => walkIn(fakeTx(edges).tx, 'root', options());
+
+  it('orders by degree, then urn, with paths from the root, total and counts', async () => {
+    const page = pageOf(await walked(), { first: 10 });
+    expect(page.items.map((i) => [i.urn, i.degree])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 2],
+      ['m1', 2],
+      ['m2', 3],
+    ]);
+    expect(page.items[4].path.map((h) => `${h.from}>${h.to}`)).toEqual(['root>b', 'b>c', 'c>m2']);
+    expect(page.total).toBe(5);
+    expect(page.countsByType).toEqual([
+      { type: EntityType.DATASET, count: 3 },
+      { type: EntityType.MODEL, count: 2 },
+    ]);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('filters returned types without cutting the walk', async () => {
+    const page = pageOf(await walked(), { first: 10, types: [EntityType.MODEL] });
+    expect(page.items.map((i) => i.urn)).toEqual(['m1', 'm2']);
+    expect(page.total).toBe(2);
+    expect(page.countsByType).toEqual([{ type: EntityType.MODEL, count: 2 }]);
+  });
+
+  it('pages by cursor with no gap or overlap', async () => {
+    const walk = await walked();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page = pageOf(walk, { first: 2, after });
+      seen.push(...page.items.map((x) => x.urn));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['a', 'b', 'c', 'm1', 'm2']);
+  });
+
+  it('lists every entity a page shows once, for one hydration batch', async () => {
+    const page = pageOf(await walked(), { first: 10 });
+    expect(urnsOnPage(page).sort()).toEqual(['a', 'b', 'c', 'm1', 'm2', 'root']);
+  });
+
+  it('rejects a cursor it did not make', () => {
+    expect(() => decodeCursor('nope')).toThrow(/after is not a cursor/);
+    expect(() => decodeCursor(Buffer.from('["entities","x"]').toString('base64url'))).toThrow(/after/);
+  });
+});
