@@ -38,3 +38,8 @@ export class TimeoutError extends AppError {
     super(message, ErrorCode.TIMEOUT);
   }
 }
+
+/** Text that is not well-formed Unicode (an unpaired surrogate) cannot be stored unchanged. */
+export function malformedTextError(field: string): BadUserInputError {
+  return new BadUserInputError(`${field || 'a value'} is not valid Unicode text (it has an unpaired surrogate)`, field || undefined);
+}

@@ -1,6 +1,7 @@
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { validate, ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, getMetadataStorage, type ValidatorFn } from 'type-graphql';
+import { malformedTextError } from './errors';
 
 // type-graphql's own defaults: absent (or null) fields skip their checks; GraphQL already enforces
 // non-null fields.
@@ -15,6 +16,8 @@ export const validateArgument: ValidatorFn = async (argValue, argType, { info })
   if (argValue === null || typeof argValue !== 'object') return;
   if (validationOff(argType, info)) return;
   const name = argumentName(argType, info);
+  const malformed = findMalformedText(argValue, name ?? '');
+  if (malformed !== null) throw malformedTextError(malformed);
   const items: unknown[] = Array.isArray(argValue) ? argValue : [argValue];
   const errors: ValidationError[] = [];
   for (const [i, item] of items.entries()) {
@@ -51,4 +54,18 @@ function argumentName(argType: unknown, info: GraphQLResolveInfo): string | unde
   if (!typeName) return undefined;
   const field = info.parentType.getFields()[info.fieldName];
   return field?.args.find((a) => getNamedType(a.type).name === typeName)?.name;
+}
+
+/**
+ * Path of the first string in `value` that is not well-formed Unicode (an unpaired surrogate), or
+ * null. Such text cannot be stored as UTF-8 without being changed, so it is refused, not mangled.
+ */
+export function findMalformedText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.isWellFormed() ? null : path;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findMalformedText(v, path ? `${path}.${k}` : k);
+    if (found !== null) return found;
+  }
+  return null;
 }

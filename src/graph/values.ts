@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { malformedTextError } from '../errors/errors';
 
 /**
  * Turns a value read from Neo4j into plain JavaScript: integers to numbers (the driver is set to
@@ -29,10 +30,13 @@ export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key:
 
 /**
  * Prepares parameters for Neo4j: `Date` becomes a Neo4j DateTime (so stored times compare as
- * instants), recursively through lists and plain objects. Integers that must be integers (LIMIT,
+ * instants), recursively through lists and plain objects; text that is not well-formed Unicode is
+ * refused with BAD_USER_INPUT. Integers that must be integers (LIMIT,
  * SKIP) are passed as `int()` by the caller.
  */
 export function toNeo4j(value: unknown): unknown {
+  // Bolt sends UTF-8: text with an unpaired surrogate would be stored changed, so it never goes.
+  if (typeof value === 'string' && !value.isWellFormed()) throw malformedTextError('');
   if (value instanceof Date) return neo4j.types.DateTime.fromStandardDate(value);
   if (Array.isArray(value)) return value.map(toNeo4j);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { toPlain } from '../../src/graph/values';
+import { toNeo4j, toPlain } from '../../src/graph/values';
+import { findMalformedText } from '../../src/errors/validate-input';
 
 describe('toPlain (row decoding at the graph boundary)', () => {
   it('turns Neo4j integers into numbers, nested in lists and maps', () => {
@@ -19,5 +20,19 @@ describe('toPlain (row decoding at the graph boundary)', () => {
 
   it('maps undefined to null and keeps strings, booleans and floats', () => {
     expect(toPlain({ a: undefined, b: 's', c: true, d: 1.5 })).toEqual({ a: null, b: 's', c: true, d: 1.5 });
+  });
+});
+
+describe('toNeo4j (parameters at the graph boundary)', () => {
+  it('refuses text with an unpaired surrogate instead of letting UTF-8 encoding change it', () => {
+    expect(() => toNeo4j({ rows: [{ name: 'ok' }, { name: 'bad\ud800' }] })).toThrow(/not valid Unicode/);
+    expect(toNeo4j({ name: 'emoji 💥 and RTL \u202e' })).toEqual({ name: 'emoji 💥 and RTL \u202e' });
+  });
+});
+
+describe('findMalformedText', () => {
+  it('names the path of the first malformed string in an input', () => {
+    expect(findMalformedText({ name: 'x', owners: [{ id: 'ok' }, { id: '\udc00' }] }, 'input')).toBe('input.owners.1.id');
+    expect(findMalformedText({ name: 'fine' }, 'input')).toBeNull();
   });
 });

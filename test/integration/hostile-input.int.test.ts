@@ -1,10 +1,11 @@
-import { generateCase, prng, type FuzzCase } from '../support/fuzz-cases';
+import { generateCase, HOSTILE_STRINGS, prng, type FuzzCase } from '../support/fuzz-cases';
 import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../support/neo4j-instance';
 import { rawDriver, startTestServer, type TestServer } from '../support/harness';
 import type { Driver } from 'neo4j-driver';
 
-// Thousands of malformed or hostile requests at a live server over HTTP, on a Neo4j of its own so
-// "the graph is unchanged" can be checked exactly. FUZZ_REQUESTS and FUZZ_SEED replay or extend it.
+// Hostile strings in every input field, then thousands of malformed or hostile requests at a live
+// server over HTTP, on a Neo4j of its own so "the graph is unchanged" can be checked exactly.
+// FUZZ_REQUESTS and FUZZ_SEED replay or extend the fuzzing.
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const CONCURRENCY = 16;
@@ -20,7 +21,7 @@ async function snapshot(driver: Driver) {
   return { nodes: nodes.records[0].get('n'), revisions: nodes.records[0].get('revisions'), relationships: rels.records[0].get('n') };
 }
 
-describe('fuzzing the live server', () => {
+describe('hostile input on a live server', () => {
   let neo4j: ThrowawayNeo4j;
   let t: TestServer;
   let url: string;
@@ -54,6 +55,55 @@ describe('fuzzing the live server', () => {
         : await fetch(url, { method: 'POST', headers, body: c.body });
     return { status: res.status, text: await res.text() };
   }
+
+  it('stores hostile strings verbatim or refuses them, and never lets them change a query', async () => {
+    const before = await snapshot(driver);
+    let created = 0;
+    for (const [i, hostile] of HOSTILE_STRINGS.entries()) {
+      const input = {
+        platform: 'injection',
+        name: `n${i}${hostile.slice(0, 200)}`,
+        description: hostile.slice(0, 32_768),
+        tags: [hostile.slice(0, 100) || 'empty'],
+        owners: [{ id: hostile.slice(0, 255) || 'empty', type: 'TECHNICAL_OWNER' }],
+        customProperties: [{ key: hostile.slice(0, 255) || 'empty', value: hostile.slice(0, 32_768) }],
+      };
+      const res = await t.gql(
+        `mutation($i: UpsertDatasetInput!) { upsertDataset(input: $i) { urn name description tags owners { id } customProperties { key value } } }`,
+        { i: input },
+      );
+      if (res.errors) {
+        // refused: a clear input error naming the field, and nothing written
+        expect(res.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(String(res.errors[0].extensions?.field)).toMatch(/^input\./);
+      } else {
+        created++;
+        const d = res.data!.upsertDataset;
+        expect(d.name).toBe(input.name);
+        expect(d.description).toBe(input.description);
+        expect(d.tags).toEqual(input.tags);
+        expect(d.owners).toEqual([{ id: input.owners[0].id }]);
+        expect(d.customProperties).toEqual(input.customProperties);
+        const again = await t.gql('query($u: ID!) { dataset(urn: $u) { name description } }', { u: d.urn });
+        expect(again.data!.dataset).toEqual({ name: input.name, description: input.description });
+      }
+      // reads with the hostile string as a URN, search text or filter answer cleanly
+      const reads = await t.gql(
+        `query($s: String!, $u: ID!) {
+          entity(urn: $u) { urn }
+          search(query: $s, first: 5) { edges { node { urn } } }
+          entities(filter: {tag: $s, namePrefix: $s}, first: 5) { edges { node { urn } } }
+        }`,
+        { s: hostile.slice(0, 400), u: hostile },
+      );
+      for (const e of reads.errors ?? []) expect(e.extensions?.code).toBe('BAD_USER_INPUT');
+      if (!reads.errors) expect(reads.data!.entity).toBeNull();
+    }
+    expect(created).toBeGreaterThan(HOSTILE_STRINGS.length / 2);
+    const after = await snapshot(driver);
+    // each stored dataset adds itself and one history record; nothing else changes
+    expect(after).toEqual({ nodes: before.nodes + 2 * created, revisions: before.revisions + 2 * created, relationships: before.relationships });
+  }, 300_000);
 
   it(`answers ${REQUESTS} hostile requests with clean errors, never crashes, and writes nothing`, async () => {
     const before = await snapshot(driver);
