@@ -1,0 +1,497 @@
+import type { Driver } from 'neo4j-driver';
+import { EntityType } from '../../src/model/entity-type';
+import type { RelationshipType } from '../../src/model/relationship-type';
+import { LineageDirection, storedEnds } from '../../src/modules/lineage/lineage-steps';
+import { seed, seedLattice, seedWorkflow } from '../support/lineage-fixtures';
+import { rawDriver, startTestServer, uniqueId, type TestServer } from '../support/harness';
+
+// lineage, impact and lineageGraph through the real server on a real Neo4j, on hand-built graphs
+// whose answers are known. Every test seeds its own names (uniqueId).
+
+const { DATASET, MODEL, DEPLOYMENT } = EntityType;
+
+let t: TestServer;
+let driver: Driver;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  driver = rawDriver();
+});
+afterAll(async () => {
+  await driver.close();
+  await t.close();
+});
+
+const RESULT = `
+  root { urn }
+  total
+  isPartial
+  partialReason
+  countsByType { type count }
+  pageInfo { hasNextPage endCursor }
+  items { degree cursor entity { urn type name status } path { relationship from { urn } to { urn } } }`;
+
+const IMPACT = `
+  query ($urn: ID!, $types: [EntityType!], $statuses: [Status!], $asOf: DateTimeISO, $first: Int, $after: String, $maxDepth: Int) {
+    impact(urn: $urn, types: $types, statuses: $statuses, asOf: $asOf, first: $first, after: $after, maxDepth: $maxDepth) { ${RESULT} }
+  }`;
+
+const LINEAGE = `
+  query ($urn: ID!, $direction: LineageDirection!, $types: [EntityType!], $maxDepth: Int, $first: Int) {
+    lineage(urn: $urn, direction: $direction, types: $types, maxDepth: $maxDepth, first: $first) { ${RESULT} }
+  }`;
+
+interface Item {
+  degree: number;
+  cursor: string;
+  entity: { urn: string; type: EntityType; name: string; status: string };
+  path: { relationship: RelationshipType; from: { urn: string }; to: { urn: string } }[];
+}
+interface Result {
+  root: { urn: string };
+  total: number;
+  isPartial: boolean;
+  partialReason: string | null;
+  countsByType: { type: EntityType; count: number }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  items: Item[];
+}
+
+async function impact(variables: Record<string, unknown>): Promise<Result> {
+  const res = await t.gql<{ impact: Result }>(IMPACT, { first: 500, ...variables });
+  expect(res.errors).toBeUndefined();
+  return res.data!.impact;
+}
+
+async function lineage(variables: Record<string, unknown>): Promise<Result> {
+  const res = await t.gql<{ lineage: Result }>(LINEAGE, { first: 500, ...variables });
+  expect(res.errors).toBeUndefined();
+  return res.data!.lineage;
+}
+
+/** [urn, degree] pairs in the order the API promises: by degree, then urn. */
+const byDegreeThenUrn = (pairs: (string | number)[][]) =>
+  [...pairs].sort((a, b) => (a[1] as number) - (b[1] as number) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+/** The items as [urn, degree], in result order. */
+const degrees = (r: Result) => r.items.map((i) => [i.entity.urn, i.degree]);
+
+/**
+ * Every item's path starts at the root, ends at the item, has `degree` hops, chains hop to hop, and
+ * every hop is an open stored edge of its type in the direction LINEAGE_STEPS gives.
+ */
+async function expectRealPaths(result: Result, direction: LineageDirection): Promise<void> {
+  for (const item of result.items) {
+    expect(item.path).toHaveLength(item.degree);
+    expect(item.path[0].from.urn).toBe(result.root.urn);
+    expect(item.path[item.path.length - 1].to.urn).toBe(item.entity.urn);
+    item.path.forEach((hop, i) => i > 0 && expect(hop.from.urn).toBe(item.path[i - 1].to.urn));
+    for (const hop of item.path) {
+      const { start, end } = storedEnds(direction, { from: hop.from.urn, to: hop.to.urn, relationship: hop.relationship });
+      const { records } = await driver.executeQuery(
+        'MATCH (:Entity {urn: $start})-[r]->(:Entity {urn: $end}) WHERE type(r) = $type AND r.validTo IS NULL RETURN count(r) AS n',
+        { start, end, type: hop.relationship },
+      );
+      expect({ hop, stored: records[0].get('n') }).toEqual({ hop, stored: 1 });
+    }
+  }
+}
+
+/** Counts the statements `work` sends, by query name. */
+async function counting<T>(work: () => Promise<T>): Promise<{ value: T; statements: Map<string, number> }> {
+  const statements = new Map<string, number>();
+  const off = t.graph.onStatement((e) => statements.set(e.query, (statements.get(e.query) ?? 0) + 1));
+  try {
+    return { value: await work(), statements };
+  } finally {
+    off();
+  }
+}
+
+describe('impact: which models and deployments break if this dataset changes?', () => {
+  it('finds everything downstream with shortest degrees and real paths', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('imp'));
+    const r = await impact({ urn: w.users });
+    expect(r.root.urn).toBe(w.users);
+    expect(degrees(r)).toEqual(
+      byDegreeThenUrn([
+        [w.sessions, 1],
+        [w.fAge, 1],
+        [w.run2, 1],
+        [w.fEngagement, 2],
+        [w.run1, 2],
+        [w.v1, 2],
+        [w.v2, 2],
+        [w.predictions, 3],
+        [w.group, 3],
+        [w.endpoint, 3],
+      ]),
+    );
+    expect(r.total).toBe(10);
+    expect(r.isPartial).toBe(false);
+    expect(r.partialReason).toBeNull();
+    expect(r.countsByType).toEqual([
+      { type: 'DATASET', count: 2 },
+      { type: 'FEATURE', count: 2 },
+      { type: 'MODEL', count: 2 },
+      { type: 'TRAINING_RUN', count: 2 },
+      { type: 'DEPLOYMENT', count: 1 },
+      { type: 'MODEL_GROUP', count: 1 },
+    ]);
+    await expectRealPaths(r, LineageDirection.DOWNSTREAM);
+    // Grouping is not lineage: the experiment and the feature table (upstream of its features) stay out.
+    expect(r.items.map((i) => i.entity.urn)).not.toContain(w.experiment);
+    expect(r.items.map((i) => i.entity.urn)).not.toContain(w.table);
+  });
+
+  it('explains an item with one shortest path, hops in walk order', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('path'));
+    const r = await impact({ urn: w.clicks });
+    const endpoint = r.items.find((i) => i.entity.urn === w.endpoint)!;
+    expect(endpoint.degree).toBe(3);
+    expect(endpoint.path.map((h) => [h.from.urn, h.relationship, h.to.urn])).toEqual([
+      [w.clicks, 'DERIVED_FROM', w.sessions],
+      [w.sessions, 'TRAINED_ON', w.v1],
+      [w.v1, 'DEPLOYED_TO', w.endpoint],
+    ]);
+    expect(degrees(r).map(([u]) => u)).not.toContain(w.v2); // v2 does not depend on clicks
+  });
+
+  it('returns only the asked types but still walks through the others', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('types'));
+    const r = await impact({ urn: w.users, types: [MODEL, DEPLOYMENT] });
+    expect(degrees(r)).toEqual(byDegreeThenUrn([
+      [w.v1, 2],
+      [w.v2, 2],
+      [w.endpoint, 3],
+    ]));
+    expect(r.total).toBe(3);
+    expect(r.countsByType).toEqual([
+      { type: 'MODEL', count: 2 },
+      { type: 'DEPLOYMENT', count: 1 },
+    ]);
+    // The path still shows the hops through entities of other types.
+    expect(r.items.find((i) => i.entity.urn === w.endpoint)!.path).toHaveLength(3);
+  });
+
+  it('pages by degree then urn with cursors, without gaps or repeats', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('page'));
+    const all = await impact({ urn: w.users });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Result = await impact({ urn: w.users, first: 4, after });
+      expect(page.total).toBe(10);
+      seen.push(...page.items.map((i) => i.entity.urn));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.items.map((i) => i.entity.urn));
+    const empty = await impact({ urn: w.users, first: 0 });
+    expect(empty.items).toEqual([]);
+    expect(empty.total).toBe(10);
+    expect(empty.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('hydrates a page, its paths and the root with one entity statement after the root check', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('batch'));
+    const { value, statements } = await counting(() => impact({ urn: w.clicks }));
+    expect(value.items.length).toBe(7);
+    expect(statements.get('entities/by-urns')).toBe(2);
+    expect(statements.get('lineage/downstream-level')).toBe(4); // three levels, and one that finds nothing
+  });
+});
+
+describe('lineage: what produced this model?', () => {
+  it('walks upstream to the data, features, runs and tables behind a model', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('up'));
+    const r = await lineage({ urn: w.v1, direction: 'UPSTREAM' });
+    expect(degrees(r)).toEqual(
+      byDegreeThenUrn([
+        [w.fEngagement, 1],
+        [w.fAge, 1],
+        [w.run1, 1],
+        [w.sessions, 1],
+        [w.predictions, 1],
+        [w.clicks, 2],
+        [w.users, 2],
+        [w.table, 2],
+      ]),
+    );
+    await expectRealPaths(r, LineageDirection.UPSTREAM);
+    const table = r.items.find((i) => i.entity.urn === w.table)!;
+    expect(table.path.map((h) => [h.from.urn, h.relationship, h.to.urn])).toEqual([
+      [w.v1, 'CONSUMES', w.fAge],
+      [w.fAge, 'CONTAINS', w.table],
+    ]);
+  });
+
+  it('defaults to 3 steps and honours maxDepth', async () => {
+    const u = uniqueId('depth');
+    const { root, layers } = await seedLattice(t.graph, u, 1, 6);
+    const last = layers[5][0];
+    expect((await lineage({ urn: last, direction: 'UPSTREAM' })).total).toBe(3);
+    expect((await lineage({ urn: last, direction: 'UPSTREAM', maxDepth: 1 })).total).toBe(1);
+    const deep = await lineage({ urn: last, direction: 'UPSTREAM', maxDepth: 50 });
+    expect(deep.total).toBe(6);
+    expect(deep.items.at(-1)!.entity.urn).toBe(root);
+    expect(deep.isPartial).toBe(false);
+  });
+
+  it('refuses bad arguments with BAD_USER_INPUT and an unknown root with NOT_FOUND', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('bad'));
+    const code = async (q: string, v: Record<string, unknown>) => (await t.gql(q, v)).errors?.[0]?.extensions?.code;
+    expect(await code(LINEAGE, { urn: w.v1, direction: 'UPSTREAM', maxDepth: 0 })).toBe('BAD_USER_INPUT');
+    expect(await code(LINEAGE, { urn: w.v1, direction: 'UPSTREAM', maxDepth: 1001 })).toBe('BAD_USER_INPUT');
+    expect(await code(IMPACT, { urn: w.v1, statuses: [] })).toBe('BAD_USER_INPUT');
+    const bad = await t.gql(IMPACT, { urn: w.v1, after: 'not-a-cursor' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const missing = await t.gql(IMPACT, { urn: 'urn:li:dataset:(urn:li:dataPlatform:s3,nowhere,PROD)' });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', urns: ['urn:li:dataset:(urn:li:dataPlatform:s3,nowhere,PROD)'] });
+  });
+});
+
+describe('graphs where paths explode or loop', () => {
+  it('walks a diamond lattice with 2^30 paths one level per statement, with exact degrees', async () => {
+    const { root, layers, model } = await seedLattice(t.graph, uniqueId('lat'), 2, 30);
+    const { value: r, statements } = await counting(() => impact({ urn: root }));
+    expect(r.total).toBe(61);
+    const expected = layers.flatMap((layer, l) => layer.map((u) => [u, l + 1]));
+    expect(degrees(r)).toEqual([...expected, [model, 31]]);
+    expect(statements.get('lineage/downstream-level')).toBe(32); // 31 levels, and one that finds nothing
+    await expectRealPaths({ ...r, items: r.items.slice(-3) }, LineageDirection.DOWNSTREAM);
+    const up = await lineage({ urn: model, direction: 'UPSTREAM', maxDepth: 50 });
+    expect(up.total).toBe(61);
+    expect(up.items.at(-1)).toMatchObject({ degree: 31, entity: { urn: root } });
+  });
+
+  it('terminates on cycles, keeps shortest degrees and never lists the root', async () => {
+    const u = uniqueId('cyc');
+    const urnOf = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:hive,${u}.${name},PROD)`;
+    const [c, a, b] = [urnOf('c'), urnOf('a'), urnOf('b')];
+    await seed(t.graph, [
+      [DATASET, { platform: 'hive', name: `${u}.c` }],
+      [DATASET, { platform: 'hive', name: `${u}.b` }],
+      [DATASET, { platform: 'hive', name: `${u}.a`, upstreams: [c, b] }],
+    ]);
+    await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.b`, upstreams: [a] }]]); // a <-> b
+    expect(degrees(await impact({ urn: c }))).toEqual([
+      [a, 1],
+      [b, 2],
+    ]);
+    expect(degrees(await impact({ urn: a }))).toEqual([[b, 1]]);
+    expect(degrees(await lineage({ urn: b, direction: 'UPSTREAM', maxDepth: 50 }))).toEqual([
+      [a, 1],
+      [c, 2],
+    ]);
+    // Data that feeds back: a run reads and rewrites the same dataset.
+    const [x] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.x` }]]);
+    const [q] = await seed(t.graph, [[EntityType.TRAINING_RUN, { id: `${u}-q`, name: 'q', inputs: [x], outputs: [x] }]]);
+    expect(degrees(await impact({ urn: x }))).toEqual([[q, 1]]);
+    expect(degrees(await lineage({ urn: q, direction: 'UPSTREAM' }))).toEqual([[x, 1]]);
+  });
+
+  it('neither returns nor walks through archived entities unless statuses asks for them', async () => {
+    const u = uniqueId('arch');
+    const urnOf = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:hive,${u}.${name},PROD)`;
+    const [r0, m1, p1, p2, tEnd] = ['r', 'm1', 'p1', 'p2', 't'].map(urnOf);
+    await seed(t.graph, [
+      [DATASET, { platform: 'hive', name: `${u}.r` }],
+      [DATASET, { platform: 'hive', name: `${u}.m1`, upstreams: [r0] }],
+      [DATASET, { platform: 'hive', name: `${u}.p1`, upstreams: [r0] }],
+      [DATASET, { platform: 'hive', name: `${u}.p2`, upstreams: [p1] }],
+      [DATASET, { platform: 'hive', name: `${u}.t`, upstreams: [m1, p2] }],
+    ]);
+    expect(degrees(await impact({ urn: r0 }))).toEqual([
+      [m1, 1],
+      [p1, 1],
+      [p2, 2],
+      [tEnd, 2],
+    ]);
+    const archived = await t.gql(`mutation ($urn: ID!) { setStatus(urn: $urn, status: ARCHIVED) { status } }`, { urn: m1 });
+    expect(archived.errors).toBeUndefined();
+    // t is now only reachable the long way round, through p1 and p2.
+    expect(degrees(await impact({ urn: r0 }))).toEqual([
+      [p1, 1],
+      [p2, 2],
+      [tEnd, 3],
+    ]);
+    const all = await impact({ urn: r0, statuses: ['ACTIVE', 'DEPRECATED', 'ARCHIVED'] });
+    expect(degrees(all)).toEqual([
+      [m1, 1],
+      [p1, 1],
+      [p2, 2],
+      [tEnd, 2],
+    ]);
+    expect(all.items[0].entity.status).toBe('ARCHIVED');
+    // Deprecated entities are walked and returned by default.
+    await t.gql(`mutation ($urn: ID!) { setStatus(urn: $urn, status: DEPRECATED) { status } }`, { urn: p1 });
+    expect(degrees(await impact({ urn: r0 }))).toEqual([
+      [p1, 1],
+      [p2, 2],
+      [tEnd, 3],
+    ]);
+  });
+});
+
+describe('asOf: the graph as it was', () => {
+  async function edgeTimes(from: string, to: string) {
+    const { records } = await driver.executeQuery(
+      'MATCH (:Entity {urn: $from})-[r:DERIVED_FROM]->(:Entity {urn: $to}) RETURN r.validFrom AS validFrom, r.validTo AS validTo ORDER BY r.validFrom',
+      { from, to },
+    );
+    return records.map((r) => ({
+      validFrom: new Date(r.get('validFrom').toString()),
+      validTo: r.get('validTo') ? new Date(r.get('validTo').toString()) : null,
+    }));
+  }
+  const ms = (d: Date, delta: number) => new Date(d.getTime() + delta).toISOString();
+  const urns = (r: Result) => r.items.map((i) => i.entity.urn);
+
+  it('sees edges closed by relationship replacement at the instants the writer recorded', async () => {
+    const u = uniqueId('asof');
+    const [s1, s2] = await seed(t.graph, [
+      [DATASET, { platform: 'hive', name: `${u}.s1` }],
+      [DATASET, { platform: 'hive', name: `${u}.s2` }],
+    ]);
+    const [d] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.d`, upstreams: [s1] }]]);
+    await new Promise((r) => setTimeout(r, 20));
+    await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.d`, upstreams: [s2] }]]); // closes d -> s1
+    await new Promise((r) => setTimeout(r, 20));
+    await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.d`, upstreams: [s1, s2] }]]); // reopens d -> s1
+
+    const [first, second] = await edgeTimes(d, s1);
+    expect(first.validTo).not.toBeNull();
+    expect(second.validTo).toBeNull();
+    const closedAt = first.validTo!;
+    expect(urns(await impact({ urn: s1, asOf: ms(first.validFrom, -1) }))).toEqual([]);
+    expect(urns(await impact({ urn: s1, asOf: first.validFrom.toISOString() }))).toEqual([d]);
+    expect(urns(await impact({ urn: s1, asOf: ms(closedAt, -1) }))).toEqual([d]);
+    expect(urns(await impact({ urn: s1, asOf: closedAt.toISOString() }))).toEqual([]); // closed at that instant
+    expect(urns(await impact({ urn: s1, asOf: ms(second.validFrom, -1) }))).toEqual([]);
+    expect(urns(await impact({ urn: s1 }))).toEqual([d]); // now: the reopened edge
+    const [s2edge] = await edgeTimes(d, s2);
+    expect(s2edge.validFrom.getTime()).toBe(closedAt.getTime());
+    expect(urns(await impact({ urn: s2, asOf: ms(closedAt, -1) }))).toEqual([]);
+    expect(urns(await impact({ urn: s2, asOf: closedAt.toISOString() }))).toEqual([d]);
+  });
+
+  it('walks several levels as of fixed instants', async () => {
+    const u = uniqueId('asof2');
+    const urnOf = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:hive,${u}.${name},PROD)`;
+    const [e1, e2, e3] = ['e1', 'e2', 'e3'].map(urnOf);
+    await seed(t.graph, [
+      [DATASET, { platform: 'hive', name: `${u}.e1` }],
+      [DATASET, { platform: 'hive', name: `${u}.e2`, upstreams: [e1] }],
+      [DATASET, { platform: 'hive', name: `${u}.e3`, upstreams: [e2] }],
+    ]);
+    await driver.executeQuery(
+      `MATCH (:Entity {urn: $e2})-[a:DERIVED_FROM]->(:Entity {urn: $e1}), (:Entity {urn: $e3})-[b:DERIVED_FROM]->(:Entity {urn: $e2})
+       SET a.validFrom = datetime('2020-01-01T00:00:00Z'), a.validTo = datetime('2021-01-01T00:00:00Z'),
+           b.validFrom = datetime('2020-06-01T00:00:00Z')`,
+      { e1, e2, e3 },
+    );
+    const at = async (asOf?: string) => degrees(await impact({ urn: e1, ...(asOf ? { asOf } : {}) }));
+    expect(await at('2019-12-31T23:59:59.999Z')).toEqual([]);
+    expect(await at('2020-03-01T00:00:00Z')).toEqual([[e2, 1]]);
+    expect(await at('2020-07-01T00:00:00Z')).toEqual([
+      [e2, 1],
+      [e3, 2],
+    ]);
+    expect(await at('2021-01-01T00:00:00Z')).toEqual([]);
+    expect(await at()).toEqual([]);
+  });
+});
+
+describe('server limits', () => {
+  async function withEnv<T>(name: string, value: string, work: () => Promise<T>): Promise<T> {
+    const before = process.env[name];
+    process.env[name] = value;
+    try {
+      return await work();
+    } finally {
+      if (before === undefined) delete process.env[name];
+      else process.env[name] = before;
+    }
+  }
+
+  it('marks a walk cut by the node cap as partial, keeping the nearest entities', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('cap'));
+    const r = await withEnv('LINEAGE_MAX_NODES', '3', () => impact({ urn: w.users }));
+    expect(r.isPartial).toBe(true);
+    expect(r.partialReason).toMatch(/node cap of 3/);
+    expect(degrees(r)).toEqual(
+      byDegreeThenUrn([
+        [w.sessions, 1],
+        [w.fAge, 1],
+        [w.run2, 1],
+      ]),
+    );
+    const exact = await withEnv('LINEAGE_MAX_NODES', '10', () => impact({ urn: w.users }));
+    expect(exact.isPartial).toBe(false);
+    expect(exact.total).toBe(10);
+  });
+
+  it('marks a walk cut by the time budget as partial', async () => {
+    const { root } = await seedLattice(t.graph, uniqueId('budget'), 2, 30);
+    const r = await withEnv('LINEAGE_TIME_BUDGET_MS', '1', () => impact({ urn: root }));
+    expect(r.isPartial).toBe(true);
+    expect(r.partialReason).toMatch(/time budget of 1 ms/);
+    expect(r.total).toBeLessThan(61);
+  });
+});
+
+describe('lineageGraph', () => {
+  const GRAPH = `
+    query ($urn: ID!, $up: Int, $down: Int, $types: [EntityType!]) {
+      lineageGraph(urn: $urn, upstreamDepth: $up, downstreamDepth: $down, types: $types) {
+        root { urn }
+        isPartial
+        nodes { direction degree entity { urn type } }
+        edges { relationship from { urn } to { urn } }
+      }
+    }`;
+
+  it('draws both sides of a model and the stored edges among them', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('graph'));
+    const res = await t.gql(GRAPH, { urn: w.v1, up: 1, down: 1 });
+    expect(res.errors).toBeUndefined();
+    const g = res.data!.lineageGraph;
+    expect(g.root.urn).toBe(w.v1);
+    const nodes = g.nodes.map((n: any) => [n.direction, n.degree, n.entity.urn]);
+    const sorted = (xs: string[]) => [...xs].sort();
+    expect(nodes.filter((n: any) => n[0] === 'UPSTREAM').map((n: any) => n[2])).toEqual(
+      sorted([w.fEngagement, w.fAge, w.run1, w.sessions, w.predictions]),
+    );
+    expect(nodes.filter((n: any) => n[0] === 'DOWNSTREAM').map((n: any) => n[2])).toEqual(sorted([w.group, w.endpoint]));
+    const edges = g.edges.map((e: any) => `${e.from.urn} ${e.relationship} ${e.to.urn}`).sort();
+    expect(edges).toEqual(
+      [
+        `${w.v1} CONSUMES ${w.fEngagement}`,
+        `${w.v1} CONSUMES ${w.fAge}`,
+        `${w.v1} TRAINED_BY ${w.run1}`,
+        `${w.v1} TRAINED_ON ${w.sessions}`,
+        `${w.v1} EVALUATED_ON ${w.predictions}`,
+        `${w.v1} MEMBER_OF ${w.group}`,
+        `${w.v1} DEPLOYED_TO ${w.endpoint}`,
+        `${w.sessions} INPUT_OF ${w.run1}`,
+        `${w.predictions} OUTPUT_OF ${w.run1}`,
+        `${w.fEngagement} DERIVED_FROM ${w.sessions}`,
+      ].sort(),
+    );
+  });
+
+  it('filters drawn nodes by type and can draw one side only', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('graph2'));
+    const res = await t.gql(GRAPH, { urn: w.users, up: 0, down: 5, types: [MODEL] });
+    expect(res.errors).toBeUndefined();
+    const g = res.data!.lineageGraph;
+    expect(g.nodes.map((n: any) => [n.direction, n.degree, n.entity.urn])).toEqual(
+      [
+        ['DOWNSTREAM', 2, w.v1],
+        ['DOWNSTREAM', 2, w.v2],
+      ].sort((a, b) => (a[2] < b[2] ? -1 : 1)),
+    );
+    expect(g.edges).toEqual([]); // models are not linked to the root or to each other
+  });
+});
