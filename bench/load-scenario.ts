@@ -1,0 +1,210 @@
+// The load and restart scenario of BENCHMARKS.md / RELIABILITY.md: a fresh local Neo4j, an mlgraph
+// server on it, a seeded ML workflow graph, a mixed load, optionally a Neo4j restart mid-run, then
+// a consistency check of every acknowledged write. Used by bench/load-test.ts (full runs) and by
+// test/integration/load.int.test.ts (a short run in CI).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT } from '../src/config';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/local/local-neo4j';
+import { runMixedLoad, type MixedLoadReport } from './mixed-load';
+
+export interface ScenarioOptions {
+  connections: number;
+  durationSec: number;
+  /** Restart Neo4j (clean stop, start on the same store) a quarter into the run. */
+  restart: boolean;
+  /** 'child': the built server (dist/) as its own process, as in production; 'inprocess': for tests. */
+  server: 'child' | 'inprocess';
+  chains?: number;
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface Consistency {
+  acknowledgedWrites: number;
+  acknowledgedMissing: number;
+  storedLoadDatasets: number;
+  distinctUrns: number;
+  duplicates: number;
+  unacknowledgedBatches: number;
+  /** Unacknowledged batches stored in part (must be 0: a batch is all or nothing). */
+  partialBatches: number;
+}
+
+export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | 'unacknowledgedBatches'> {
+  connections: number;
+  restart: boolean;
+  neo4jDownMs?: number;
+  /** Seconds into the run when Neo4j answered again. */
+  neo4jBackAtSec?: number;
+  consistency: Consistency;
+}
+
+interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as import('node:net').AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(kind: 'child' | 'inprocess', neo4jUri: string): Promise<RunningServer> {
+  if (kind === 'inprocess') {
+    const { connectGraph } = await import('../src/graph');
+    const { createServer } = await import('../src/server');
+    const pino = (await import('pino')).default;
+    const log = pino({ level: 'silent' });
+    const graph = connectGraph({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 30_000, maxRetryMs: 3_000 }, log);
+    const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph, log });
+    await server.readiness.migrateWhenReachable();
+    const url = await server.listen(0, '127.0.0.1');
+    return { url, stop: async () => { await server.stop(); await graph.close(); } };
+  }
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url.replace(/graphql$/, 'ready'))).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body: any = await res.json();
+  if (body.errors) throw new Error(`seed failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data;
+}
+
+/** Seeds `chains` small ML workflows: raw -> derived dataset -> run -> model -> deployment. */
+async function seed(url: string, platform: string, chains: number): Promise<{ datasets: string[]; models: string[] }> {
+  const ds = (n: string) => `urn:li:dataset:(urn:li:dataPlatform:${platform},${n},PROD)`;
+  const batch = {
+    datasets: [
+      ...Array.from({ length: chains }, (_, i) => ({ platform, name: `raw_${i}` })),
+      ...Array.from({ length: chains }, (_, i) => ({ platform, name: `derived_${i}`, upstreams: [ds(`raw_${i}`), ds(`raw_${(i + 1) % chains}`)] })),
+    ],
+    trainingRuns: Array.from({ length: chains }, (_, i) => ({ id: `${platform}-run-${i}`, name: `run ${i}`, inputs: [ds(`derived_${i}`)] })),
+    deployments: Array.from({ length: chains }, (_, i) => ({ platform, name: `endpoint_${i}` })),
+    models: Array.from({ length: chains }, (_, i) => ({
+      platform,
+      name: `model_${i}`,
+      trainingRuns: [`urn:li:dataProcessInstance:${platform}-run-${i}`],
+      trainingDatasets: [ds(`derived_${i}`)],
+      deployments: [`urn:li:mlModelDeployment:(urn:li:dataPlatform:${platform},endpoint_${i},PROD)`],
+    })),
+  };
+  await gql(url, 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { created } }', { b: batch });
+  return {
+    datasets: Array.from({ length: chains }, (_, i) => ds(`raw_${i}`)),
+    models: Array.from({ length: chains }, (_, i) => `urn:li:mlModel:(urn:li:dataPlatform:${platform},model_${i},PROD)`),
+  };
+}
+
+/** Runs the whole scenario on a throwaway local Neo4j and removes its store afterwards. */
+export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioReport> {
+  const log = o.log ?? (() => {});
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-load-'));
+  const port = await freePort();
+  const startNeo4j = () => startLocalNeo4j({ home, port, heapMb: 1024, pagecacheMb: 256 });
+  let db: LocalNeo4j = await startNeo4j();
+  log(`Neo4j up at ${db.uri}`);
+  const server = await startServer(o.server, db.uri);
+  log(`mlgraph (${o.server}) at ${server.url}`);
+  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+  try {
+    const platform = 'loadseed';
+    const { datasets, models } = await seed(server.url, platform, o.chains ?? 200);
+    log(`seeded ${o.chains ?? 200} workflow chains; loading ${o.connections} connections for ${o.durationSec} s${o.restart ? ' with a Neo4j restart a quarter in' : ''}`);
+    let neo4jDownMs: number | undefined;
+    const report = await runMixedLoad({
+      url: server.url,
+      connections: o.connections,
+      durationSec: o.durationSec,
+      seedPlatform: platform,
+      datasets,
+      models,
+      batchSize: o.batchSize ?? 10,
+      midRun: o.restart
+        ? {
+            atSec: o.durationSec / 4,
+            action: async () => {
+              const t0 = Date.now();
+              log('stopping Neo4j');
+              await db.stop();
+              db = await startNeo4j();
+              neo4jDownMs = Date.now() - t0;
+              log(`Neo4j back after ${neo4jDownMs} ms`);
+            },
+          }
+        : undefined,
+    });
+    const { acknowledged, unacknowledgedBatches, ...rest } = report;
+    const consistency = await check(driver, acknowledged, unacknowledgedBatches);
+    const neo4jBackAtSec = rest.midRunAtSec !== undefined && neo4jDownMs !== undefined ? rest.midRunAtSec + neo4jDownMs / 1000 : undefined;
+    return { ...rest, connections: o.connections, restart: o.restart, neo4jDownMs, neo4jBackAtSec, consistency };
+  } finally {
+    await driver.close();
+    await server.stop();
+    await db.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function check(
+  driver: import('neo4j-driver').Driver,
+  acknowledged: string[],
+  unacknowledged: string[][],
+): Promise<Consistency> {
+  let partialBatches = 0;
+  for (const urns of unacknowledged) {
+    const res = await driver.executeQuery('UNWIND $urns AS urn MATCH (n:Entity {urn: urn}) RETURN count(n) AS n', { urns });
+    const stored = res.records[0].get('n');
+    if (stored !== 0 && stored !== urns.length) partialBatches++;
+  }
+  const present = await driver.executeQuery(
+    'UNWIND $urns AS urn OPTIONAL MATCH (n:Entity {urn: urn}) WITH urn, count(n) AS c WHERE c <> 1 RETURN count(urn) AS bad',
+    { urns: acknowledged },
+  );
+  const stored = await driver.executeQuery(
+    "MATCH (n:Dataset {platform: 'loadtest'}) RETURN count(n) AS n, count(DISTINCT n.urn) AS d",
+  );
+  const n = stored.records[0].get('n');
+  const d = stored.records[0].get('d');
+  return {
+    acknowledgedWrites: acknowledged.length,
+    acknowledgedMissing: present.records[0].get('bad'),
+    storedLoadDatasets: n,
+    distinctUrns: d,
+    duplicates: n - d,
+    unacknowledgedBatches: unacknowledged.length,
+    partialBatches,
+  };
+}
