@@ -1,0 +1,130 @@
+// Runs the lineage benchmark on a store loaded by bench:load: p50/p95 of impact and upstream
+// lineage through GraphQL over HTTP and of the same traversal through the raw driver, for roots of
+// small, medium and large reach, then the naive path-enumerating query against the breadth-first
+// walk on the diamond lattices. Usage: npm run bench:run -- --size 100k [--iterations 20]
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT } from '../src/config';
+import { createServer } from '../src/server';
+import { arg, benchLog, parseSize, startBenchDatabase } from './bench-neo4j';
+import { benchDir, type Manifest } from './manifest';
+import { rawWalk } from './raw-walk';
+
+const SELECTION = `total isPartial countsByType { type count }
+  items { degree entity { urn type name } path { relationship from { urn } to { urn } } }`;
+const IMPACT = `query Impact($urn: ID!) { result: impact(urn: $urn, first: 100) { ${SELECTION} } }`;
+const UPSTREAM = `query Upstream($urn: ID!) { result: lineage(urn: $urn, direction: UPSTREAM, maxDepth: 50, first: 100) { ${SELECTION} } }`;
+const NAIVE = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'cypher', 'naive-downstream.cypher'), 'utf8');
+const REACHABLE = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'cypher', 'reachable-downstream.cypher'), 'utf8');
+
+interface Stats {
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], n: s.length };
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function measure(iterations: number, warmup: number, work: () => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) samples.push(await time(work));
+  return stats(samples);
+}
+
+async function main() {
+  const size = parseSize(arg('size'));
+  const iterations = Number(arg('iterations', '20'));
+  const warmup = Number(arg('warmup', '3'));
+  const naiveTimeoutMs = Number(arg('naive-timeout', '60000'));
+  const manifestPath = path.join(benchDir(size.name), 'manifest.json');
+  if (!fs.existsSync(manifestPath)) throw new Error(`${size.name} is not loaded: run npm run bench:load -- --size ${size.name}`);
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
+
+  const db = await startBenchDatabase(size.name);
+  const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph: db.graph, log: benchLog });
+  const url = await server.listen(0, '127.0.0.1');
+  const driver = neo4j.driver(db.neo4j.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+  const gql = async (query: string, urn: string) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { urn } }) });
+    const body = (await res.json()) as { data?: { result: { total: number; isPartial: boolean; items: unknown[] } }; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!.result;
+  };
+
+  const rows: Record<string, unknown>[] = [];
+  try {
+    console.log(`# ${size.name}: ${manifest.counts.nodes} nodes, ${manifest.counts.edges} edges; ${iterations} runs after ${warmup} warm-up runs`);
+    for (const root of manifest.roots) {
+      const query = root.direction === 'DOWNSTREAM' ? IMPACT : UPSTREAM;
+      const first = await gql(query, root.urn);
+      const raw = await rawWalk(driver, root.urn, root.direction, root.direction === 'DOWNSTREAM' ? 1000 : 50, 100);
+      if (raw.total !== first.total) throw new Error(`raw walk found ${raw.total}, GraphQL ${first.total} for ${root.urn}`);
+      const api = await measure(iterations, warmup, () => gql(query, root.urn));
+      const direct = await measure(iterations, warmup, () => rawWalk(driver, root.urn, root.direction, root.direction === 'DOWNSTREAM' ? 1000 : 50, 100));
+      const row = { kind: root.direction === 'DOWNSTREAM' ? 'impact' : 'lineage UPSTREAM', reach: root.reach, total: first.total, levels: raw.levels, urn: root.urn, graphql: api, raw: direct, ratio: api.p50 / direct.p50 };
+      rows.push(row);
+      console.log(line(row as never));
+    }
+
+    console.log(`\n# diamond lattices: breadth-first impact (GraphQL) vs the naive path-enumerating query (timeout ${naiveTimeoutMs} ms)`);
+    const naiveRows: Record<string, unknown>[] = [];
+    for (const lattice of manifest.lattices) {
+      const api = await measure(Math.min(iterations, 10), 2, () => gql(IMPACT, lattice.root));
+      const reach = await time(() => driver.executeQuery(REACHABLE, { urn: lattice.root }, { database: 'neo4j' }));
+      let naive: number | null = null;
+      let naiveError: string | null = null;
+      try {
+        naive = await time(() =>
+          driver.executeQuery(NAIVE, { urn: lattice.root }, { database: 'neo4j', transactionConfig: { timeout: naiveTimeoutMs } }),
+        );
+      } catch (err) {
+        naiveError = String((err as Error).message).split('\n')[0].slice(0, 120);
+      }
+      const paths = `${lattice.width}^${lattice.depth}`;
+      const row = { paths, nodes: lattice.nodes, bfsP50: api.p50, bfsP95: api.p95, reachableDistinctMs: reach, naiveMs: naive, naiveError, ratio: naive === null ? null : naive / api.p50 };
+      naiveRows.push(row);
+      console.log(
+        `lattice ${paths.padEnd(6)} paths, ${String(lattice.nodes).padStart(3)} nodes | BFS impact p50 ${ms(api.p50)} p95 ${ms(api.p95)} | DISTINCT reachability ${ms(reach)} | naive ${naive === null ? `did not finish (${naiveError})` : `${ms(naive)} (${(naive / api.p50).toFixed(0)}x)`}`,
+      );
+    }
+    const out = path.join(PROJECT_ROOT, 'bench', 'results', `${size.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify({ size: size.name, manifest, machine: machine(), iterations, warmup, rows, lattices: naiveRows }, null, 2));
+    console.log(`\nresults: ${path.relative(PROJECT_ROOT, out)}`);
+  } finally {
+    await driver.close();
+    await server.stop();
+    await db.stop();
+  }
+}
+
+function line(r: { kind: string; reach: string; total: number; levels: number; graphql: Stats; raw: Stats; ratio: number }): string {
+  return `${r.kind.padEnd(16)} ${r.reach.padEnd(6)} reach ${String(r.total).padStart(6)} (${r.levels} levels) | GraphQL p50 ${ms(r.graphql.p50)} p95 ${ms(r.graphql.p95)} | raw driver p50 ${ms(r.raw.p50)} p95 ${ms(r.raw.p95)} | ${r.ratio.toFixed(2)}x`;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
+
+function machine() {
+  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() };
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
