@@ -171,6 +171,14 @@ describe('query limits', () => {
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('turns introspection and the landing page off when configured (production)', async () => {
+    const res = await post('{ __schema { queryType { name } } }');
+    expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors[0].message).toMatch(/introspection/i);
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/<html/i);
+  });
+
   it('answers malformed JSON with a 400 and a GraphQL-shaped error', async () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);
