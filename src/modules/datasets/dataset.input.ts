@@ -1,22 +1,10 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Env } from '../../model/entity-type';
-import { EntityInputBase, KEY_PART_MESSAGE, KEY_PART_PATTERN } from '../entities/graphql/entity-input.base';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { PlatformEnvInputBase } from '../entities/graphql/entity-input.base';
 import { SchemaFieldInput } from './schema-field.type';
 
 @InputType({ description: 'Creates or updates a dataset, keyed by (platform, name, env).' })
-export class UpsertDatasetInput extends EntityInputBase {
-  @Field({ description: 'Data platform, e.g. "s3" (key).' })
-  @IsString()
-  @Length(1, 100)
-  @Matches(KEY_PART_PATTERN, { message: `platform ${KEY_PART_MESSAGE}` })
-  platform!: string;
-
-  @Field(() => Env, { nullable: true, description: 'Environment (key; default PROD).' })
-  @IsOptional()
-  @IsEnum(Env)
-  env?: Env;
-
+export class UpsertDatasetInput extends PlatformEnvInputBase {
   @Field(() => String, { nullable: true, description: 'Physical location.' })
   @IsOptional()
   @IsString()

@@ -1,15 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { EntityInputBase, KEY_PART_MESSAGE, KEY_PART_PATTERN } from '../entities/graphql/entity-input.base';
+import { ArrayMaxSize, IsOptional, IsString, Length } from 'class-validator';
+import { PlatformInputBase } from '../entities/graphql/entity-input.base';
 
 @InputType({ description: 'Creates or updates a feature table, keyed by (platform, name).' })
-export class UpsertFeatureTableInput extends EntityInputBase {
-  @Field({ description: 'Feature-store platform, e.g. "feast" (key).' })
-  @IsString()
-  @Length(1, 100)
-  @Matches(KEY_PART_PATTERN, { message: `platform ${KEY_PART_MESSAGE}` })
-  platform!: string;
-
+export class UpsertFeatureTableInput extends PlatformInputBase {
   @Field(() => [String], { nullable: true, description: 'Names of the entity keys; replaces the stored ones when present.' })
   @IsOptional()
   @ArrayMaxSize(100)

@@ -1,25 +1,13 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Env } from '../../model/entity-type';
+import { ArrayMaxSize, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { NamedValueInput } from '../entities/graphql/common.types';
-import { EntityInputBase, KEY_PART_MESSAGE, KEY_PART_PATTERN } from '../entities/graphql/entity-input.base';
+import { PlatformEnvInputBase } from '../entities/graphql/entity-input.base';
 import { FrameworkInput } from './framework.type';
 import { IntendedUseInput } from './intended-use.type';
 import { SourceCodeInput } from './source-code.type';
 
 @InputType({ description: 'Creates or updates a model version, keyed by (platform, name, env). Aliases are set by setModelAlias.' })
-export class UpsertModelInput extends EntityInputBase {
-  @Field({ description: 'ML platform, e.g. "mlflow" (key).' })
-  @IsString()
-  @Length(1, 100)
-  @Matches(KEY_PART_PATTERN, { message: `platform ${KEY_PART_MESSAGE}` })
-  platform!: string;
-
-  @Field(() => Env, { nullable: true, description: 'Environment (key; default PROD).' })
-  @IsOptional()
-  @IsEnum(Env)
-  env?: Env;
-
+export class UpsertModelInput extends PlatformEnvInputBase {
   @Field(() => String, { nullable: true, description: 'Version label, e.g. "7".' })
   @IsOptional()
   @IsString()

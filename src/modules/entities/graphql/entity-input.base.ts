@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Env } from '../../../model/entity-type';
 import { CustomPropertyInput, OwnerInput } from './common.types';
 
 /** MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. */
@@ -52,4 +53,23 @@ export abstract class EntityInputBase {
   @IsUrl({ require_tld: false })
   @MaxLength(2048)
   externalUrl?: string | null;
+}
+
+/** Inputs keyed by a platform (feature tables; the base of platform-and-env keys). */
+@InputType('PlatformInputBase', { description: 'Inputs keyed by platform and name.' })
+export abstract class PlatformInputBase extends EntityInputBase {
+  @Field({ description: 'Platform, e.g. "s3", "snowflake", "mlflow", "sagemaker" (key).' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(KEY_PART_PATTERN, { message: `platform ${KEY_PART_MESSAGE}` })
+  platform!: string;
+}
+
+/** Inputs keyed by (platform, name, env): datasets, model groups, models, deployments. */
+@InputType('PlatformEnvInputBase', { description: 'Inputs keyed by platform, name and env.' })
+export abstract class PlatformEnvInputBase extends PlatformInputBase {
+  @Field(() => Env, { nullable: true, description: 'Environment (key; default PROD).' })
+  @IsOptional()
+  @IsEnum(Env)
+  env?: Env;
 }
