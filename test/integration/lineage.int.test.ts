@@ -197,8 +197,9 @@ describe('impact: which models and deployments break if this dataset changes?', 
     const w = await seedWorkflow(t.graph, uniqueId('batch'));
     const { value, statements } = await counting(() => impact({ urn: w.clicks }));
     expect(value.items.length).toBe(7);
-    expect(statements.get('entities/by-urns')).toBe(2);
+    expect(statements.get('entities/by-urns')).toBe(2); // the root, then the whole page, in the walk's transaction
     expect(statements.get('lineage/downstream-level')).toBe(4); // three levels, and one that finds nothing
+    expect([...statements.values()].reduce((a, b) => a + b)).toBe(6);
   });
 });
 

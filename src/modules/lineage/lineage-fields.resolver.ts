@@ -3,25 +3,20 @@ import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
 import type { HopStub, ItemStub } from './lineage-page';
-import { entityOf, preloadPage, type LineageResultStub } from './lineage.service';
+import { entityOf, type LineageResultStub } from './lineage.service';
 import type { LineageGraphStub } from './lineage-graph.service';
 import { LineageGraph, LineageGraphEdge, LineageGraphNode } from './lineage-graph.types';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 
-// Lineage returns stubs (URNs); these resolvers hydrate them through the request's entity loader.
-// `items`, `nodes` and `edges` load every entity they show in one batch before their fields ask.
+// Lineage returns stubs (URNs); these resolvers hydrate them through the request's entity loader,
+// which the service has already primed with every entity of the page (lineage.service.ts), so they
+// cost no further round trip.
 
 @Resolver(() => LineageResult)
 export class LineageResultFieldsResolver {
   @FieldResolver(() => Entity)
   root(@Root() result: LineageResultStub, @Ctx() ctx: Context): Promise<EntityRecord> {
     return entityOf(ctx, result.root);
-  }
-
-  @FieldResolver(() => [LineageItem])
-  async items(@Root() result: LineageResultStub, @Ctx() ctx: Context): Promise<ItemStub[]> {
-    await preloadPage(ctx, result);
-    return result.items;
   }
 }
 
@@ -53,11 +48,6 @@ export class LineageGraphFieldsResolver {
     return entityOf(ctx, graph.root);
   }
 
-  @FieldResolver(() => [LineageGraphNode])
-  async nodes(@Root() graph: LineageGraphStub, @Ctx() ctx: Context): Promise<LineageGraphStub['nodes']> {
-    await ctx.loaders.entity.loadMany(graph.nodes.map((n) => n.urn));
-    return graph.nodes;
-  }
 }
 
 @Resolver(() => LineageGraphNode)

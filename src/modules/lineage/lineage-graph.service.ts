@@ -3,9 +3,9 @@ import { queries } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import { lineageLimits } from './lineage.config';
-import { requireEntity } from './lineage.service';
+import { loadEntities, requireRoot } from './lineage.service';
 import { LineageDirection } from './lineage-steps';
-import { compare, walkLineage, type Walk } from './lineage-walk';
+import { compare, walkIn, type Walk } from './lineage-walk';
 
 export interface LineageGraphRequest {
   urn: string;
@@ -27,37 +27,43 @@ export interface LineageGraphStub {
 /**
  * Both sides of one entity for drawing: an upstream and a downstream walk, their entities of the
  * requested types (each once, on its nearer side; UPSTREAM on a tie), and the stored lineage edges
- * among them and the root, fetched in one statement. NOT_FOUND when the root does not exist.
+ * among them and the root, in one read transaction that also loads every drawn entity into the
+ * request's loader. NOT_FOUND when the root does not exist.
  */
 export async function lineageGraph(ctx: Context, request: LineageGraphRequest): Promise<LineageGraphStub> {
-  await requireEntity(ctx, request.urn);
   const asOf = request.asOf ?? null;
   const limits = lineageLimits();
-  const walk = (direction: LineageDirection, maxDepth: number): Promise<Walk | null> =>
-    maxDepth > 0
-      ? walkLineage(ctx.graph, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits })
-      : Promise.resolve(null);
-  const walks = [await walk(LineageDirection.UPSTREAM, request.upstreamDepth), await walk(LineageDirection.DOWNSTREAM, request.downstreamDepth)];
-
-  const wanted = request.types?.length ? new Set(request.types) : null;
-  const nodes = new Map<string, LineageGraphStub['nodes'][number]>();
-  for (const w of walks) {
-    for (const r of w?.reached.values() ?? []) {
-      if (wanted && !wanted.has(r.type)) continue;
-      const seen = nodes.get(r.urn);
-      if (!seen || r.degree < seen.degree) nodes.set(r.urn, { urn: r.urn, direction: w!.direction, degree: r.degree });
+  return ctx.graph.readTransaction('lineageGraph', async (tx) => {
+    await requireRoot(ctx, tx, request.urn);
+    const walks: Walk[] = [];
+    for (const [direction, maxDepth] of [
+      [LineageDirection.UPSTREAM, request.upstreamDepth],
+      [LineageDirection.DOWNSTREAM, request.downstreamDepth],
+    ] as const) {
+      if (maxDepth > 0) walks.push(await walkIn(tx, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits }));
     }
-  }
-  const urns = [request.urn, ...nodes.keys()];
-  const edges = await ctx.graph.read(queries.lineageEdgesAmong, { urns, asOf });
-  const cut = walks.find((w) => w?.isPartial);
-  return {
-    root: request.urn,
-    nodes: [...nodes.values()].sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn)),
-    edges: edges.map((e) => ({ from: e.from, to: e.to, relationship: e.relationship as RelationshipType })),
-    isPartial: Boolean(cut),
-    partialReason: cut?.partialReason ?? null,
-  };
+
+    const wanted = request.types?.length ? new Set(request.types) : null;
+    const nodes = new Map<string, LineageGraphStub['nodes'][number]>();
+    for (const w of walks) {
+      for (const r of w.reached.values()) {
+        if (wanted && !wanted.has(r.type)) continue;
+        const seen = nodes.get(r.urn);
+        if (!seen || r.degree < seen.degree) nodes.set(r.urn, { urn: r.urn, direction: w.direction, degree: r.degree });
+      }
+    }
+    const urns = [request.urn, ...nodes.keys()];
+    const edges = await tx.run(queries.lineageEdgesAmong, { urns, asOf });
+    await loadEntities(ctx, tx, [...nodes.keys()]);
+    const cut = walks.find((w) => w.isPartial);
+    return {
+      root: request.urn,
+      nodes: [...nodes.values()].sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn)),
+      edges: edges.map((e) => ({ from: e.from, to: e.to, relationship: e.relationship as RelationshipType })),
+      isPartial: Boolean(cut),
+      partialReason: cut?.partialReason ?? null,
+    };
+  });
 }
 
 const side = (d: LineageDirection) => (d === LineageDirection.UPSTREAM ? 0 : 1);

@@ -1,11 +1,13 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
+import { queries, type GraphTransaction } from '../../graph';
+import { decodeEntity } from '../../model/encode';
 import type { EntityType, Status } from '../../model/entity-type';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { decodeCursor, pageOf, urnsOnPage, type LineagePage } from './lineage-page';
 import { lineageLimits } from './lineage.config';
-import type { LineageDirection } from './lineage-steps';
-import { walkLineage } from './lineage-walk';
+import { LineageDirection } from './lineage-steps';
+import { walkIn } from './lineage-walk';
 
 export interface LineageRequest {
   urn: string;
@@ -26,40 +28,51 @@ export interface LineageResultStub extends LineagePage {
 }
 
 /**
- * Walks lineage from `request.urn` and returns one page of stubs (DataHub-style: the loaders
- * hydrate them). NOT_FOUND when the root does not exist; BAD_USER_INPUT for a foreign cursor.
- * A walk cut by a server limit is returned with isPartial and logged.
+ * Walks lineage from `request.urn` and returns one page of stubs (DataHub-style: the field
+ * resolvers hydrate them through the entity loader). The root check, the walk and the loading of
+ * the page's entities (items and path hops, into the request's loader) share one read transaction,
+ * so a page costs one transaction whatever its size. NOT_FOUND when the root does not exist;
+ * BAD_USER_INPUT for a foreign cursor. A walk cut by a server limit is returned with isPartial.
  */
 export async function lineage(ctx: Context, request: LineageRequest): Promise<LineageResultStub> {
   if (request.after) decodeCursor(request.after);
-  await requireEntity(ctx, request.urn);
-  const walk = await walkLineage(ctx.graph, request.urn, {
-    direction: request.direction,
-    maxDepth: request.maxDepth,
-    statuses: request.statuses,
-    asOf: request.asOf ?? null,
-    ...lineageLimits(),
+  const limits = lineageLimits();
+  const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
+  const { walk, page } = await ctx.graph.readTransaction(name, async (tx) => {
+    await requireRoot(ctx, tx, request.urn);
+    const walk = await walkIn(tx, request.urn, {
+      direction: request.direction,
+      maxDepth: request.maxDepth,
+      statuses: request.statuses,
+      asOf: request.asOf ?? null,
+      ...limits,
+    });
+    const page = pageOf(walk, request);
+    await loadEntities(ctx, tx, urnsOnPage(page));
+    return { walk, page };
   });
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }
-  const page = pageOf(walk, request);
   return { root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
 }
 
-/** The entity at `urn`, or NOT_FOUND naming it (on the `urn` argument). */
-export async function requireEntity(ctx: Context, urn: string): Promise<EntityRecord> {
-  const entity = await ctx.loaders.entity.load(urn);
-  if (!entity) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
-  return entity;
+/** Loads the root into the request's loader inside `tx`; NOT_FOUND (on `urn`) when it does not exist. */
+export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: string): Promise<void> {
+  await loadEntities(ctx, tx, [urn]);
+  if (!(await ctx.loaders.entity.load(urn))) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
 }
 
 /**
- * Loads every entity a page shows (items and path hops) in one batch, so the field resolvers that
- * follow find them in the request's loader cache.
+ * Reads the entities at `urns` in one statement inside `tx` and primes the request's entity loader
+ * with them (null for the missing ones), so the field resolvers that follow find them without
+ * another round trip. Priming never overwrites what the loader already holds.
  */
-export async function preloadPage(ctx: Context, page: LineagePage): Promise<void> {
-  await ctx.loaders.entity.loadMany(urnsOnPage(page));
+export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<void> {
+  if (!urns.length) return;
+  const rows = await tx.run(queries.entitiesByUrns, { urns });
+  const found = new Map(rows.map((r) => [r.urn, decodeEntity(r.props) as EntityRecord]));
+  for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
 }
 
 /** The hydrated entity at `urn`; lineage only reaches stored entities, so a miss is a bug. */
