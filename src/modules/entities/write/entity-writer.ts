@@ -106,6 +106,14 @@ async function writeAll(
     }
     return p;
   };
+  const markOpen = (e: EdgeKey, isOpen: boolean) => {
+    for (const [urn, other, dir] of [[e.from, e.to, 'out'], [e.to, e.from, 'in']] as const) {
+      const k = edgeKey(urn, e.type, dir);
+      const set = open.get(k) ?? open.set(k, new Set()).get(k)!;
+      if (isOpen) set.add(other);
+      else set.delete(other);
+    }
+  };
   const checkTarget = (target: string, owner: string, field: string) => {
     const s = status.get(target) ?? Status.ACTIVE;
     if (s === Status.ARCHIVED) throw new BadUserInputError(`${target} is ARCHIVED and cannot be linked`, field, { urn: target });
@@ -138,6 +146,9 @@ async function writeAll(
         spec.direction === 'out' ? { from: e.urn, type: spec.type, to: other } : { from: other, type: spec.type, to: e.urn };
       toClose.push(...removed.map(edge));
       toOpen.push(...added.map(edge));
+      // Keep both ends' view current, so a link of the same batch sees edges opened or closed here.
+      removed.forEach((u) => markOpen(edge(u), false));
+      added.forEach((u) => markOpen(edge(u), true));
       p.changes.push({ field: spec.field, old: [...current].sort(), new: [...desired].sort() });
     }
   }
