@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 4000),
     host,
     logLevel: env.LOG_LEVEL ?? 'info',
-    bodyLimit: env.BODY_LIMIT ?? '10mb',
+    bodyLimit: env.BODY_LIMIT ?? '32mb',
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
