@@ -12,12 +12,18 @@ import { modelGroupResolvers } from './modules/model-groups';
 import { modelResolvers } from './modules/models';
 import { trainingRunResolvers } from './modules/training-runs';
 import { queryResolvers } from './modules/queries';
-import { lineageResolvers } from './modules/lineage';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
+import { aliasResolvers } from './modules/aliases';
+import { ingestResolvers } from './modules/ingest';
+import { lifecycleResolvers } from './modules/lifecycle';
+import { linkResolvers } from './modules/links';
+import { lineageResolvers } from './modules/lineage';
+import { TokenResolver } from './auth/token.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
   ServerInfoResolver,
+  TokenResolver,
   ...datasetResolvers,
   ...featureResolvers,
   ...featureTableResolvers,
@@ -26,6 +32,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...experimentResolvers,
   ...trainingRunResolvers,
   ...deploymentResolvers,
+  ...linkResolvers,
+  ...aliasResolvers,
+  ...lifecycleResolvers,
+  ...ingestResolvers,
   ...queryResolvers,
   ...lineageResolvers,
 ];

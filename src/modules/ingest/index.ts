@@ -1,0 +1,3 @@
+import { IngestResolver } from './ingest.resolver';
+
+export const ingestResolvers = [IngestResolver];

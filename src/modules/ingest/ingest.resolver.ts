@@ -1,0 +1,27 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { IngestBatchInput } from './ingest-batch.input';
+import { IngestResult } from './ingest-result.type';
+import { ingest } from './ingest.service';
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => IngestResult, {
+    description:
+      'Creates or updates many entities and links in ONE transaction (all or nothing), e.g. everything a CI ' +
+      'pipeline run produced. Entities may reference each other within the batch in any order. Idempotent: ' +
+      'sending the same batch again reports everything unchanged.',
+  })
+  ingest(
+    @Arg('batch', () => IngestBatchInput, { description: 'The entities and links to write.' })
+    batch: IngestBatchInput,
+    @Arg('dryRun', () => Boolean, {
+      defaultValue: false,
+      description: 'Validate and report the counts without writing anything.',
+    })
+    dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return ingest(ctx, batch, dryRun);
+  }
+}

@@ -1,0 +1,3 @@
+import { StatusResolver } from './status.resolver';
+
+export const lifecycleResolvers = [StatusResolver];

@@ -1,0 +1,3 @@
+import { LinkResolver } from './link.resolver';
+
+export const linkResolvers = [LinkResolver];

@@ -1,0 +1,39 @@
+import type { Context } from '../../context';
+import { BadUserInputError, NotFoundError } from '../../errors/errors';
+import { isLegalRelationship } from '../../model/relationship-type';
+import { parseUrn } from '../../model/urn';
+import { applyWrites } from '../entities/write/entity-writer';
+import type { LinkArgs } from './link.args';
+import type { LinkResult } from './link-result.type';
+
+/**
+ * Opens (`link`) or closes (`unlink`) one edge in one transaction. Idempotent: linking an open edge
+ * or unlinking an absent one changes nothing (`changed: false`). Closing keeps the edge with
+ * `validTo`; linking again opens a new edge. Illegal combinations are BAD_USER_INPUT naming the
+ * argument, unknown URNs NOT_FOUND; linking to an ARCHIVED entity is refused, to a DEPRECATED one
+ * adds a warning.
+ */
+export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: LinkArgs): Promise<LinkResult> {
+  const { from, relationship, to } = args;
+  const fromType = parseUrn(from)?.type;
+  const toType = parseUrn(to)?.type;
+  if (!fromType) throw new BadUserInputError(`"${from}" is not a valid URN`, 'from', { urn: from });
+  if (!toType) throw new BadUserInputError(`"${to}" is not a valid URN`, 'to', { urn: to });
+  if (!isLegalRelationship(relationship, fromType, toType)) {
+    throw new BadUserInputError(`${relationship} cannot go from a ${fromType} to a ${toType}`, 'relationship');
+  }
+  if (from === to) throw new BadUserInputError(`${from} cannot be related to itself`, 'to');
+
+  const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op }], {
+    actor: ctx.actor,
+    source: 'api',
+  });
+  ctx.warnings.push(...outcome.warnings);
+
+  ctx.loaders.entity.clear(from).clear(to);
+  const [fromEntity, toEntity] = await ctx.loaders.entity.loadMany([from, to]);
+  if (!fromEntity || fromEntity instanceof Error || !toEntity || toEntity instanceof Error) {
+    throw new NotFoundError(`${from} or ${to} vanished after the ${op}`, [from, to]);
+  }
+  return { from: fromEntity, relationship, to: toEntity, changed: outcome.updated.includes(from) };
+}
