@@ -270,7 +270,7 @@ describe('upserts of every entity type on the real Neo4j', () => {
       // The typed getters read the same entities back in a fresh request, with the reverse fields.
       const read = await ok(
         `query ($ds: ID!, $f: ID!, $ft: ID!, $g: ID!, $e: ID!, $r: ID!, $d: ID!, $m: ID!) {
-          dataset(urn: $ds) { urn trainedModels { urn } evaluatedModels { urn } inputOf { urn } derivedFeatures { urn } }
+          dataset(urn: $ds) { urn trainedModels { urn } evaluatedModels { urn } consumers { urn } inputOf { urn } derivedFeatures { urn } }
           feature(urn: $f) { urn dataType featureTables { urn } models { urn } }
           featureTable(urn: $ft) { urn primaryKeys }
           modelGroup(urn: $g) { urn models { urn } }
@@ -286,6 +286,7 @@ describe('upserts of every entity type on the real Neo4j', () => {
           urn: ds.urn,
           trainedModels: [{ urn: model.urn }],
           evaluatedModels: [{ urn: model.urn }],
+          consumers: [{ urn: model.urn }], // trained and evaluated on it: listed once
           inputOf: [{ urn: run.urn }],
           derivedFeatures: [{ urn: feature.urn }],
         },
