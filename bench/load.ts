@@ -102,6 +102,8 @@ async function load(db: BenchDatabase, entities: Iterable<GeneratedEntity>, expe
 }
 
 const REACH_TARGETS = { small: 100, medium: 1_000, large: 10_000 };
+/** Indexes of generated entities always tried as roots: popularity falls off with the index. */
+const SPREAD = new Set([0, 1, 2, 3, 5, 8, 13, 20, 30, 50, 80, 130, 200, 300, 500, 800, 1300, 2000, 3000, 5000, 8000, 13000, 20000]);
 
 /**
  * Samples candidate roots and measures their reach with the real walk (capped), then keeps, per
@@ -112,13 +114,16 @@ async function chooseRoots(db: BenchDatabase, prefix: string): Promise<RootChoic
   // Random entities of a label, plus the first ones generated (the popular, high-fan-in ones).
   const sample = async (label: string, n: number) => {
     const urns = (await db.graph.read(sampleQuery, { label, prefix })).map((x) => x.urn).filter((u) => !u.includes('lattice'));
-    const popular = urns.filter((u) => Number(/(\d+)\D*$/.exec(u)?.[1] ?? 99) < 5);
+    const popular = urns.filter((u) => SPREAD.has(Number(/(\d+)\D*$/.exec(u)?.[1] ?? -1)));
     return [...popular, ...Array.from({ length: Math.min(n, urns.length) }, () => urns[Math.floor(r() * urns.length)])];
   };
   const out: RootChoice[] = [];
   const plans: [LineageDirection, string[]][] = [
     [LineageDirection.DOWNSTREAM, [...(await sample('Dataset', 60)), ...(await sample('Feature', 30)), ...(await sample('TrainingRun', 20))]],
-    [LineageDirection.UPSTREAM, [...(await sample('Model', 30)), ...(await sample('Deployment', 30)), ...(await sample('ModelGroup', 30))]],
+    [
+      LineageDirection.UPSTREAM,
+      [...(await sample('Model', 30)), ...(await sample('Deployment', 30)), ...(await sample('ModelGroup', 30)), ...(await sample('Dataset', 30))],
+    ],
   ];
   for (const [direction, candidates] of plans) {
     const reach: { urn: string; total: number }[] = [];
@@ -148,7 +153,7 @@ async function chooseRoots(db: BenchDatabase, prefix: string): Promise<RootChoic
 const sampleQuery = {
   name: 'bench/sample',
   params: ['label', 'prefix'],
-  text: 'MATCH (n:Entity) WHERE $label IN labels(n) AND n.urn CONTAINS $prefix RETURN n.urn AS urn ORDER BY urn LIMIT 50000',
+  text: 'MATCH (n:Entity) WHERE $label IN labels(n) AND n.urn CONTAINS $prefix RETURN n.urn AS urn ORDER BY urn',
 } as const as import('../src/graph').Query<{ label: string; prefix: string }, { urn: string }>;
 
 async function counts(db: BenchDatabase) {

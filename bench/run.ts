@@ -18,7 +18,7 @@ const SELECTION = `total isPartial countsByType { type count }
 const IMPACT = `query Impact($urn: ID!) { result: impact(urn: $urn, first: 100) { ${SELECTION} } }`;
 const UPSTREAM = `query Upstream($urn: ID!) { result: lineage(urn: $urn, direction: UPSTREAM, maxDepth: 50, first: 100) { ${SELECTION} } }`;
 const NAIVE = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'cypher', 'naive-downstream.cypher'), 'utf8');
-const REACHABLE = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'cypher', 'reachable-downstream.cypher'), 'utf8');
+const PLANNER_BFS = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'cypher', 'planner-bfs-downstream.cypher'), 'utf8');
 
 interface Stats {
   p50: number;
@@ -41,10 +41,18 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 }
 
 async function measure(iterations: number, warmup: number, work: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) samples.push(await time(work));
-  return stats(samples);
+  return (await measureInterleaved(iterations, warmup, [work]))[0];
+}
+
+/**
+ * Runs the variants in turn, iteration by iteration, so that load from other processes on the
+ * machine falls on all of them alike rather than on whichever ran during a busy spell.
+ */
+async function measureInterleaved(iterations: number, warmup: number, variants: (() => Promise<unknown>)[]): Promise<Stats[]> {
+  for (let i = 0; i < warmup; i++) for (const v of variants) await v();
+  const samples = variants.map(() => [] as number[]);
+  for (let i = 0; i < iterations; i++) for (const [k, v] of variants.entries()) samples[k].push(await time(v));
+  return samples.map(stats);
 }
 
 async function main() {
@@ -69,44 +77,52 @@ async function main() {
 
   const rows: Record<string, unknown>[] = [];
   try {
-    console.log(`# ${size.name}: ${manifest.counts.nodes} nodes, ${manifest.counts.edges} edges; ${iterations} runs after ${warmup} warm-up runs`);
+    console.log(
+      `# ${size.name}: ${manifest.counts.nodes} nodes, ${manifest.counts.edges} edges; ${iterations} runs after ${warmup} warm-up runs; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    );
+    const seen = new Set<string>();
     for (const root of manifest.roots) {
+      if (seen.has(root.direction + root.urn)) continue; // small graphs: the largest reach may also be the medium one
+      seen.add(root.direction + root.urn);
       const query = root.direction === 'DOWNSTREAM' ? IMPACT : UPSTREAM;
       const first = await gql(query, root.urn);
       const raw = await rawWalk(driver, root.urn, root.direction, root.direction === 'DOWNSTREAM' ? 1000 : 50, 100);
       if (raw.total !== first.total) throw new Error(`raw walk found ${raw.total}, GraphQL ${first.total} for ${root.urn}`);
-      const api = await measure(iterations, warmup, () => gql(query, root.urn));
-      const direct = await measure(iterations, warmup, () => rawWalk(driver, root.urn, root.direction, root.direction === 'DOWNSTREAM' ? 1000 : 50, 100));
+      const [api, direct] = await measureInterleaved(iterations, warmup, [
+        () => gql(query, root.urn),
+        () => rawWalk(driver, root.urn, root.direction, root.direction === 'DOWNSTREAM' ? 1000 : 50, 100),
+      ]);
       const row = { kind: root.direction === 'DOWNSTREAM' ? 'impact' : 'lineage UPSTREAM', reach: root.reach, total: first.total, levels: raw.levels, urn: root.urn, graphql: api, raw: direct, ratio: api.p50 / direct.p50 };
       rows.push(row);
       console.log(line(row as never));
     }
 
-    console.log(`\n# diamond lattices: breadth-first impact (GraphQL) vs the naive path-enumerating query (timeout ${naiveTimeoutMs} ms)`);
+    console.log(`\n# diamond lattices: impact through GraphQL vs one variable-length query returning degrees and paths (naive, timeout ${naiveTimeoutMs} ms)`);
     const naiveRows: Record<string, unknown>[] = [];
     for (const lattice of manifest.lattices) {
       const api = await measure(Math.min(iterations, 10), 2, () => gql(IMPACT, lattice.root));
-      const reach = await time(() => driver.executeQuery(REACHABLE, { urn: lattice.root }, { database: 'neo4j' }));
+      const plannerBfs = await measure(5, 1, () => driver.executeQuery(PLANNER_BFS, { urn: lattice.root }, { database: 'neo4j' }));
       let naive: number | null = null;
       let naiveError: string | null = null;
+      const started = performance.now();
       try {
-        naive = await time(() =>
-          driver.executeQuery(NAIVE, { urn: lattice.root }, { database: 'neo4j', transactionConfig: { timeout: naiveTimeoutMs } }),
-        );
+        await driver.executeQuery(NAIVE, { urn: lattice.root }, { database: 'neo4j', transactionConfig: { timeout: naiveTimeoutMs } });
+        naive = performance.now() - started;
       } catch (err) {
-        naiveError = String((err as Error).message).split('\n')[0].slice(0, 120);
+        const reason = /memory/i.test(String(err)) ? 'out of transaction memory' : /timeout|terminated/i.test(String(err)) ? 'timed out' : String(err).slice(0, 80);
+        naiveError = `${reason} after ${((performance.now() - started) / 1000).toFixed(1)} s`;
       }
       const paths = `${lattice.width}^${lattice.depth}`;
-      const row = { paths, nodes: lattice.nodes, bfsP50: api.p50, bfsP95: api.p95, reachableDistinctMs: reach, naiveMs: naive, naiveError, ratio: naive === null ? null : naive / api.p50 };
+      const row = { paths, nodes: lattice.nodes, bfsP50: api.p50, bfsP95: api.p95, plannerBfsDegreesOnlyP50: plannerBfs.p50, naiveMs: naive, naiveError, ratio: naive === null ? null : naive / api.p50 };
       naiveRows.push(row);
       console.log(
-        `lattice ${paths.padEnd(6)} paths, ${String(lattice.nodes).padStart(3)} nodes | BFS impact p50 ${ms(api.p50)} p95 ${ms(api.p95)} | DISTINCT reachability ${ms(reach)} | naive ${naive === null ? `did not finish (${naiveError})` : `${ms(naive)} (${(naive / api.p50).toFixed(0)}x)`}`,
+        `lattice ${paths.padEnd(6)} paths, ${String(lattice.nodes).padStart(3)} nodes | BFS impact p50 ${ms(api.p50)} p95 ${ms(api.p95)} | degrees-only pruning BFS p50 ${ms(plannerBfs.p50)} | naive ${naive === null ? `did not finish (${naiveError})` : `${ms(naive)} (${(naive / api.p50).toFixed(0)}x)`}`,
       );
     }
     const out = path.join(PROJECT_ROOT, 'bench', 'results', `${size.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, JSON.stringify({ size: size.name, manifest, machine: machine(), iterations, warmup, rows, lattices: naiveRows }, null, 2));
-    console.log(`\nresults: ${path.relative(PROJECT_ROOT, out)}`);
+    console.log(`\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; results: ${path.relative(PROJECT_ROOT, out)}`);
   } finally {
     await driver.close();
     await server.stop();

@@ -433,6 +433,26 @@ describe('server limits', () => {
     expect(exact.total).toBe(10);
   });
 
+  it('splits a level of 1,000 entities or more over LINEAGE_PARALLELISM statements, with the same answer', async () => {
+    const u = uniqueId('par');
+    const children = Array.from({ length: 1200 }, (_, i) => `${u}.child_${String(i).padStart(4, '0')}`);
+    const [root] = await seed(t.graph, [
+      [DATASET, { platform: 'hive', name: `${u}.root` }],
+    ]);
+    const childUrns = await seed(t.graph, children.map((name) => [DATASET, { platform: 'hive', name, upstreams: [root] }]));
+    const [model] = await seed(t.graph, [[MODEL, { platform: 'mlflow', name: `${u}.wide_model`, trainingDatasets: childUrns }]]);
+    const run = (parallelism: string) =>
+      withEnv('LINEAGE_PARALLELISM', parallelism, () => counting(() => impact({ urn: root, types: [MODEL] })));
+    const one = await run('1');
+    const two = await run('2');
+    expect(one.value.total).toBe(1);
+    expect(two.value).toEqual(one.value);
+    expect(two.value.items[0]).toMatchObject({ degree: 2, entity: { urn: model } });
+    expect(two.value.items[0].path[0].to.urn).toBe(childUrns[0]); // the smallest child, whichever statement found it
+    expect(one.statements.get('lineage/downstream-level')).toBe(3);
+    expect(two.statements.get('lineage/downstream-level')).toBe(4); // the 1,200-entity level in two halves
+  });
+
   it('marks a walk cut by the time budget as partial', async () => {
     const { root } = await seedLattice(t.graph, uniqueId('budget'), 2, 30);
     const r = await withEnv('LINEAGE_TIME_BUDGET_MS', '1', () => impact({ urn: root }));

@@ -1,6 +1,7 @@
 import { EntityType } from '../../src/model/entity-type';
 import { RELATIONSHIP_RULES, RelationshipType } from '../../src/model/relationship-type';
 import {
+  expandableTypes,
   LINEAGE_RELATIONSHIPS,
   LINEAGE_STEPS,
   LineageDirection,
@@ -47,6 +48,14 @@ describe('LINEAGE_STEPS', () => {
     expect(up.outgoing).toEqual(down.incoming);
     expect(up.incoming).toEqual(down.outgoing);
     expect([...down.outgoing, ...down.incoming].sort()).toEqual([...LINEAGE_RELATIONSHIPS].sort());
+  });
+
+  it('knows which types end every path, per direction', () => {
+    const { EXPERIMENT } = EntityType;
+    const all = Object.values(EntityType);
+    const ends = (d: LineageDirection) => all.filter((t) => !expandableTypes(d).has(t)).sort();
+    expect(ends(LineageDirection.DOWNSTREAM)).toEqual([DEPLOYMENT, EXPERIMENT, MODEL_GROUP].sort());
+    expect(ends(LineageDirection.UPSTREAM)).toEqual([EXPERIMENT, FEATURE_TABLE].sort());
   });
 
   it('maps a walked hop back to the stored edge', () => {

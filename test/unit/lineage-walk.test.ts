@@ -18,6 +18,8 @@ interface Edge {
 
 function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0) {
   const statements: string[][] = [];
+  const byNode = new Map<string, Edge[]>();
+  for (const e of edges) for (const n of [e.start, e.end]) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(e);
   const tx: GraphTransaction = {
     async run<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
       const { frontier, statuses } = params as unknown as LineageLevelParams;
@@ -26,7 +28,7 @@ function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0)
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       const best = new Map<string, LineageLevelRow>();
       for (const from of frontier) {
-        for (const e of edges) {
+        for (const e of byNode.get(from) ?? []) {
           const along = (LINEAGE_STEPS[e.type] === 'along') === downstream;
           const [a, b] = along ? [e.start, e.end] : [e.end, e.start];
           if (a !== from || !statuses.includes(status[b] ?? Status.ACTIVE)) continue;
@@ -146,6 +148,36 @@ describe('walkIn', () => {
     expect(walk.partialReason).toMatch(/time budget of 12 ms/);
     expect(walk.reached.size).toBeGreaterThan(0);
     expect(walk.reached.size).toBeLessThan(60);
+  });
+
+  it('splits large levels over concurrent statements on the side graph, with the same answer', async () => {
+    // root <- 1,500 children <- one grandchild each
+    const edges: Edge[] = [];
+    for (let i = 0; i < 1500; i++) {
+      edges.push({ start: `c${i}`, type: D, end: 'root' }, { start: `g${i}`, type: D, end: `c${i}` });
+    }
+    const sequential = await walkIn(fakeTx(edges).tx, 'root', options());
+    const main = fakeTx(edges);
+    const side = fakeTx(edges);
+    let inFlight = 0;
+    let most = 0;
+    const graph = {
+      read: async <P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await side.tx.run(query, params);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const parallel = await walkIn(main.tx, 'root', options({ parallelism: 3 }), graph);
+    expect(parallel.reached.size).toBe(3000);
+    expect([...parallel.reached.values()]).toEqual([...sequential.reached.values()]);
+    expect(main.statements.map((f) => f.length)).toEqual([1]); // the root's level stays in the transaction
+    expect(side.statements.map((f) => f.length)).toEqual([500, 500, 500, 500, 500, 500]); // two levels of 1,500
+    expect(most).toBe(3);
+    expect(parallel.statements).toBe(7);
   });
 
   it('walks upstream over the reversed steps', async () => {

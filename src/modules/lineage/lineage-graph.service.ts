@@ -40,7 +40,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       [LineageDirection.UPSTREAM, request.upstreamDepth],
       [LineageDirection.DOWNSTREAM, request.downstreamDepth],
     ] as const) {
-      if (maxDepth > 0) walks.push(await walkIn(tx, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits }));
+      if (maxDepth > 0) walks.push(await walkIn(tx, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits }, ctx.graph));
     }
 
     const wanted = request.types?.length ? new Set(request.types) : null;

@@ -1,4 +1,5 @@
-import { RelationshipType } from '../../model/relationship-type';
+import { EntityType } from '../../model/entity-type';
+import { RELATIONSHIP_RULES, RelationshipType } from '../../model/relationship-type';
 
 /**
  * How a stored edge reads in lineage. 'along': downstream follows the stored direction (a dataset
@@ -68,4 +69,15 @@ export function storedEnds(
   if (!step) throw new Error(`${hop.relationship} is not a lineage relationship`);
   const along = (step === 'along') === (direction === LineageDirection.DOWNSTREAM);
   return along ? { start: hop.from, end: hop.to } : { start: hop.to, end: hop.from };
+}
+
+/**
+ * The entity types a walk in `direction` can step out of, derived from LINEAGE_STEPS and the legal
+ * relationships: the others (a model group or deployment downstream, a feature table upstream) end
+ * every path, so a walk never sends them to Neo4j to expand.
+ */
+export function expandableTypes(direction: LineageDirection): ReadonlySet<EntityType> {
+  const forward: LineageStep = direction === LineageDirection.DOWNSTREAM ? 'along' : 'against';
+  const types = RELATIONSHIP_RULES.filter((r) => LINEAGE_STEPS[r.type]).map((r) => (LINEAGE_STEPS[r.type] === forward ? r.from : r.to));
+  return new Set(types);
 }

@@ -2,7 +2,7 @@ import { queries, type Graph, type GraphTransaction } from '../../graph';
 import type { LineageLevelRow } from '../../graph/queries';
 import type { EntityType, Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
-import { LineageDirection } from './lineage-steps';
+import { expandableTypes, LineageDirection } from './lineage-steps';
 
 export interface WalkOptions {
   direction: LineageDirection;
@@ -15,6 +15,12 @@ export interface WalkOptions {
   /** Server limits: past either one the walk stops and is marked partial. */
   maxNodes: number;
   budgetMs: number;
+  /**
+   * Statements a large level (PARALLEL_MIN entities or more) is split into and run concurrently,
+   * each in its own read transaction, when the walk is given a graph for them; 1 keeps every level
+   * in the walk's transaction.
+   */
+  parallelism?: number;
 }
 
 /** An entity the walk reached: its shortest distance from the root and the step that reached it. */
@@ -41,6 +47,8 @@ export interface Walk {
 
 /** Frontiers larger than this are sent in several statements, so the time budget is checked often. */
 export const FRONTIER_CHUNK = 5_000;
+/** Smallest frontier worth splitting over concurrent statements. */
+export const PARALLEL_MIN = 1_000;
 
 /**
  * Walks lineage from `root` breadth-first, one parameterized statement per level, inside one read
@@ -52,15 +60,20 @@ export const FRONTIER_CHUNK = 5_000;
  */
 export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
   return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>
-    walkIn(tx, root, options),
+    walkIn(tx, root, options, graph),
   );
 }
 
-/** The walk inside a given transaction (the driver may retry it: all state is local). */
-export async function walkIn(tx: GraphTransaction, root: string, options: WalkOptions): Promise<Walk> {
+/**
+ * The walk inside a given transaction (the driver may retry it: all state is local). With `side`
+ * and `options.parallelism` > 1, large levels are split over concurrent statements on `side`
+ * (Neo4j runs each statement on one core; a level of thousands of entities then uses several).
+ */
+export async function walkIn(tx: GraphTransaction, root: string, options: WalkOptions, side?: Pick<Graph, 'read'>): Promise<Walk> {
   const started = Date.now();
   const query = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamLevel : queries.lineageDownstreamLevel;
   const params = { statuses: [...options.statuses], asOf: options.asOf };
+  const expandable = expandableTypes(options.direction);
   const reached = new Map<string, Reached>();
   const walk: Walk = { root, direction: options.direction, reached, isPartial: false, partialReason: null, statements: 0 };
   const cut = (reason: string) => {
@@ -71,13 +84,21 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
   let frontier = [root];
   for (let degree = 1; degree <= options.maxDepth && frontier.length > 0 && !walk.isPartial; degree++) {
     const found = new Map<string, LineageLevelRow>();
-    for (let i = 0; i < frontier.length; i += FRONTIER_CHUNK) {
+    const parts = side && frontier.length >= PARALLEL_MIN ? Math.max(1, options.parallelism ?? 1) : 1;
+    const size = Math.min(FRONTIER_CHUNK, Math.ceil(frontier.length / parts));
+    const chunks = Array.from({ length: Math.ceil(frontier.length / size) }, (_, i) => frontier.slice(i * size, (i + 1) * size));
+    for (let i = 0; i < chunks.length; i += parts) {
       if (Date.now() - started > options.budgetMs) {
         cut(`time budget of ${options.budgetMs} ms spent after ${reached.size + found.size} entities`);
         break;
       }
-      walk.statements++;
-      for (const row of await tx.run(query, { ...params, frontier: frontier.slice(i, i + FRONTIER_CHUNK) })) {
+      const round = chunks.slice(i, i + parts);
+      walk.statements += round.length;
+      const results =
+        round.length > 1
+          ? await Promise.all(round.map((chunk) => side!.read(query, { ...params, frontier: chunk })))
+          : [await tx.run(query, { ...params, frontier: round[0] })];
+      for (const row of results.flat()) {
         if (row.urn === root || reached.has(row.urn)) continue;
         const seen = found.get(row.urn);
         if (!seen || viaBefore(row, seen)) found.set(row.urn, row);
@@ -98,7 +119,7 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
         relationship: row.relationship as RelationshipType,
       });
     }
-    frontier = level.map((r) => r.urn);
+    frontier = level.filter((r) => expandable.has(r.type as EntityType)).map((r) => r.urn);
   }
   return walk;
 }

@@ -6,12 +6,14 @@ export const LINEAGE_DEFAULT_DEPTH = 3;
 export const LINEAGE_DEFAULT_PAGE = 100;
 export const LINEAGE_MAX_PAGE = 1000;
 
-/** Server limits on one walk; past either one the result is marked partial. */
+/** Server limits on one walk (past the first two the result is marked partial), and its fan-out. */
 export interface LineageLimits {
   /** Most entities one walk collects (LINEAGE_MAX_NODES, default 100000). */
   maxNodes: number;
   /** Longest one walk may run, in ms, checked between statements (LINEAGE_TIME_BUDGET_MS, default 10000). */
   budgetMs: number;
+  /** Concurrent statements a level of 1,000 entities or more is split into (LINEAGE_PARALLELISM, default 2). */
+  parallelism: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export function lineageLimits(env: NodeJS.ProcessEnv = process.env): LineageLimi
   return {
     maxNodes: positive(env, 'LINEAGE_MAX_NODES', 100_000),
     budgetMs: positive(env, 'LINEAGE_TIME_BUDGET_MS', 10_000),
+    parallelism: positive(env, 'LINEAGE_PARALLELISM', 2),
   };
 }
 

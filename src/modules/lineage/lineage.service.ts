@@ -40,13 +40,8 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
   const { walk, page } = await ctx.graph.readTransaction(name, async (tx) => {
     await requireRoot(ctx, tx, request.urn);
-    const walk = await walkIn(tx, request.urn, {
-      direction: request.direction,
-      maxDepth: request.maxDepth,
-      statuses: request.statuses,
-      asOf: request.asOf ?? null,
-      ...limits,
-    });
+    const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
+    const walk = await walkIn(tx, request.urn, options, ctx.graph);
     const page = pageOf(walk, request);
     await loadEntities(ctx, tx, urnsOnPage(page));
     return { walk, page };
