@@ -41,7 +41,7 @@ export interface Walk {
   /** True when a server limit cut the walk; `partialReason` says which. */
   isPartial: boolean;
   partialReason: string | null;
-  /** Statements sent (one per level, more when a frontier is larger than FRONTIER_CHUNK). */
+  /** Statements sent: one per level, more for levels split by FRONTIER_CHUNK or parallelism. */
   statements: number;
 }
 
@@ -52,11 +52,13 @@ export const PARALLEL_MIN = 1_000;
 
 /**
  * Walks lineage from `root` breadth-first, one parameterized statement per level, inside one read
- * transaction. Each entity is expanded once (a visited set), so the cost follows the reached nodes
- * and edges, never the number of paths; cycles end because nothing is visited twice. The first
- * level that reaches an entity gives its degree (the shortest distance); among the steps of that
- * level the smallest (from, relationship) is kept, so paths are deterministic. The root itself is
- * never an item, even when a cycle leads back to it.
+ * transaction (large levels may add concurrent ones, see walkIn). Each entity is expanded once (a
+ * visited set), so the cost follows the reached nodes and edges, never the number of paths; cycles
+ * end because nothing is visited twice. The first level that reaches an entity gives its degree
+ * (the shortest distance); among the steps of that level the smallest (from, relationship) is kept,
+ * so paths are deterministic. The root itself is never an item, even when a cycle leads back to it.
+ * Entities whose type ends every path in this direction (expandableTypes) are returned but not
+ * expanded.
  */
 export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
   return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>

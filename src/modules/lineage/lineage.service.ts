@@ -31,7 +31,8 @@ export interface LineageResultStub extends LineagePage {
  * Walks lineage from `request.urn` and returns one page of stubs (DataHub-style: the field
  * resolvers hydrate them through the entity loader). The root check, the walk and the loading of
  * the page's entities (items and path hops, into the request's loader) share one read transaction,
- * so a page costs one transaction whatever its size. NOT_FOUND when the root does not exist;
+ * so a page costs one transaction whatever its size (levels of 1,000 entities or more add
+ * concurrent statements, see walkIn). NOT_FOUND when the root does not exist;
  * BAD_USER_INPUT for a foreign cursor. A walk cut by a server limit is returned with isPartial.
  */
 export async function lineage(ctx: Context, request: LineageRequest): Promise<LineageResultStub> {
