@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
@@ -41,11 +42,20 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /**
+ * graphql-scalars' DateTime (RFC 3339), the scalar the API documents (e.g. `lineage(asOf: DateTime)`),
+ * answering with the ISO string itself (its own serializer hands back a Date object).
+ */
+const DateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+});
+
+/**
  * Builds the executable schema; inputs are validated with class-validator before resolvers run,
  * errors named by argument path (see validate-input.ts).
  */
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validateFn: validateArgument });
+  return buildSchema({ resolvers: RESOLVERS, validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

@@ -32,7 +32,7 @@ const RESULT = `
   items { degree cursor entity { urn type name status } path { relationship from { urn } to { urn } } }`;
 
 const IMPACT = `
-  query ($urn: ID!, $types: [EntityType!], $statuses: [Status!], $asOf: DateTimeISO, $first: Int, $after: String, $maxDepth: Int) {
+  query ($urn: ID!, $types: [EntityType!], $statuses: [Status!], $asOf: DateTime, $first: Int, $after: String, $maxDepth: Int) {
     impact(urn: $urn, types: $types, statuses: $statuses, asOf: $asOf, first: $first, after: $after, maxDepth: $maxDepth) { ${RESULT} }
   }`;
 
