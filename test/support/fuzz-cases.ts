@@ -10,17 +10,8 @@ export interface FuzzCase {
   query?: string;
 }
 
-/** mulberry32: small, fast, good enough to spread cases; deterministic per seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the benchmark graphs (mulberry32), so a failing case can be replayed. */
+export { rng as prng } from '../../bench/generate';
 
 export const HOSTILE_STRINGS = [
   "' OR 1=1 //",
