@@ -1,6 +1,7 @@
 import { Role, type Principal } from './auth/role';
 import type { Graph } from './graph';
 import type { Logger } from './logger';
+import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
 import type { WriteWarning } from './modules/entities/write/write-plan';
 
@@ -9,7 +10,7 @@ export interface Context {
   graph: Graph;
   requestId: string;
   log: Logger;
-  loaders: EntityLoaders;
+  loaders: EntityLoaders & AliasLoaders;
   /** Who is calling, and with which role. */
   principal: Principal;
   /** Principal recorded as createdBy/updatedBy and in history. */
@@ -38,7 +39,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     graph: deps.graph,
     requestId,
     log: deps.log.child({ requestId }),
-    loaders: createEntityLoaders(deps.graph),
+    loaders: { ...createEntityLoaders(deps.graph), ...createAliasLoaders(deps.graph) },
     authenticator: deps.authenticator,
     warnings: [],
   };

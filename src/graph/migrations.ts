@@ -4,7 +4,7 @@ import { checksum, readCypher, type Query } from './query';
 import { queries } from './queries';
 
 /** Schema migrations in the order they apply; ids are file names under cypher/migrations/. */
-export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens'] as const;
+export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership'] as const;
 
 export interface Migration {
   id: string;
@@ -31,8 +31,9 @@ export const MIGRATIONS: Migration[] = MIGRATION_IDS.map(loadMigration);
 
 /**
  * Applies the migrations not yet recorded in the database, in order, and records each one.
- * Idempotent: every statement uses IF NOT EXISTS, and recorded migrations are skipped, so a restart
- * (or a second replica starting at once) does no work twice. Returns the ids applied by this call.
+ * Idempotent: every statement is (IF NOT EXISTS, or a data move that finds nothing once done), and
+ * recorded migrations are skipped, so a restart (or a second replica starting at once) does no work
+ * twice. Returns the ids applied by this call.
  */
 export async function migrate(graph: Graph, log: Logger): Promise<string[]> {
   const applied = new Map((await graph.read(queries.migrationsApplied, {})).map((r) => [r.id, r.checksum]));

@@ -107,6 +107,16 @@ export const queries = {
     { recorded: number }
   >('history/record', ['changes', 'now', 'actor', 'source']),
 
+  // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
+  aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', [
+    'urns',
+  ]),
+  aliasMembers: defineQuery<{ group: string }, { model: string; aliases: string[] }>('aliases/members', ['group']),
+  aliasesSet: defineQuery<{ group: string; rows: { model: string; aliases: string[] }[] }, { written: number }>(
+    'aliases/set',
+    ['group', 'rows'],
+  ),
+
   // API tokens (stored by hash only).
   tokenByHash: defineQuery<{ hash: string }, { id: string; principal: string; role: string }>('auth/token-by-hash', ['hash']),
   tokenCreate: defineQuery<

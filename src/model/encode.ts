@@ -1,5 +1,5 @@
 import { EntityType } from './entity-type';
-import { KEY_FIELDS, READ_ONLY_LISTS, writableFields, type FieldSpec } from './entity-fields';
+import { KEY_FIELDS, writableFields, type FieldSpec } from './entity-fields';
 
 /** A stored property value: what reaches Neo4j (Dates become DateTime at the graph boundary). */
 export type StoredValue = string | number | boolean | Date | string[] | null;
@@ -74,7 +74,6 @@ export function decodeEntity(props: Record<string, unknown>): Record<string, unk
     if ((spec.kind === 'json' || spec.kind === 'jsonList') && typeof v === 'string') out[spec.name] = JSON.parse(v);
     else if ((spec.kind === 'jsonList' || spec.kind === 'strings') && (v === null || v === undefined)) out[spec.name] = [];
   }
-  for (const name of READ_ONLY_LISTS) out[name] ??= [];
   return out;
 }
 

@@ -79,9 +79,6 @@ export const TYPE_FIELDS: Record<EntityType, readonly FieldSpec[]> = {
   ],
 };
 
-/** Read-only list properties written by dedicated mutations (read as [] when unset). */
-export const READ_ONLY_LISTS: readonly string[] = ['aliases'];
-
 /** Stored properties computed from other fields (kept out of history). */
 export const DERIVED_FIELDS: ReadonlySet<string> = new Set(['ownerIds']);
 

@@ -29,6 +29,28 @@ describe('schema migrations', () => {
     expect(await migrate(graph, testLog)).toEqual([]);
   });
 
+  it('move aliases kept on model nodes by older versions onto their open memberships', async () => {
+    const [m, g1, g2, old] = ['mdl', 'grp1', 'grp2', 'grp0'].map((n) => `urn:li:test:${uniqueId(n)}`);
+    await driver.executeQuery(
+      `CREATE (m:Entity:Model {urn: $m, type: 'MODEL', aliases: ['champion', 'latest']})
+       CREATE (m)-[:MEMBER_OF {validFrom: datetime()}]->(:Entity:ModelGroup {urn: $g1, type: 'MODEL_GROUP'})
+       CREATE (m)-[:MEMBER_OF {validFrom: datetime()}]->(:Entity:ModelGroup {urn: $g2, type: 'MODEL_GROUP'})
+       CREATE (m)-[:MEMBER_OF {validFrom: datetime(), validTo: datetime()}]->(:Entity:ModelGroup {urn: $old, type: 'MODEL_GROUP'})`,
+      { m, g1, g2, old },
+    );
+    const id = '0004_aliases_on_membership';
+    await driver.executeQuery('MATCH (r:MlgraphMigration {id: $id}) DELETE r', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+
+    const res = await driver.executeQuery(
+      `MATCH (m:Model {urn: $m})-[r:MEMBER_OF]->(g) RETURN g.urn AS g, r.aliases AS aliases, m.aliases AS onNode`,
+      { m },
+    );
+    const rows = Object.fromEntries(res.records.map((r) => [r.get('g'), [r.get('aliases'), r.get('onNode')]]));
+    expect(rows).toEqual({ [g1]: [['champion', 'latest'], null], [g2]: [['champion', 'latest'], null], [old]: [null, null] });
+    await driver.executeQuery('MATCH (n) WHERE n.urn IN [$m, $g1, $g2, $old] DETACH DELETE n', { m, g1, g2, old });
+  });
+
   it('create a urn uniqueness constraint per entity label and across all entities', async () => {
     const names = await constraintNames();
     for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',

@@ -168,15 +168,49 @@ describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
       expect(h1.at).toBe(h2.at);
       expect(JSON.parse(h1.changes)).toEqual([{ field: 'aliases', old: ['champion'], new: [] }]);
       expect(JSON.parse(h2.changes)).toEqual([{ field: 'aliases', old: ['challenger'], new: ['challenger', 'champion'] }]);
-      const stored = await raw<{ urn: string; aliases: string[] }>(
-        'MATCH (m:Model) WHERE m.urn IN [$m1, $m2] RETURN m.urn AS urn, m.aliases AS aliases ORDER BY urn',
-        { m1, m2 },
+      // Stored on the memberships, not on the model nodes.
+      const stored = await raw<{ urn: string; aliases: string[]; onNode: string[] | null }>(
+        `MATCH (m:Model)-[r:MEMBER_OF]->(:ModelGroup {urn: $g}) WHERE m.urn IN [$m1, $m2]
+         RETURN m.urn AS urn, r.aliases AS aliases, m.aliases AS onNode ORDER BY urn`,
+        { g, m1, m2 },
       );
-      expect(Object.fromEntries(stored.map((s) => [s.urn, s.aliases]))).toEqual({ [m1]: [], [m2]: ['challenger', 'champion'] });
+      expect(Object.fromEntries(stored.map((s) => [s.urn, [s.aliases, s.onNode]]))).toEqual({
+        [m1]: [[], null],
+        [m2]: [['challenger', 'champion'], null],
+      });
 
       // Setting it again changes nothing.
       const again = (await ok(M_ALIAS, { group: g, alias: 'champion', model: m2 })).setModelAlias;
       expect(again).toMatchObject({ changed: false, model: { revision: 3 }, previousHolders: [] });
+    });
+
+    it('keeps an alias to the membership that was given it: other groups of the holder never see it, leaving drops it', async () => {
+      const [g1, g2] = [await group(), await group()];
+      const m1 = await model([g1]);
+      await ok(M_ALIAS, { group: g1, alias: 'champion', model: m1 });
+
+      // m1 joins a second group: it holds nothing there, so another member can be champion of g2.
+      await ok(M_LINK, { from: m1, rel: 'MEMBER_OF', to: g2 });
+      expect((await ok(Q_GROUP, { urn: g2 })).modelGroup.aliases).toEqual([]);
+      const m2 = await model([g2]);
+      const inG2 = (await ok(M_ALIAS, { group: g2, alias: 'champion', model: m2 })).setModelAlias;
+      expect(inG2).toMatchObject({ changed: true, previousHolders: [] });
+      expect((await ok(Q_GROUP, { urn: g1 })).modelGroup.aliases).toEqual([{ alias: 'champion', model: { urn: m1 } }]);
+      expect((await ok(Q_GROUP, { urn: g2 })).modelGroup.aliases).toEqual([{ alias: 'champion', model: { urn: m2 } }]);
+
+      // The same alias in both of m1's groups shows once on the model.
+      await ok(M_ALIAS, { group: g2, alias: 'champion', model: m1 });
+      expect((await ok(Q_MODEL, { urn: m1 })).model.aliases).toEqual(['champion']);
+      expect((await ok(Q_GROUP, { urn: g2 })).modelGroup.aliases).toEqual([{ alias: 'champion', model: { urn: m1 } }]);
+
+      // Leaving g1 drops m1's alias there, and rejoining does not bring it back.
+      await ok(M_UNLINK, { from: m1, rel: 'MEMBER_OF', to: g1 });
+      expect((await ok(Q_GROUP, { urn: g1 })).modelGroup.aliases).toEqual([]);
+      await ok(M_LINK, { from: m1, rel: 'MEMBER_OF', to: g1 });
+      expect((await ok(Q_GROUP, { urn: g1 })).modelGroup.aliases).toEqual([]);
+      expect((await ok(Q_MODEL, { urn: m1 })).model.aliases).toEqual(['champion']);
+      await ok(M_UNLINK, { from: m1, rel: 'MEMBER_OF', to: g2 });
+      expect((await ok(Q_MODEL, { urn: m1 })).model.aliases).toEqual([]);
     });
 
     it('requires the model to be an open member of the group, and a well-formed alias', async () => {
@@ -197,8 +231,8 @@ describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
 
       const ghost = `urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,${uniqueId('ghost')},PROD)`;
       expect((await fails(M_ALIAS, { group: ghost, alias: 'champion', model: member }, 'NOT_FOUND')).extensions!.urns).toEqual([ghost]);
-      const stored = await raw<{ aliases: string[] | null }>('MATCH (m {urn: $u}) RETURN m.aliases AS aliases', { u: member });
-      expect(stored[0].aliases).toBeNull();
+      const stored = await raw<{ aliases: string[] | null }>('MATCH (m {urn: $u})-[r:MEMBER_OF]->() RETURN r.aliases AS aliases', { u: member });
+      expect(stored).toEqual([{ aliases: null }]);
     });
 
     it('leaves exactly one holder when many clients move the same alias at once', async () => {
@@ -208,7 +242,7 @@ describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
         const results = await Promise.all(models.map((m) => t.gql(M_ALIAS, { group: g, alias: 'champion', model: m })));
         expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
         const holders = await raw<{ urn: string }>(
-          `MATCH (m:Model)-[r:MEMBER_OF]->(:ModelGroup {urn: $g}) WHERE r.validTo IS NULL AND 'champion' IN m.aliases
+          `MATCH (m:Model)-[r:MEMBER_OF]->(:ModelGroup {urn: $g}) WHERE r.validTo IS NULL AND 'champion' IN r.aliases
            RETURN m.urn AS urn`,
           { g },
         );

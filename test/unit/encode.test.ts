@@ -32,6 +32,5 @@ describe('field encoding', () => {
     expect(e.framework).toEqual({ name: 'xgboost' });
     expect(e.hyperParams).toEqual([]);
     expect(e.tags).toEqual([]);
-    expect(e.aliases).toEqual([]);
   });
 });

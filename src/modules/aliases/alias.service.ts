@@ -3,13 +3,10 @@ import { queries, type GraphTransaction } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { ENTITY_LABELS } from '../../model/entity-fields';
 import { EntityType, Status } from '../../model/entity-type';
-import { RelationshipType } from '../../model/relationship-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import type { WriteWarning } from '../entities/write/write-plan';
 import type { ModelAliasChange } from './model-alias.type';
-
-const MEMBER_OF = [RelationshipType.MEMBER_OF];
 
 interface AliasMove {
   previousHolders: string[];
@@ -20,12 +17,13 @@ interface AliasMove {
 /**
  * Gives `alias` to `model` within `group` and takes it from whichever member held it, in ONE
  * transaction. The model must be an open MEMBER_OF the group (BAD_USER_INPUT otherwise); ARCHIVED
- * models and groups are refused, a DEPRECATED model gets the alias with a warning. Aliases are
- * stored on the Model nodes (`aliases`), so a model in several groups holds it in all of them: the
- * alias is taken from holders in every group the model belongs to, keeping it unique in each.
- * Concurrency: the group nodes are locked first, so two moves of one group's aliases run one after
+ * models and groups are refused, a DEPRECATED model gets the alias with a warning. An alias is
+ * stored on the membership (the open MEMBER_OF edge, `aliases`), so it is unique per group even
+ * for a model in several groups, and a model that leaves a group leaves its aliases there.
+ * Concurrency: the group node is locked first, so two moves of one group's aliases run one after
  * the other and the second sees the first's holder. Every model whose aliases change gets a
- * revision bump and a history record. Setting an alias the model already holds alone is a no-op.
+ * revision bump and a history record (the aliases it holds in this group, before and after).
+ * Setting an alias the model already holds is a no-op.
  */
 export async function setModelAlias(ctx: Context, group: string, alias: string, model: string): Promise<ModelAliasChange> {
   if (parseUrn(group)?.type !== EntityType.MODEL_GROUP) {
@@ -65,26 +63,15 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
     warnings.push({ code: 'DEPRECATED_REFERENCE', message: `${model} is DEPRECATED`, urn: model, field: 'model' });
   }
 
-  const groups = (await tx.run(queries.edgesOpenOf, { urns: [model], types: MEMBER_OF }))
-    .filter((r) => r.outgoing)
-    .map((r) => r.other);
-  if (!groups.includes(group)) {
+  const members = new Map((await tx.run(queries.aliasMembers, { group })).map((r) => [r.model, r.aliases]));
+  const modelAliases = members.get(model);
+  if (!modelAliases) {
     throw new BadUserInputError(`${model} is not a member of ${group}; link it with MEMBER_OF first`, 'model', { urn: model });
   }
-  const otherGroups = groups.filter((g) => g !== group).sort();
-  if (otherGroups.length) await tx.run(queries.entityLock, { urns: otherGroups });
-
-  const members = [
-    ...new Set(
-      (await tx.run(queries.edgesOpenOf, { urns: groups, types: MEMBER_OF })).filter((r) => !r.outgoing).map((r) => r.other),
-    ),
-  ].filter((u) => u !== model);
-  const memberRows = members.length ? await tx.run(queries.entitiesByUrns, { urns: members }) : [];
-  const holderUrns = memberRows.filter((r) => aliasesOf(r.props).includes(alias)).map((r) => r.urn).sort();
+  const holderUrns = [...members].filter(([urn, aliases]) => urn !== model && aliases.includes(alias)).map(([urn]) => urn).sort();
   const holders = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
 
   const rows: { urn: string; old: string[]; new: string[]; revision: number; reason: string }[] = [];
-  const modelAliases = aliasesOf(lockedModel.props);
   if (!modelAliases.includes(alias)) {
     rows.push({
       urn: model,
@@ -95,16 +82,17 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
     });
   }
   for (const h of holders) {
-    const old = aliasesOf(h.props);
+    const old = members.get(h.urn)!;
     rows.push({ urn: h.urn, old, new: old.filter((a) => a !== alias), revision: revisionOf(h.props) + 1, reason: `alias "${alias}" moved to ${model}` });
   }
 
   if (rows.length) {
     const now = new Date();
+    await tx.run(queries.aliasesSet, { group, rows: rows.map((r) => ({ model: r.urn, aliases: r.new })) });
     await tx.run(queries.entityWrite, {
       now,
       actor,
-      rows: rows.map((r) => ({ urn: r.urn, label: ENTITY_LABELS[EntityType.MODEL], props: { aliases: r.new }, revision: r.revision, created: false })),
+      rows: rows.map((r) => ({ urn: r.urn, label: ENTITY_LABELS[EntityType.MODEL], props: {}, revision: r.revision, created: false })),
     });
     await tx.run(queries.historyRecord, {
       now,
@@ -119,13 +107,8 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
       })),
     });
   }
-  await tx.run(queries.entityUnlock, { urns: [group, model, ...otherGroups, ...holderUrns] });
+  await tx.run(queries.entityUnlock, { urns: [group, model, ...holderUrns] });
   return { previousHolders: holderUrns, changed: rows.length > 0, warnings };
-}
-
-function aliasesOf(props: Record<string, unknown> | null): string[] {
-  const v = props?.aliases;
-  return Array.isArray(v) ? v.map(String) : [];
 }
 
 function revisionOf(props: Record<string, unknown> | null): number {

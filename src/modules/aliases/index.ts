@@ -1,4 +1,5 @@
 import { ModelAliasResolver } from './alias.resolver';
+import { ModelAliasesResolver } from './model-aliases.resolver';
 import { ModelGroupAliasesResolver } from './model-group-aliases.resolver';
 
-export const aliasResolvers = [ModelAliasResolver, ModelGroupAliasesResolver];
+export const aliasResolvers = [ModelAliasResolver, ModelAliasesResolver, ModelGroupAliasesResolver];

@@ -18,9 +18,6 @@ export class Model extends Entity {
   @Field(() => String, { nullable: true, description: 'Version label of this model, e.g. "7".' })
   version?: string | null;
 
-  @Field(() => [String], { description: 'Aliases this version holds in its groups (champion, challenger...); set by setModelAlias.' })
-  aliases!: string[];
-
   @Field(() => String, { nullable: true, description: 'Kind of model or algorithm, e.g. "gradient boosted trees".' })
   modelType?: string | null;
 
