@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { createServer, type MlgraphServer } from '../../src/server';
 import { entitiesInBatch, realisticBatch, urnsFor, type IngestBatch } from '../support/ingest-batch';
-import { rawDriver, startTestServer, testLog, uniqueId, type GqlResult, type TestServer } from '../support/harness';
+import { testLog, uniqueId, type GqlResult } from '../support/harness';
+import { useTestServer } from '../support/live-server';
 
 // The ingest mutation: one transaction for a whole batch, checked against what Neo4j stores.
 // Every test uses its own token as platform / namespace / id prefix and counts what carries it.
@@ -17,22 +17,8 @@ const M_INGEST = `mutation ($batch: IngestBatchInput!, $dryRun: Boolean) {
 const M_STATUS = `mutation ($urn: ID!, $status: Status!) { setStatus(urn: $urn, status: $status) { status } }`;
 
 describe('ingest on the real Neo4j', () => {
-  let t: TestServer;
-  let driver: Driver;
-
-  beforeAll(async () => {
-    t = await startTestServer();
-    driver = rawDriver();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await t.close();
-  });
-
-  async function raw<R = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<R[]> {
-    const { records } = await driver.executeQuery(cypher, params);
-    return records.map((r) => r.toObject() as R);
-  }
+  const t = useTestServer();
+  const { raw } = t;
 
   /** Every node (entities, bare lock nodes, history) whose URN carries `token`. */
   const nodesWith = async (token: string) =>

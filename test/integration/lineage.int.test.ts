@@ -1,26 +1,16 @@
-import type { Driver } from 'neo4j-driver';
 import { EntityType } from '../../src/model/entity-type';
 import type { RelationshipType } from '../../src/model/relationship-type';
 import { LineageDirection, storedEnds } from '../../src/modules/lineage/lineage-steps';
 import { seed, seedLattice, seedWorkflow } from '../support/lineage-fixtures';
-import { rawDriver, startTestServer, uniqueId, type TestServer } from '../support/harness';
+import { uniqueId } from '../support/harness';
+import { useTestServer } from '../support/live-server';
 
 // lineage, impact and lineageGraph through the real server on a real Neo4j, on hand-built graphs
 // whose answers are known. Every test seeds its own names (uniqueId).
 
 const { DATASET, MODEL, DEPLOYMENT } = EntityType;
 
-let t: TestServer;
-let driver: Driver;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  driver = rawDriver();
-});
-afterAll(async () => {
-  await driver.close();
-  await t.close();
-});
+const t = useTestServer();
 
 const RESULT = `
   root { urn }
@@ -88,7 +78,7 @@ async function expectRealPaths(result: Result, direction: LineageDirection): Pro
     item.path.forEach((hop, i) => i > 0 && expect(hop.from.urn).toBe(item.path[i - 1].to.urn));
     for (const hop of item.path) {
       const { start, end } = storedEnds(direction, { from: hop.from.urn, to: hop.to.urn, relationship: hop.relationship });
-      const { records } = await driver.executeQuery(
+      const { records } = await t.driver.executeQuery(
         'MATCH (:Entity {urn: $start})-[r]->(:Entity {urn: $end}) WHERE type(r) = $type AND r.validTo IS NULL RETURN count(r) AS n',
         { start, end, type: hop.relationship },
       );
@@ -337,7 +327,7 @@ describe('graphs where paths explode or loop', () => {
 
 describe('asOf: the graph as it was', () => {
   async function edgeTimes(from: string, to: string) {
-    const { records } = await driver.executeQuery(
+    const { records } = await t.driver.executeQuery(
       'MATCH (:Entity {urn: $from})-[r:DERIVED_FROM]->(:Entity {urn: $to}) RETURN r.validFrom AS validFrom, r.validTo AS validTo ORDER BY r.validFrom',
       { from, to },
     );
@@ -386,7 +376,7 @@ describe('asOf: the graph as it was', () => {
       [DATASET, { platform: 'hive', name: `${u}.e2`, upstreams: [e1] }],
       [DATASET, { platform: 'hive', name: `${u}.e3`, upstreams: [e2] }],
     ]);
-    await driver.executeQuery(
+    await t.driver.executeQuery(
       `MATCH (:Entity {urn: $e2})-[a:DERIVED_FROM]->(:Entity {urn: $e1}), (:Entity {urn: $e3})-[b:DERIVED_FROM]->(:Entity {urn: $e2})
        SET a.validFrom = datetime('2020-01-01T00:00:00Z'), a.validTo = datetime('2021-01-01T00:00:00Z'),
            b.validFrom = datetime('2020-06-01T00:00:00Z')`,

@@ -1,6 +1,6 @@
-import type { Driver } from 'neo4j-driver';
 import { Role } from '../../src/auth/role';
-import { rawDriver, startTestServer, uniqueId, type GqlResult, type TestServer } from '../support/harness';
+import { uniqueId, type GqlResult } from '../support/harness';
+import { useTestServer } from '../support/live-server';
 
 // link/unlink, setModelAlias and setStatus through GraphQL, checked against what Neo4j stores.
 // Every test makes its own names (uniqueId), so tests never see each other's data.
@@ -27,34 +27,8 @@ const Q_GROUP = `query ($urn: ID!) { modelGroup(urn: $urn) { aliases { alias mod
 const Q_MODEL = `query ($urn: ID!) { model(urn: $urn) { urn aliases revision groups { urn } } }`;
 
 describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
-  let t: TestServer;
-  let driver: Driver;
-
-  beforeAll(async () => {
-    t = await startTestServer();
-    driver = rawDriver();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await t.close();
-  });
-
-  async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await t.gql<T>(query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
-
-  async function fails(query: string, variables: Record<string, unknown>, code: string): Promise<NonNullable<GqlResult['errors']>[0]> {
-    const res = await t.gql(query, variables);
-    expect(res.errors?.[0]?.extensions?.code).toBe(code);
-    return res.errors![0];
-  }
-
-  async function raw<R = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<R[]> {
-    const { records } = await driver.executeQuery(cypher, params);
-    return records.map((r) => r.toObject() as R);
-  }
+  const t = useTestServer();
+  const { ok, fails, raw } = t;
 
   const changes = (urn: string) =>
     raw<{ action: string; revision: number; reason: string | null; changes: string; at: string }>(

@@ -1,11 +1,11 @@
-import type { Driver } from 'neo4j-driver';
 import { DEFAULT_QUERY_LIMITS } from '../../src/config';
 import { EntityType } from '../../src/model/entity-type';
 import { buildUrn } from '../../src/model/urn';
 import { applyWrites } from '../../src/modules/entities/write/entity-writer';
 import { toEntityWrite } from '../../src/modules/entities/write/to-entity-write';
 import { createServer, type MlgraphServer } from '../../src/server';
-import { rawDriver, startTestServer, testLog, uniqueId, type TestServer } from '../support/harness';
+import { testLog, uniqueId } from '../support/harness';
+import { useTestServer } from '../support/live-server';
 
 // entity, entities, search and history through the real server on a real Neo4j. Every test seeds
 // its own platform, tags and words (uniqueId), and asserts only on those, so test files running
@@ -13,17 +13,8 @@ import { rawDriver, startTestServer, testLog, uniqueId, type TestServer } from '
 
 const { DATASET, FEATURE, MODEL_GROUP, MODEL, TRAINING_RUN, DEPLOYMENT } = EntityType;
 
-let t: TestServer;
-let driver: Driver;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  driver = rawDriver();
-});
-afterAll(async () => {
-  await driver.close();
-  await t.close();
-});
+const t = useTestServer();
+const { ok } = t;
 
 /** Writes entities through the writer, in one transaction (as a CI batch would). */
 async function seed(items: [EntityType, Record<string, unknown>][]): Promise<string[]> {
@@ -33,13 +24,7 @@ async function seed(items: [EntityType, Record<string, unknown>][]): Promise<str
 }
 
 async function setStatusRaw(urn: string, status: string): Promise<void> {
-  await driver.executeQuery('MATCH (n:Entity {urn: $urn}) SET n.status = $status', { urn, status });
-}
-
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await t.gql<T>(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
+  await t.driver.executeQuery('MATCH (n:Entity {urn: $urn}) SET n.status = $status', { urn, status });
 }
 
 const ENTITIES = `

@@ -1,5 +1,5 @@
-import type { Driver } from 'neo4j-driver';
-import { rawDriver, startTestServer, uniqueId, type GqlResult, type TestServer } from '../support/harness';
+import { uniqueId, type GqlResult } from '../support/harness';
+import { useTestServer } from '../support/live-server';
 
 // Upserts of all eight entity types through GraphQL, checked against what Neo4j really stores.
 // Every test makes its own names (uniqueId), so tests never see each other's data.
@@ -38,28 +38,8 @@ const MODEL_FIELDS = `${ENTITY} platform env version aliases modelType framework
 const M_UPSERT_MODEL = `mutation ($input: UpsertModelInput!) { upsertModel(input: $input) { ${MODEL_FIELDS} } }`;
 
 describe('upserts of every entity type on the real Neo4j', () => {
-  let t: TestServer;
-  let driver: Driver;
-
-  beforeAll(async () => {
-    t = await startTestServer();
-    driver = rawDriver();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await t.close();
-  });
-
-  async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await t.gql<T>(query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
-
-  async function raw<R = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<R[]> {
-    const { records } = await driver.executeQuery(cypher, params);
-    return records.map((r) => r.toObject() as R);
-  }
+  const t = useTestServer();
+  const { ok, raw } = t;
 
   const changeCount = async (urn: string) =>
     (await raw<{ n: number }>('MATCH (c:Change {urn: $urn}) RETURN count(c) AS n', { urn }))[0].n;
