@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { EntityType } from '../../model/entity-type';
+import { EntityType, Env } from '../../model/entity-type';
 import { registerEntityClass } from '../entities/graphql/entity-classes';
 import { Entity } from '../entities/graphql/entity.interface';
 import { SchemaField } from './schema-field.type';
@@ -9,8 +9,8 @@ export class Dataset extends Entity {
   @Field({ description: 'Data platform, e.g. "s3", "snowflake", "bigquery" (part of the URN).' })
   platform!: string;
 
-  @Field(() => String, { description: 'Environment (part of the URN).' })
-  env!: string;
+  @Field(() => Env, { description: "Environment, DataHub's fabric (part of the URN)." })
+  env!: Env;
 
   @Field(() => String, { nullable: true, description: 'Physical location, e.g. "s3://bucket/path".' })
   uri?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { EntityType } from '../../model/entity-type';
+import { EntityType, Env } from '../../model/entity-type';
 import { registerEntityClass } from '../entities/graphql/entity-classes';
 import { Entity } from '../entities/graphql/entity.interface';
 import { DeploymentStatus } from './deployment-status.enum';
@@ -9,8 +9,8 @@ export class Deployment extends Entity {
   @Field({ description: 'Serving platform, e.g. "sagemaker", "seldon", "kserve" (part of the URN).' })
   platform!: string;
 
-  @Field(() => String, { description: 'Environment (part of the URN).' })
-  env!: string;
+  @Field(() => Env, { description: "Environment, DataHub's fabric (part of the URN)." })
+  env!: Env;
 
   @Field(() => DeploymentStatus, { nullable: true, description: 'State of the endpoint.' })
   deploymentStatus?: DeploymentStatus | null;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { EntityType } from '../../model/entity-type';
+import { EntityType, Env } from '../../model/entity-type';
 import { registerEntityClass } from '../entities/graphql/entity-classes';
 import { Entity } from '../entities/graphql/entity.interface';
 
@@ -8,8 +8,8 @@ export class ModelGroup extends Entity {
   @Field({ description: 'ML platform, e.g. "mlflow" or "sagemaker" (part of the URN).' })
   platform!: string;
 
-  @Field(() => String, { description: 'Environment (part of the URN).' })
-  env!: string;
+  @Field(() => Env, { description: "Environment, DataHub's fabric (part of the URN)." })
+  env!: Env;
 }
 
 registerEntityClass(EntityType.MODEL_GROUP, ModelGroup);

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { EntityType } from '../../model/entity-type';
+import { EntityType, Env } from '../../model/entity-type';
 import { NamedValue } from '../entities/graphql/common.types';
 import { registerEntityClass } from '../entities/graphql/entity-classes';
 import { Entity } from '../entities/graphql/entity.interface';
@@ -12,8 +12,8 @@ export class Model extends Entity {
   @Field({ description: 'ML platform, e.g. "mlflow" or "sagemaker" (part of the URN).' })
   platform!: string;
 
-  @Field(() => String, { description: 'Environment (part of the URN).' })
-  env!: string;
+  @Field(() => Env, { description: "Environment, DataHub's fabric (part of the URN)." })
+  env!: Env;
 
   @Field(() => String, { nullable: true, description: 'Version label of this model, e.g. "7".' })
   version?: string | null;
