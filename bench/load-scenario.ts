@@ -40,6 +40,8 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   neo4jDownMs?: number;
   /** Seconds into the run when Neo4j answered again. */
   neo4jBackAtSec?: number;
+  /** Seconds from the end of the load until a read answered cleanly (undefined: not within 60 s). */
+  cleanReadAfterLoadSec?: number;
   consistency: Consistency;
 }
 
@@ -99,8 +101,22 @@ async function startServer(kind: 'child' | 'inprocess', neo4jUri: string): Promi
 async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body: any = await res.json();
-  if (body.errors) throw new Error(`seed failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
+}
+
+/** Seconds until a read of `urn` through the API answers without errors, polled every 250 ms; undefined past `withinMs`. */
+async function firstCleanRead(url: string, urn: string, withinMs: number): Promise<number | undefined> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < withinMs) {
+    try {
+      if ((await gql(url, 'query($u: ID!) { dataset(urn: $u) { urn } }', { u: urn })).dataset?.urn === urn) return (Date.now() - t0) / 1000;
+    } catch {
+      // Neo4j not back yet, or the server still reconnecting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return undefined;
 }
 
 /** Seeds `chains` small ML workflows: raw -> derived dataset -> run -> model -> deployment. */
@@ -167,9 +183,11 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
         : undefined,
     });
     const { acknowledged, unacknowledgedBatches, ...rest } = report;
+    const cleanReadAfterLoadSec = await firstCleanRead(server.url, datasets[0], 60_000);
+    log(cleanReadAfterLoadSec === undefined ? 'no clean read within 60 s after the load' : `clean read ${cleanReadAfterLoadSec} s after the load`);
     const consistency = await check(driver, acknowledged, unacknowledgedBatches);
     const neo4jBackAtSec = rest.midRunAtSec !== undefined && neo4jDownMs !== undefined ? rest.midRunAtSec + neo4jDownMs / 1000 : undefined;
-    return { ...rest, connections: o.connections, restart: o.restart, neo4jDownMs, neo4jBackAtSec, consistency };
+    return { ...rest, connections: o.connections, restart: o.restart, neo4jDownMs, neo4jBackAtSec, cleanReadAfterLoadSec, consistency };
   } finally {
     await driver.close();
     await server.stop();

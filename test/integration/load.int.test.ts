@@ -19,8 +19,9 @@ describeLocal('mixed load with a Neo4j restart in the middle', () => {
     const codes = Object.keys(report.errorCodes).filter((k) => k !== 'none');
     expect(codes.every((k) => k === 'UNAVAILABLE' || k === 'TIMEOUT')).toBe(true);
     expect(report.errorCodes.none).toBeGreaterThan(0);
-    // and service resumed by itself once Neo4j was back
+    // and service resumed by itself once Neo4j was back: a plain read answers without any help
+    // (checked after the load, so a slow restart on a busy machine cannot end the run first)
     expect(report.neo4jBackAtSec).toBeDefined();
-    expect(report.lastCleanAtSec!).toBeGreaterThan(report.neo4jBackAtSec!);
+    expect(report.cleanReadAfterLoadSec).toBeDefined();
   }, 240_000);
 });
