@@ -1,10 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-
-type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
 import { mapNeo4jError } from './neo4j-errors';
+import { Outage } from './outage';
 import type { Query } from './query';
+
+type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
 
 export interface GraphOptions {
   database: string;
@@ -28,15 +29,19 @@ export interface GraphTransaction {
 /**
  * The only place that runs Cypher. Reads and writes go through the driver's managed transactions
  * (retried on transient errors), carry a timeout and metadata naming the query, are logged at debug
- * level, and have Neo4j errors mapped to public errors.
+ * level, and have Neo4j errors mapped to public errors. Once Neo4j has proved unreachable, calls fail
+ * at once with UNAVAILABLE until it answers again (see Outage).
  */
 export class Graph {
   private readonly listeners = new Set<(e: StatementEvent) => void>();
+  private readonly outage: Outage;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: GraphOptions,
-  ) {}
+  ) {
+    this.outage = new Outage(() => this.serverInfo(), options.log);
+  }
 
   get database(): string {
     return this.options.database;
@@ -81,12 +86,15 @@ export class Graph {
     });
   }
 
-  /** Fails with UNAVAILABLE unless the database answers a trivial query. */
+  /** Fails with UNAVAILABLE unless the database answers now (asked even while calls fail at once). */
   async ping(): Promise<void> {
+    const started = Date.now();
     try {
-      await this.driver.getServerInfo({ database: this.options.database });
+      await this.serverInfo();
+      this.outage.answered();
     } catch (err) {
-      throw mapNeo4jError(err);
+      this.outage.failed(err, started);
+      throw err;
     }
   }
 
@@ -97,7 +105,16 @@ export class Graph {
   }
 
   close(): Promise<void> {
+    this.outage.stop();
     return this.driver.close();
+  }
+
+  private async serverInfo(): Promise<void> {
+    try {
+      await this.driver.getServerInfo({ database: this.options.database });
+    } catch (err) {
+      throw mapNeo4jError(err);
+    }
   }
 
   private async runIn<P extends object, R extends object>(
@@ -122,14 +139,20 @@ export class Graph {
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
+    this.outage.check();
+    const started = Date.now();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      return await work(session);
+      const result = await work(session);
+      this.outage.answered();
+      return result;
     } catch (err) {
-      throw mapNeo4jError(err);
+      const mapped = mapNeo4jError(err);
+      this.outage.failed(mapped, started);
+      throw mapped;
     } finally {
       await session.close();
     }

@@ -69,6 +69,13 @@ describeLocal('faults', () => {
       const down = await t.gql('{ serverInfo { edition } }');
       expect(down.errors?.[0].extensions?.code).toBe('UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(15_000);
+      // Known unreachable now: the next requests, reads and writes, fail without waiting out the
+      // driver's retries (testGraph's window is 2 s) and write nothing.
+      for (const op of ['{ serverInfo { edition } }', 'mutation { upsertDataset(input: { platform: "hive", name: "never" }) { urn } }']) {
+        const again = Date.now();
+        expect((await t.gql(op)).errors?.[0].extensions?.code).toBe('UNAVAILABLE');
+        expect(Date.now() - again).toBeLessThan(1_000);
+      }
 
       await start(); // same home, same port: the same database comes back
       await eventually(async () => !(await t.gql('{ serverInfo { edition } }')).errors, 30_000);
