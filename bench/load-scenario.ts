@@ -9,7 +9,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local/local-neo4j';
-import { runMixedLoad, type MixedLoadReport } from './mixed-load';
+import { runMixedLoad, type MixedLoadReport, type Sample } from './mixed-load';
 
 export interface ScenarioOptions {
   connections: number;
@@ -34,7 +34,14 @@ export interface Consistency {
   partialBatches: number;
 }
 
-export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | 'unacknowledgedBatches'> {
+/** Answers to requests sent in one phase of a restart run. */
+export interface PhaseStats {
+  requests: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  codes: Record<string, number>;
+}
+
+export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | 'unacknowledgedBatches' | 'samples'> {
   connections: number;
   restart: boolean;
   neo4jDownMs?: number;
@@ -42,6 +49,10 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   neo4jBackAtSec?: number;
   /** Seconds from the end of the load until a read answered cleanly (undefined: not within 60 s). */
   cleanReadAfterLoadSec?: number;
+  /** With a restart: answers by when their request was sent (before the stop, while Neo4j was away, after it was back). */
+  phases?: { beforeStop: PhaseStats; whileAway: PhaseStats; afterBack: PhaseStats };
+  /** With a restart: seconds into the run when the first request sent after the stop was answered cleanly. */
+  resumedAtSec?: number;
   consistency: Consistency;
 }
 
@@ -103,6 +114,14 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   const body: any = await res.json();
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
+}
+
+function phaseStats(samples: Sample[]): PhaseStats {
+  const ms = samples.map((x) => x.latencyMs).sort((a, b) => a - b);
+  const at = (q: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] : 0);
+  const codes: Record<string, number> = {};
+  for (const x of samples) codes[x.code] = (codes[x.code] ?? 0) + 1;
+  return { requests: samples.length, latencyMs: { p50: at(0.5), p99: at(0.99), max: ms.at(-1) ?? 0 }, codes };
 }
 
 /** Seconds until a read of `urn` through the API answers without errors, polled every 250 ms; undefined past `withinMs`. */
@@ -182,12 +201,34 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
           }
         : undefined,
     });
-    const { acknowledged, unacknowledgedBatches, ...rest } = report;
+    const { acknowledged, unacknowledgedBatches, samples, ...rest } = report;
     const cleanReadAfterLoadSec = await firstCleanRead(server.url, datasets[0], 60_000);
     log(cleanReadAfterLoadSec === undefined ? 'no clean read within 60 s after the load' : `clean read ${cleanReadAfterLoadSec} s after the load`);
     const consistency = await check(driver, acknowledged, unacknowledgedBatches);
     const neo4jBackAtSec = rest.midRunAtSec !== undefined && neo4jDownMs !== undefined ? rest.midRunAtSec + neo4jDownMs / 1000 : undefined;
-    return { ...rest, connections: o.connections, restart: o.restart, neo4jDownMs, neo4jBackAtSec, cleanReadAfterLoadSec, consistency };
+    const phases =
+      rest.midRunAtSec !== undefined && neo4jBackAtSec !== undefined
+        ? {
+            beforeStop: phaseStats(samples.filter((x) => x.sentAtSec < rest.midRunAtSec!)),
+            whileAway: phaseStats(samples.filter((x) => x.sentAtSec >= rest.midRunAtSec! && x.sentAtSec < neo4jBackAtSec)),
+            afterBack: phaseStats(samples.filter((x) => x.sentAtSec >= neo4jBackAtSec)),
+          }
+        : undefined;
+    const resumed = samples
+      .filter((x) => rest.midRunAtSec !== undefined && x.sentAtSec >= rest.midRunAtSec && x.code === 'none')
+      .map((x) => x.sentAtSec)
+      .sort((a, b) => a - b)[0];
+    return {
+      ...rest,
+      connections: o.connections,
+      restart: o.restart,
+      neo4jDownMs,
+      neo4jBackAtSec,
+      resumedAtSec: resumed,
+      cleanReadAfterLoadSec,
+      phases,
+      consistency,
+    };
   } finally {
     await driver.close();
     await server.stop();

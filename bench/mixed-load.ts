@@ -40,6 +40,15 @@ export interface MixedLoadReport {
   midRunAtSec?: number;
   /** Seconds into the run of the last clean answer (no errors). */
   lastCleanAtSec?: number;
+  /** Every answer: when its request was sent (seconds into the run), how long it took, its code. */
+  samples: Sample[];
+}
+
+export interface Sample {
+  sentAtSec: number;
+  latencyMs: number;
+  /** The first error's extensions.code, or 'none' for a clean answer. */
+  code: string;
 }
 
 const OPS = ['ingest', 'entity', 'list', 'lineage', 'impact'] as const;
@@ -55,6 +64,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
   const byOperation: Record<string, number> = {};
   let unclean = 0;
   let lastCleanAtSec: number | undefined;
+  const samples: Sample[] = [];
   let writeSeq = 0;
   const pending = new Map<object, string[]>(); // per connection context: URNs of the ingest in flight
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
@@ -85,9 +95,14 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
   const requests = OPS.map((op) => ({
     method: 'POST' as const,
     path: new URL(o.url).pathname,
-    setupRequest: (req: any, context: any) => ({ ...req, body: bodyFor(op, context) }),
+    setupRequest: (req: any, context: any) => {
+      context.sentAt = Date.now();
+      return { ...req, body: bodyFor(op, context) };
+    },
     onResponse: (status: number, body: string, context: any) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
+      const sample: Sample = { sentAtSec: (context.sentAt - started) / 1000, latencyMs: Date.now() - context.sentAt, code: 'UNCLEAN' };
+      samples.push(sample);
       let parsed: any;
       try {
         parsed = JSON.parse(body);
@@ -96,6 +111,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
         return;
       }
       const errors: any[] = Array.isArray(parsed.errors) ? parsed.errors : [];
+      sample.code = errors.length ? (errors[0]?.extensions?.code ?? 'NO_CODE') : 'none';
       if (!errors.length && !('data' in parsed)) unclean++;
       if (status >= 500) unclean++;
       for (const e of errors) {
@@ -147,5 +163,6 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
     unacknowledgedBatches,
     midRunAtSec,
     lastCleanAtSec,
+    samples,
   };
 }
