@@ -179,6 +179,27 @@ describe('ingest on the real Neo4j', () => {
     expect(await nodesWith(token)).toBe(0);
   });
 
+  it('refuses a batch whose relationship field removes an edge that its links add, and writes nothing', async () => {
+    const token = uniqueId('both');
+    const u = urnsFor(token);
+    const groups = [{ platform: token, name: 'g1' }, { platform: token, name: 'g2' }];
+    await ingestOk({ modelGroups: groups, models: [{ platform: token, name: 'm', groups: [u.group('g1')] }] });
+    const edgesBefore = await openEdges(token);
+    const closedEdges = async () =>
+      (await raw<{ n: number }>('MATCH (a:Entity)-[r]->() WHERE a.urn CONTAINS $token AND r.validTo IS NOT NULL RETURN count(r) AS n', { token }))[0].n;
+
+    // groups: [g2] removes m -> g1; the link adds it back.
+    const fieldThenLink = await ingest({
+      models: [{ platform: token, name: 'm', groups: [u.group('g2')] }],
+      links: [{ from: u.model('m'), relationship: 'MEMBER_OF', to: u.group('g1') }],
+    });
+    expect(fieldThenLink.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'batch.links.0' });
+    expect(fieldThenLink.errors?.[0]?.message).toMatch(/both removed \(at batch\.models\.0\.groups\) and added/);
+
+    expect(await openEdges(token)).toBe(edgesBefore);
+    expect(await closedEdges()).toBe(0);
+  });
+
   it('refuses more than 10,000 entities in one batch, writing nothing', async () => {
     const token = uniqueId('max');
     const datasets = Array.from({ length: 10_001 }, (_, i) => ({ platform: token, name: `d${i}` }));

@@ -89,6 +89,23 @@ async function writeAll(
   const pending = new Map<string, Pending>();
   const toClose: EdgeKey[] = [];
   const toOpen: EdgeKey[] = [];
+  // Where this request opens or closes each edge: one request may not do both to one edge (closes
+  // run before opens, so "add then remove" would leave the edge open, and "remove then add" would
+  // close and reopen it on every resend).
+  const planned = new Map<string, { open: boolean; path: string }>();
+  const plan = (e: EdgeKey, open: boolean, path: string) => {
+    const id = `${e.from}|${e.type}|${e.to}`;
+    const earlier = planned.get(id);
+    if (earlier && earlier.open !== open) {
+      throw new BadUserInputError(
+        `${e.from} -${e.type}-> ${e.to} is both ${earlier.open ? 'added' : 'removed'} (at ${earlier.path}) and ${open ? 'added' : 'removed'} by this request`,
+        path,
+        { urn: e.to },
+      );
+    }
+    planned.set(id, { open, path });
+    (open ? toOpen : toClose).push(e);
+  };
   const warnings: WriteWarning[] = [];
   const pendingFor = (urn: string, label?: string): Pending => {
     let p = pending.get(urn);
@@ -144,8 +161,8 @@ async function writeAll(
       for (const u of added) checkTarget(u, e.urn, `${e.path}.${spec.field}`);
       const edge = (other: string): EdgeKey =>
         spec.direction === 'out' ? { from: e.urn, type: spec.type, to: other } : { from: other, type: spec.type, to: e.urn };
-      toClose.push(...removed.map(edge));
-      toOpen.push(...added.map(edge));
+      removed.forEach((u) => plan(edge(u), false, `${e.path}.${spec.field}`));
+      added.forEach((u) => plan(edge(u), true, `${e.path}.${spec.field}`));
       // Keep both ends' view current, so a link of the same batch sees edges opened or closed here.
       removed.forEach((u) => markOpen(edge(u), false));
       added.forEach((u) => markOpen(edge(u), true));
@@ -161,11 +178,11 @@ async function writeAll(
     if (l.op === 'link' && !exists) {
       checkTarget(l.to, l.from, l.path);
       checkTarget(l.from, l.from, l.path);
-      toOpen.push({ from: l.from, type: l.type, to: l.to });
+      plan({ from: l.from, type: l.type, to: l.to }, true, l.path);
       current.add(l.to);
       pendingFor(l.from).changes.push({ field: l.type, old: null, new: l.to });
     } else if (l.op === 'unlink' && exists) {
-      toClose.push({ from: l.from, type: l.type, to: l.to });
+      plan({ from: l.from, type: l.type, to: l.to }, false, l.path);
       current.delete(l.to);
       pendingFor(l.from).changes.push({ field: l.type, old: l.to, new: null });
     }
