@@ -283,6 +283,8 @@ describe('ingest on the real Neo4j', () => {
       expect(rollBack.previousHolders).toEqual([{ name: `fraud${u}-detector-v12`, version: '12', aliases: [] }]);
       const aliases = (await run('promote-champion.graphql', 'FraudDetectorAliases')).modelGroup.aliases;
       expect(aliases.map((a: any) => [a.alias, a.model.version])).toEqual([['champion', '11']]);
+      expect((await run('promote-champion.graphql', 'ChampionToServe')).modelByAlias).toMatchObject({ version: '11' });
+      expect((await run('promote-champion.graphql', 'RetireChallenger')).removeModelAlias).toEqual({ changed: false, previousHolders: [] });
 
       expect((await run('deprecate.graphql', 'DeprecateRawTransactions')).setStatus).toMatchObject({ status: 'DEPRECATED', revision: 2 });
       expect((await run('deprecate.graphql', 'ArchiveRawTransactions')).setStatus.status).toBe('ARCHIVED');

@@ -187,6 +187,36 @@ describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
       expect((await ok(Q_MODEL, { urn: m1 })).model.aliases).toEqual([]);
     });
 
+    it('removes an alias from its holder in one transaction, and modelByAlias finds the holder', async () => {
+      const M_REMOVE = `mutation ($group: ID!, $alias: String!) {
+        removeModelAlias(group: $group, alias: $alias) { alias changed group { urn } previousHolders { urn aliases revision } }
+      }`;
+      const Q_BY_ALIAS = `query ($group: ID!, $alias: String!) { modelByAlias(group: $group, alias: $alias) { urn } }`;
+      const [g, other] = [await group(), await group()];
+      const m1 = await model([g, other]);
+      const m2 = await model([g]);
+      await ok(M_ALIAS, { group: g, alias: 'champion', model: m1 });
+      await ok(M_ALIAS, { group: g, alias: 'challenger', model: m2 });
+      await ok(M_ALIAS, { group: other, alias: 'champion', model: m1 });
+      expect((await ok(Q_BY_ALIAS, { group: g, alias: 'champion' })).modelByAlias).toEqual({ urn: m1 });
+      expect((await ok(Q_BY_ALIAS, { group: g, alias: 'latest' })).modelByAlias).toBeNull();
+
+      const removed = (await ok(M_REMOVE, { group: g, alias: 'champion' })).removeModelAlias;
+      expect(removed).toEqual({ alias: 'champion', changed: true, group: { urn: g }, previousHolders: [{ urn: m1, aliases: ['champion'], revision: 4 }] });
+      // m1 is still champion of the other group; g has only its challenger left.
+      expect((await ok(Q_BY_ALIAS, { group: g, alias: 'champion' })).modelByAlias).toBeNull();
+      expect((await ok(Q_BY_ALIAS, { group: other, alias: 'champion' })).modelByAlias).toEqual({ urn: m1 });
+      expect((await ok(Q_GROUP, { urn: g })).modelGroup.aliases).toEqual([{ alias: 'challenger', model: { urn: m2 } }]);
+      const last = (await changes(m1)).at(-1)!;
+      expect([last.revision, last.reason, JSON.parse(last.changes)]).toEqual([4, `alias "champion" removed in ${g}`, [{ field: 'aliases', old: ['champion'], new: [] }]]);
+
+      expect((await ok(M_REMOVE, { group: g, alias: 'champion' })).removeModelAlias).toMatchObject({ changed: false, previousHolders: [] });
+      expect((await fails(M_REMOVE, { group: m1, alias: 'champion' }, 'BAD_USER_INPUT')).extensions!.field).toBe('group');
+      expect((await fails(Q_BY_ALIAS, { group: g, alias: 'Champion' }, 'BAD_USER_INPUT')).extensions!.field).toBe('alias');
+      const ghost = `urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,${uniqueId('ghost')},PROD)`;
+      expect((await fails(M_REMOVE, { group: ghost, alias: 'champion' }, 'NOT_FOUND')).extensions!.urns).toEqual([ghost]);
+    });
+
     it('requires the model to be an open member of the group, and a well-formed alias', async () => {
       const g = await group();
       const outsider = await model();

@@ -6,7 +6,7 @@ import { EntityType, Status } from '../../model/entity-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import type { WriteWarning } from '../entities/write/write-plan';
-import type { ModelAliasChange } from './model-alias.type';
+import type { ModelAliasChange, ModelAliasRemoval } from './model-alias.type';
 
 interface AliasMove {
   previousHolders: string[];
@@ -26,9 +26,7 @@ interface AliasMove {
  * Setting an alias the model already holds is a no-op.
  */
 export async function setModelAlias(ctx: Context, group: string, alias: string, model: string): Promise<ModelAliasChange> {
-  if (parseUrn(group)?.type !== EntityType.MODEL_GROUP) {
-    throw new BadUserInputError(`"${group}" is not a model group URN`, 'group', { urn: group });
-  }
+  checkGroupUrn(group);
   if (parseUrn(model)?.type !== EntityType.MODEL) throw new BadUserInputError(`"${model}" is not a model URN`, 'model', { urn: model });
 
   const move = await ctx.graph.writeTransaction('setModelAlias', (tx) => moveAlias(tx, ctx.actor, group, alias, model));
@@ -36,11 +34,7 @@ export async function setModelAlias(ctx: Context, group: string, alias: string, 
 
   const urns = [group, model, ...move.previousHolders];
   urns.forEach((u) => ctx.loaders.entity.clear(u));
-  const loaded = await ctx.loaders.entity.loadMany(urns);
-  const [groupEntity, modelEntity, ...holders] = loaded.map((e) => {
-    if (!e || e instanceof Error) throw new NotFoundError(`an entity vanished after setModelAlias`, urns);
-    return e;
-  });
+  const [groupEntity, modelEntity, ...holders] = await loadAll(ctx, urns, 'setModelAlias');
   return { alias, group: groupEntity, model: modelEntity, previousHolders: holders, changed: move.changed };
 }
 
@@ -71,7 +65,7 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
   const holderUrns = [...members].filter(([urn, aliases]) => urn !== model && aliases.includes(alias)).map(([urn]) => urn).sort();
   const holders = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
 
-  const rows: { urn: string; old: string[]; new: string[]; revision: number; reason: string }[] = [];
+  const rows: AliasRow[] = [];
   if (!modelAliases.includes(alias)) {
     rows.push({
       urn: model,
@@ -86,29 +80,98 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
     rows.push({ urn: h.urn, old, new: old.filter((a) => a !== alias), revision: revisionOf(h.props) + 1, reason: `alias "${alias}" moved to ${model}` });
   }
 
-  if (rows.length) {
-    const now = new Date();
-    await tx.run(queries.aliasesSet, { group, rows: rows.map((r) => ({ model: r.urn, aliases: r.new })) });
-    await tx.run(queries.entityWrite, {
-      now,
-      actor,
-      rows: rows.map((r) => ({ urn: r.urn, label: ENTITY_LABELS[EntityType.MODEL], props: {}, revision: r.revision, created: false })),
-    });
-    await tx.run(queries.historyRecord, {
-      now,
-      actor,
-      source: 'api',
-      changes: rows.map((r) => ({
-        urn: r.urn,
-        revision: r.revision,
-        action: 'UPDATED',
-        changes: JSON.stringify([{ field: 'aliases', old: r.old, new: r.new }]),
-        reason: r.reason,
-      })),
-    });
-  }
+  await writeAliasRows(tx, actor, group, rows);
   await tx.run(queries.entityUnlock, { urns: [group, model, ...holderUrns] });
   return { previousHolders: holderUrns, changed: rows.length > 0, warnings };
+}
+
+/** One model whose aliases in a group change: before, after, its next revision and why. */
+interface AliasRow {
+  urn: string;
+  old: string[];
+  new: string[];
+  revision: number;
+  reason: string;
+}
+
+/** Writes alias changes of one group's members (locked by the caller): memberships, revisions, history. */
+async function writeAliasRows(tx: GraphTransaction, actor: string, group: string, rows: AliasRow[]): Promise<void> {
+  if (!rows.length) return;
+  const now = new Date();
+  await tx.run(queries.aliasesSet, { group, rows: rows.map((r) => ({ model: r.urn, aliases: r.new })) });
+  await tx.run(queries.entityWrite, {
+    now,
+    actor,
+    rows: rows.map((r) => ({ urn: r.urn, label: ENTITY_LABELS[EntityType.MODEL], props: {}, revision: r.revision, created: false })),
+  });
+  await tx.run(queries.historyRecord, {
+    now,
+    actor,
+    source: 'api',
+    changes: rows.map((r) => ({
+      urn: r.urn,
+      revision: r.revision,
+      action: 'UPDATED',
+      changes: JSON.stringify([{ field: 'aliases', old: r.old, new: r.new }]),
+      reason: r.reason,
+    })),
+  });
+}
+
+/**
+ * Takes `alias` from whichever member of `group` holds it, in one transaction (the group is locked
+ * first, as for setModelAlias). The holder gets a revision bump and a history record. Removing an
+ * alias nobody holds is a no-op; an unknown group is NOT_FOUND.
+ */
+export async function removeModelAlias(ctx: Context, group: string, alias: string): Promise<ModelAliasRemoval> {
+  checkGroupUrn(group);
+  const holders = await ctx.graph.writeTransaction('removeModelAlias', async (tx) => {
+    const [ref] = await tx.run(queries.entityRefs, { urns: [group] });
+    if (ref.type === null) throw new NotFoundError(`Unknown URN: ${group}`, [group], 'group');
+    await tx.run(queries.entityLock, { urns: [group] });
+    const members = await tx.run(queries.aliasMembers, { group });
+    const holderUrns = members.filter((m) => m.aliases.includes(alias)).map((m) => m.model).sort();
+    const locked = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
+    const old = new Map(members.map((m) => [m.model, m.aliases]));
+    await writeAliasRows(
+      tx,
+      ctx.actor,
+      group,
+      locked.map((h) => ({
+        urn: h.urn,
+        old: old.get(h.urn)!,
+        new: old.get(h.urn)!.filter((a) => a !== alias),
+        revision: revisionOf(h.props) + 1,
+        reason: `alias "${alias}" removed in ${group}`,
+      })),
+    );
+    await tx.run(queries.entityUnlock, { urns: [group, ...holderUrns] });
+    return holderUrns;
+  });
+  const urns = [group, ...holders];
+  urns.forEach((u) => ctx.loaders.entity.clear(u));
+  const [groupEntity, ...previousHolders] = await loadAll(ctx, urns, 'removeModelAlias');
+  return { alias, group: groupEntity, previousHolders, changed: holders.length > 0 };
+}
+
+/** The model version holding `alias` in `group`, or null. */
+export async function modelByAlias(ctx: Context, group: string, alias: string): Promise<EntityRecord | null> {
+  checkGroupUrn(group);
+  const holder = (await ctx.loaders.aliases.load(group)).find((h) => h.alias === alias && h.group === group);
+  return holder ? ctx.loaders.entity.load(holder.model) : null;
+}
+
+function checkGroupUrn(group: string): void {
+  if (parseUrn(group)?.type !== EntityType.MODEL_GROUP) {
+    throw new BadUserInputError(`"${group}" is not a model group URN`, 'group', { urn: group });
+  }
+}
+
+async function loadAll(ctx: Context, urns: string[], after: string): Promise<EntityRecord[]> {
+  return (await ctx.loaders.entity.loadMany(urns)).map((e) => {
+    if (!e || e instanceof Error) throw new NotFoundError(`an entity vanished after ${after}`, urns);
+    return e;
+  });
 }
 
 function revisionOf(props: Record<string, unknown> | null): number {

@@ -31,3 +31,18 @@ export class ModelAliasChange {
   @Field({ description: 'False when the model already held the alias alone, so nothing was written.' })
   changed!: boolean;
 }
+
+@ObjectType({ description: 'The outcome of removeModelAlias.' })
+export class ModelAliasRemoval {
+  @Field({ description: 'The alias that was removed.' })
+  alias!: string;
+
+  @Field(() => ModelGroup, { description: 'The group the alias belonged to.' })
+  group!: EntityRecord;
+
+  @Field(() => [Model], { description: 'Model versions that held the alias (normally none or one).' })
+  previousHolders!: EntityRecord[];
+
+  @Field({ description: 'False when no member held the alias, so nothing was written.' })
+  changed!: boolean;
+}

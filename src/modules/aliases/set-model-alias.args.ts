@@ -8,9 +8,9 @@ import { IsString, Length, Matches } from 'class-validator';
 export const ALIAS_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
 export const ALIAS_MESSAGE = 'alias must be a lower-case letter followed by up to 63 lower-case letters, digits, _ or -';
 
-/** Arguments of `setModelAlias`. */
+/** A group and one of its aliases: the arguments of `removeModelAlias` and `modelByAlias`. */
 @ArgsType()
-export class SetModelAliasArgs {
+export class ModelAliasArgs {
   @Field(() => ID, { description: 'URN of the model group the alias belongs to.' })
   @IsString()
   @Length(1, 2048)
@@ -20,6 +20,11 @@ export class SetModelAliasArgs {
   @IsString()
   @Matches(ALIAS_PATTERN, { message: ALIAS_MESSAGE })
   alias!: string;
+}
+
+/** Arguments of `setModelAlias`. */
+@ArgsType()
+export class SetModelAliasArgs extends ModelAliasArgs {
 
   @Field(() => ID, { description: 'URN of the model version that takes the alias; it must be a member of the group.' })
   @IsString()
