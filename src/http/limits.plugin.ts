@@ -12,25 +12,25 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-/** Assumed length of a list field that takes no `first` argument (relationship lists). */
+/** Assumed length of a list field called without `first` (relationship lists). */
 export const UNBOUNDED_LIST_FACTOR = 10;
 
-/** Items assumed for a paged field called without `first` (the usual page size). */
+/** Items assumed for a page (connection, lineage result) called without `first` (the usual page size). */
 export const ASSUMED_PAGE = 50;
 
 /** Types whose item lists are already counted by the `first` of the field that returns them. */
 const PAGE_TYPE = /(Connection|Result)$/;
 
 /**
- * Cost of a field: 1, plus its selection's cost times how many items it returns — `first` when the
- * field takes it (pages, lineage), UNBOUNDED_LIST_FACTOR for other lists, 1 for single values and
- * for the item lists of a page (`edges`, `items`), which its `first` already counted.
+ * Cost of a field: 1, plus its selection's cost times how many items it returns — its `first` when
+ * given; ASSUMED_PAGE for a page without `first`; UNBOUNDED_LIST_FACTOR for other lists; 1 for
+ * single values and for the item lists of a page (`edges`, `items`), which its `first` counted.
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : field.args.some((a) => a.name === 'first') ? ASSUMED_PAGE : undefined;
-  if (first !== undefined) return 1 + childComplexity * Math.max(1, first);
-  const list = isListType(getNullableType(field.type)) && !PAGE_TYPE.test(type.name);
-  return 1 + childComplexity * (list ? UNBOUNDED_LIST_FACTOR : 1);
+  const list = isListType(getNullableType(field.type));
+  if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
+  if (!list && field.args.some((a) => a.name === 'first')) return 1 + childComplexity * ASSUMED_PAGE;
+  return 1 + childComplexity * (list && !PAGE_TYPE.test(type.name) ? UNBOUNDED_LIST_FACTOR : 1);
 };
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {

@@ -155,6 +155,14 @@ describe('query limits', () => {
     expect(res.body.errors[0].extensions.cost).toBeGreaterThan(100_000);
   });
 
+  it('counts a relationship list by its first, when given', async () => {
+    const urn = 'urn:li:dataset:(urn:li:dataPlatform:x,y,PROD)';
+    const wide = await post(`{ dataset(urn: "${urn}") { downstreams(first: 1000) { downstreams(first: 1000) { urn } } } }`);
+    expect(wide.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 100_000 });
+    const narrow = await post(`{ dataset(urn: "${urn}") { downstreams(first: 5) { downstreams(first: 5) { downstreams(first: 5) { urn } } } } }`);
+    expect(narrow.body.errors).toBeUndefined();
+  });
+
   it('runs an ordinary nested query', async () => {
     const res = await post(nested(2));
     expect(res.body.errors).toBeUndefined();

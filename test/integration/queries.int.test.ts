@@ -85,6 +85,43 @@ describe('entity(urn)', () => {
   });
 });
 
+describe('relationship lists: first and after', () => {
+  const platform = uniqueId('qs');
+  let raw: string;
+  let derived: string[];
+
+  beforeAll(async () => {
+    [raw] = await seed([[DATASET, { platform, name: 'raw' }]]);
+    derived = (await seed(Array.from({ length: 7 }, (_, i) => [DATASET, { platform, name: `derived_${i}`, upstreams: [raw] }] as [EntityType, Record<string, unknown>]))).sort();
+  });
+
+  const Q = `query ($urn: ID!, $first: Int, $after: String) { dataset(urn: $urn) { downstreams(first: $first, after: $after) { urn } } }`;
+  const slice = async (first?: number, after?: string) =>
+    (await ok(Q, { urn: raw, first, after })).dataset.downstreams.map((d: { urn: string }) => d.urn);
+
+  it('returns all in URN order without arguments, and slices them with first and after', async () => {
+    expect(await slice()).toEqual(derived);
+    const pages: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await slice(3, after);
+      if (!page.length) break;
+      expect(page.length).toBeLessThanOrEqual(3);
+      pages.push(...page);
+      after = page.at(-1);
+    }
+    expect(pages).toEqual(derived);
+    expect(await slice(0)).toEqual([]);
+  });
+
+  it('refuses first outside 0..1000 with BAD_USER_INPUT on first', async () => {
+    for (const first of [-1, 1001]) {
+      const res = await t.gql(Q, { urn: raw, first });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+  });
+});
+
 describe('entities(filter, first, after)', () => {
   const platform = uniqueId('qf');
   const tag = uniqueId('tag');
