@@ -1,5 +1,8 @@
+import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
+import { PROJECT_ROOT } from '../../src/config';
 import { createServer } from '../../src/server';
-import { rawDriver, testGraph, testLog, uniqueId } from '../support/harness';
+import { rawDriver, testGraph, testLog, testNeo4j, uniqueId } from '../support/harness';
 
 describe('graceful shutdown', () => {
   it('drains an in-flight ingest batch: it completes and is stored whole before the server stops', async () => {
@@ -34,4 +37,51 @@ describe('graceful shutdown', () => {
       await driver.close();
     }
   }, 120_000);
+
+  it('npm start hands a SIGTERM sent to npm on to the server, which drains and exits', async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(p));
+      });
+    });
+    const target = testNeo4j();
+    // --ignore-scripts skips prestart (already built); the start script itself still runs.
+    const npm = spawn('npm', ['start', '--ignore-scripts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout.on('data', (d) => (out += d));
+    const npmExited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+    try {
+      let ready = false;
+      for (let i = 0; i < 120 && !ready; i++) {
+        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+        if (!ready) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(ready).toBe(true);
+      const serverPid = Number(execFileSync('pgrep', ['-P', String(npm.pid), '-f', '^node dist/src/index.js']).toString().trim());
+      expect(serverPid).toBeGreaterThan(0);
+
+      npm.kill('SIGTERM');
+      await npmExited;
+      let alive = true;
+      for (let i = 0; i < 40 && alive; i++) {
+        try {
+          process.kill(serverPid, 0);
+          await new Promise((r) => setTimeout(r, 250));
+        } catch {
+          alive = false;
+        }
+      }
+      expect(alive).toBe(false);
+      expect(out).toContain('"signal":"SIGTERM"');
+      expect(out).toContain('"msg":"stopped"');
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+    }
+  }, 180_000);
 });
