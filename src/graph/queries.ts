@@ -24,6 +24,10 @@ export const queries = {
     'edges/related-out',
     ['keys'],
   ),
+  edgeCounts: defineQuery<{ urns: string[] }, { urn: string; type: string; outgoing: boolean; target: string; count: number }>(
+    'edges/counts',
+    ['urns'],
+  ),
   relatedIn: defineQuery<{ keys: { urn: string; type: string }[] }, { urn: string; type: string; other: string }>(
     'edges/related-in',
     ['keys'],

@@ -114,6 +114,45 @@ describe('relationship lists: first and after', () => {
     expect(await slice(0)).toEqual([]);
   });
 
+  it('counts every relationship list in one field, zeros included, and only open edges', async () => {
+    const counts = async () =>
+      Object.fromEntries(
+        (await ok(`query ($urn: ID!) { entity(urn: $urn) { relationCounts { field relationship count } } }`, { urn: raw })).entity.relationCounts.map(
+          (c: { field: string; relationship: string; count: number }) => [c.field, [c.relationship, c.count]],
+        ),
+      );
+    expect(await counts()).toEqual({
+      upstreams: ['DERIVED_FROM', 0],
+      downstreams: ['DERIVED_FROM', 7],
+      derivedFeatures: ['DERIVED_FROM', 0],
+      inputOf: ['INPUT_OF', 0],
+      outputOf: ['OUTPUT_OF', 0],
+      trainedModels: ['TRAINED_ON', 0],
+      evaluatedModels: ['EVALUATED_ON', 0],
+    });
+    await seed([[DATASET, { platform, name: 'derived_0', upstreams: [] }]]); // closes one edge
+    expect((await counts()).downstreams).toEqual(['DERIVED_FROM', 6]);
+    await seed([[DATASET, { platform, name: 'derived_0', upstreams: [raw] }]]);
+    expect((await counts()).downstreams).toEqual(['DERIVED_FROM', 7]);
+  });
+
+  it('slices Dataset.consumers (trained or evaluated on it, once each) the same way', async () => {
+    const [ds] = await seed([[DATASET, { platform, name: 'scored' }]]);
+    const models = (
+      await seed([
+        [MODEL, { platform, name: 'm1', trainingDatasets: [ds] }],
+        [MODEL, { platform, name: 'm2', trainingDatasets: [ds], evaluationDatasets: [ds] }],
+        [MODEL, { platform, name: 'm3', evaluationDatasets: [ds] }],
+      ])
+    ).sort();
+    const Qc = `query ($urn: ID!, $first: Int, $after: String) { dataset(urn: $urn) { consumers(first: $first, after: $after) { urn } } }`;
+    const consumers = async (first?: number, after?: string) =>
+      (await ok(Qc, { urn: ds, first, after })).dataset.consumers.map((m: { urn: string }) => m.urn);
+    expect(await consumers()).toEqual(models);
+    expect(await consumers(2)).toEqual(models.slice(0, 2));
+    expect(await consumers(2, models[1])).toEqual(models.slice(2));
+  });
+
   it('refuses first outside 0..1000 with BAD_USER_INPUT on first', async () => {
     for (const first of [-1, 1001]) {
       const res = await t.gql(Q, { urn: raw, first });

@@ -17,6 +17,15 @@ export interface EntityLoaders {
   entity: DataLoader<string, EntityRecord | null>;
   /** URNs at the other end of an entity's open edges of one type and direction, sorted; [] when none. */
   related: DataLoader<RelatedKey, string[], string>;
+  /** How many open edges an entity has, by relationship type, direction and type at the other end. */
+  edgeCounts: DataLoader<string, EdgeCount[]>;
+}
+
+export interface EdgeCount {
+  type: RelationshipType;
+  direction: Direction;
+  target: string;
+  count: number;
 }
 
 /**
@@ -46,6 +55,14 @@ export function createEntityLoaders(graph: Graph): EntityLoaders {
       },
       { cacheKeyFn: relatedKeyId },
     ),
+    edgeCounts: new DataLoader(async (urns) => {
+      const byUrn = new Map<string, EdgeCount[]>();
+      for (const r of await graph.read(queries.edgeCounts, { urns: [...urns] })) {
+        const count: EdgeCount = { type: r.type as RelationshipType, direction: r.outgoing ? 'out' : 'in', target: r.target, count: r.count };
+        (byUrn.get(r.urn) ?? byUrn.set(r.urn, []).get(r.urn)!).push(count);
+      }
+      return urns.map((u) => byUrn.get(u) ?? []);
+    }),
   };
 }
 

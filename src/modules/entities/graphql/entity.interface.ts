@@ -2,6 +2,7 @@ import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { EntityType, Status } from './enums';
 import { CustomProperty, Owner } from './common.types';
 import { entityClassOf } from './entity-classes';
+import { RelationCount } from './relation-count.type';
 
 /** Fields every entity has. Object types implement it; values are decoded node properties. */
 @InterfaceType({
@@ -53,4 +54,9 @@ export abstract class Entity {
 
   @Field(() => Int, { description: 'Bumped by every real change; an identical upsert leaves it alone.' })
   revision!: number;
+
+  @Field(() => [RelationCount], {
+    description: 'How many entities each relationship field lists now, zeros included: tab sizes for a UI, one statement per page.',
+  })
+  relationCounts!: RelationCount[];
 }

@@ -6,6 +6,7 @@ import { RELATION_FIELDS, type RelationField } from '../../../model/relationship
 import { parseUrn } from '../../../model/urn';
 import type { EntityRecord } from '../entity.loaders';
 import { entityClassOf } from './entity-classes';
+import { RelationCount } from './relation-count.type';
 
 /** Most items one relationship list returns per call when `first` is given. */
 export const RELATION_MAX_FIRST = 1000;
@@ -16,20 +17,35 @@ export interface RelatedSlice {
   after?: string | null;
 }
 
-/** The entities at the other end of `spec` for `root`, in URN order, through the request's loaders. */
-export async function loadRelated(ctx: Context, root: { urn: string }, spec: RelationField, slice: RelatedSlice = {}): Promise<EntityRecord[]> {
+/** The URNs at the other end of `spec` for `root`, in URN order, through the request's loaders. */
+export async function relatedUrns(ctx: Context, root: { urn: string }, spec: RelationField): Promise<string[]> {
   const urns = await ctx.loaders.related.load({ urn: root.urn, type: spec.type, direction: spec.direction });
-  let ofType = urns.filter((u) => parseUrn(u)?.type === spec.target);
-  if (slice.after != null) ofType = ofType.filter((u) => u > slice.after!);
-  if (slice.first != null) ofType = ofType.slice(0, slice.first);
-  const loaded = await ctx.loaders.entity.loadMany(ofType);
-  return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+  return urns.filter((u) => parseUrn(u)?.type === spec.target);
 }
 
-function checkFirst(first: number | null | undefined): void {
+/** Loads the entities of a URN-ordered list, cut to `slice` first (`first` checked: 0..RELATION_MAX_FIRST). */
+export async function loadSlice(ctx: Context, urns: string[], slice: RelatedSlice = {}): Promise<EntityRecord[]> {
+  const { first, after } = slice;
   if (first != null && (first < 0 || first > RELATION_MAX_FIRST)) {
     throw new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first });
   }
+  let cut = after != null ? urns.filter((u) => u > after) : urns;
+  if (first != null) cut = cut.slice(0, first);
+  const loaded = await ctx.loaders.entity.loadMany(cut);
+  return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+}
+
+/** The `first` and `after` arguments of every relationship list. */
+export const FIRST_ARG = {
+  nullable: true,
+  description: `At most this many (0 to ${RELATION_MAX_FIRST}); all of them when absent. The list is in URN order.`,
+} as const;
+export const AFTER_ARG = { nullable: true, description: 'Only those whose URN sorts after this one (the last URN of the previous slice).' } as const;
+
+/** Declares the `first` and `after` arguments of a relationship list at parameters 2 and 3. */
+function declareSliceArgs(proto: object, field: string): void {
+  Arg('first', () => Int, FIRST_ARG)(proto, field, 2);
+  Arg('after', () => String, AFTER_ARG)(proto, field, 3);
 }
 
 /**
@@ -43,31 +59,38 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
 
   for (const spec of RELATION_FIELDS[type]) {
     proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      checkFirst(first);
-      const related = await loadRelated(ctx, root, spec, { first, after });
+      const related = await loadSlice(ctx, await relatedUrns(ctx, root, spec), { first, after });
       return spec.single ? (related[0] ?? null) : related;
     };
     Reflect.defineMetadata('design:paramtypes', spec.single ? [Object, Object] : [Object, Object, Number, String], proto, spec.field);
     Reflect.defineMetadata('design:returntype', Promise, proto, spec.field);
     Root()(proto, spec.field, 0);
     Ctx()(proto, spec.field, 1);
-    if (!spec.single) {
-      Arg('first', () => Int, {
-        nullable: true,
-        description: `At most this many (0 to ${RELATION_MAX_FIRST}); all of them when absent. The list is in URN order.`,
-      })(proto, spec.field, 2);
-      Arg('after', () => String, { nullable: true, description: 'Only those whose URN sorts after this one (the last URN of the previous slice).' })(
-        proto,
-        spec.field,
-        3,
-      );
-    }
+    if (!spec.single) declareSliceArgs(proto, spec.field);
     const descriptor = Object.getOwnPropertyDescriptor(proto, spec.field)!;
     FieldResolver(() => (spec.single ? entityClassOf(spec.target) : [entityClassOf(spec.target)]), {
       description: spec.description,
       nullable: Boolean(spec.single),
     })(proto, spec.field, descriptor);
   }
+  const specs = RELATION_FIELDS[type];
+  proto.relationCounts = async function (root: EntityRecord, ctx: Context): Promise<RelationCount[]> {
+    const counts = await ctx.loaders.edgeCounts.load(root.urn);
+    return specs.map((spec) => ({
+      field: spec.field,
+      relationship: spec.type,
+      count: counts
+        .filter((c) => c.type === spec.type && c.direction === spec.direction && c.target === spec.target)
+        .reduce((sum, c) => sum + c.count, 0),
+    }));
+  };
+  Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, 'relationCounts');
+  Reflect.defineMetadata('design:returntype', Promise, proto, 'relationCounts');
+  Root()(proto, 'relationCounts', 0);
+  Ctx()(proto, 'relationCounts', 1);
+  FieldResolver(() => [RelationCount], {
+    description: 'How many entities each relationship field lists now, zeros included: tab sizes for a UI, one statement per page.',
+  })(proto, 'relationCounts', Object.getOwnPropertyDescriptor(proto, 'relationCounts')!);
   Object.defineProperty(RelationFieldsResolver, 'name', { value: `${cls.name}RelationsResolver` });
   return RelationFieldsResolver;
 }
