@@ -153,6 +153,22 @@ describe('relationship lists: first and after', () => {
     expect(await consumers(2, models[1])).toEqual(models.slice(2));
   });
 
+  it('cuts a list read without first at 1,000 and says so in extensions.warnings', async () => {
+    const [popular] = await seed([[DATASET, { platform, name: 'popular' }]]);
+    const many = (
+      await seed(Array.from({ length: 1002 }, (_, i) => [DATASET, { platform, name: `fan_${i}`, upstreams: [popular] }] as [EntityType, Record<string, unknown>]))
+    ).sort();
+    const whole = await t.gql(Q, { urn: popular });
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.dataset.downstreams.map((d: { urn: string }) => d.urn)).toEqual(many.slice(0, 1000));
+    expect(whole.extensions?.warnings).toEqual([
+      expect.objectContaining({ code: 'LIST_TRUNCATED', urn: popular, field: 'downstreams', message: expect.stringContaining('lists 1002 entities') }),
+    ]);
+    const rest = await t.gql(Q, { urn: popular, first: 1000, after: many[999] });
+    expect(rest.data!.dataset.downstreams.map((d: { urn: string }) => d.urn)).toEqual(many.slice(1000));
+    expect(rest.extensions?.warnings).toBeUndefined();
+  });
+
   it('refuses first outside 0..1000 with BAD_USER_INPUT on first', async () => {
     for (const first of [-1, 1001]) {
       const res = await t.gql(Q, { urn: raw, first });

@@ -22,6 +22,6 @@ export class DatasetConsumersResolver {
   ): Promise<EntityRecord[]> {
     const lists = await Promise.all(CONSUMER_FIELDS.map((spec) => relatedUrns(ctx, dataset, spec)));
     const urns = [...new Set(lists.flat())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return loadSlice(ctx, urns, { first, after });
+    return loadSlice(ctx, urns, { first, after }, dataset.urn, 'consumers');
   }
 }

@@ -8,7 +8,10 @@ import type { EntityRecord } from '../entity.loaders';
 import { entityClassOf } from './entity-classes';
 import { RelationCount } from './relation-count.type';
 
-/** Most items one relationship list returns per call when `first` is given. */
+/**
+ * Most items one relationship list returns per call: the largest `first`, and the cut of a list read
+ * without `first` (which then says so in `extensions.warnings`, code LIST_TRUNCATED).
+ */
 export const RELATION_MAX_FIRST = 1000;
 
 /** A slice of a relationship list, in URN order: at most `first` items after the URN `after`. */
@@ -23,14 +26,26 @@ export async function relatedUrns(ctx: Context, root: { urn: string }, spec: Rel
   return urns.filter((u) => parseUrn(u)?.type === spec.target);
 }
 
-/** Loads the entities of a URN-ordered list, cut to `slice` first (`first` checked: 0..RELATION_MAX_FIRST). */
-export async function loadSlice(ctx: Context, urns: string[], slice: RelatedSlice = {}): Promise<EntityRecord[]> {
+/**
+ * Loads the entities of a URN-ordered list, cut to `slice` first (`first` checked: 0..RELATION_MAX_FIRST).
+ * Without `first`, a list longer than RELATION_MAX_FIRST is cut there with a LIST_TRUNCATED warning
+ * naming `owner` and `field`.
+ */
+export async function loadSlice(ctx: Context, urns: string[], slice: RelatedSlice, owner: string, field: string): Promise<EntityRecord[]> {
   const { first, after } = slice;
   if (first != null && (first < 0 || first > RELATION_MAX_FIRST)) {
     throw new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first });
   }
   let cut = after != null ? urns.filter((u) => u > after) : urns;
-  if (first != null) cut = cut.slice(0, first);
+  if (first == null && cut.length > RELATION_MAX_FIRST) {
+    ctx.warnings.push({
+      code: 'LIST_TRUNCATED',
+      urn: owner,
+      field,
+      message: `${field} of ${owner} lists ${cut.length} entities; the first ${RELATION_MAX_FIRST} are returned. Page with first and after.`,
+    });
+  }
+  cut = cut.slice(0, first ?? RELATION_MAX_FIRST);
   const loaded = await ctx.loaders.entity.loadMany(cut);
   return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
 }
@@ -38,7 +53,7 @@ export async function loadSlice(ctx: Context, urns: string[], slice: RelatedSlic
 /** The `first` and `after` arguments of every relationship list. */
 export const FIRST_ARG = {
   nullable: true,
-  description: `At most this many (0 to ${RELATION_MAX_FIRST}); all of them when absent. The list is in URN order.`,
+  description: `At most this many (0 to ${RELATION_MAX_FIRST}); absent: all of them up to ${RELATION_MAX_FIRST}, with a LIST_TRUNCATED warning past that. The list is in URN order.`,
 } as const;
 export const AFTER_ARG = { nullable: true, description: 'Only those whose URN sorts after this one (the last URN of the previous slice).' } as const;
 
@@ -59,7 +74,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
 
   for (const spec of RELATION_FIELDS[type]) {
     proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      const related = await loadSlice(ctx, await relatedUrns(ctx, root, spec), { first, after });
+      const related = await loadSlice(ctx, await relatedUrns(ctx, root, spec), { first, after }, root.urn, spec.field);
       return spec.single ? (related[0] ?? null) : related;
     };
     Reflect.defineMetadata('design:paramtypes', spec.single ? [Object, Object] : [Object, Object, Number, String], proto, spec.field);
