@@ -1,4 +1,5 @@
 import type { Graph } from '../../src/graph';
+import { createAliasLoaders } from '../../src/modules/aliases/alias.loaders';
 import { createEntityLoaders } from '../../src/modules/entities/entity.loaders';
 import { RelationshipType } from '../../src/model/relationship-type';
 
@@ -44,5 +45,43 @@ describe('per-request entity loaders', () => {
     expect(a.every((u) => u.startsWith('edges/related-out:m1'))).toBe(true);
     expect(b.every((u) => u.startsWith('edges/related-in:g1'))).toBe(true);
     expect(c).toEqual([]);
+  });
+
+  it('count edges of a tick in one statement, keyed by entity, direction and target type', async () => {
+    const { graph, calls } = recordingGraph((_name, p) =>
+      p.urns
+        .filter((u: string) => u !== 'lonely')
+        .flatMap((u: string) => [
+          { urn: u, type: 'DERIVED_FROM', outgoing: false, target: 'DATASET', count: 3 },
+          { urn: u, type: 'DERIVED_FROM', outgoing: true, target: 'DATASET', count: 1 },
+        ])
+        .reverse(),
+    );
+    const loaders = createEntityLoaders(graph);
+    const [d1, lonely] = await Promise.all([loaders.edgeCounts.load('d1'), loaders.edgeCounts.load('lonely')]);
+    expect(calls).toHaveLength(1);
+    expect(d1.sort((a, b) => a.direction.localeCompare(b.direction))).toEqual([
+      { type: 'DERIVED_FROM', direction: 'in', target: 'DATASET', count: 3 },
+      { type: 'DERIVED_FROM', direction: 'out', target: 'DATASET', count: 1 },
+    ]);
+    expect(lonely).toEqual([]);
+  });
+});
+
+describe('per-request alias loader', () => {
+  it('loads models and groups of a tick in one statement, each sorted by alias then model', async () => {
+    const { graph, calls } = recordingGraph(() => [
+      { urn: 'g1', alias: 'latest', model: 'm2', group: 'g1' },
+      { urn: 'm1', alias: 'champion', model: 'm1', group: 'g1' },
+      { urn: 'g1', alias: 'champion', model: 'm1', group: 'g1' },
+      { urn: 'g1', alias: 'challenger', model: 'm2', group: 'g1' },
+    ]);
+    const loaders = createAliasLoaders(graph);
+    const [g1, m1, none] = await Promise.all(['g1', 'm1', 'm9'].map((u) => loaders.aliases.load(u)));
+    expect(calls).toHaveLength(1);
+    expect(calls[0].params.urns).toEqual(['g1', 'm1', 'm9']);
+    expect(g1.map((h) => `${h.alias}:${h.model}`)).toEqual(['challenger:m2', 'champion:m1', 'latest:m2']);
+    expect(m1).toEqual([{ alias: 'champion', model: 'm1', group: 'g1' }]);
+    expect(none).toEqual([]);
   });
 });
