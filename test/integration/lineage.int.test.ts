@@ -505,4 +505,30 @@ describe('lineageGraph', () => {
     );
     expect(g.edges).toEqual([]); // models are not linked to the root or to each other
   });
+
+  it('draws at most maxNodes per side, nearest first, and says the graph was cut', async () => {
+    const w = await seedWorkflow(t.graph, uniqueId('graph3'));
+    const CAPPED = `query ($urn: ID!, $max: Int!) {
+      lineageGraph(urn: $urn, upstreamDepth: 0, downstreamDepth: 10, maxNodes: $max) {
+        isPartial partialReason nodes { degree entity { urn } } edges { from { urn } to { urn } }
+      }
+    }`;
+    const full = (await t.gql(CAPPED, { urn: w.users, max: 5000 })).data!.lineageGraph;
+    expect(full.isPartial).toBe(false);
+    expect(full.nodes.length).toBeGreaterThan(3);
+
+    const res = await t.gql(CAPPED, { urn: w.users, max: 3 });
+    expect(res.errors).toBeUndefined();
+    const g = res.data!.lineageGraph;
+    expect(g.nodes).toHaveLength(3);
+    expect(g.isPartial).toBe(true);
+    expect(g.partialReason).toMatch(/node cap of 3/);
+    const drawn = new Set(g.nodes.map((n: any) => n.entity.urn));
+    const left = full.nodes.filter((n: any) => !drawn.has(n.entity.urn));
+    expect(Math.max(...g.nodes.map((n: any) => n.degree))).toBeLessThanOrEqual(Math.min(...left.map((n: any) => n.degree)));
+    for (const e of g.edges) expect([w.users, ...drawn]).toEqual(expect.arrayContaining([e.from.urn, e.to.urn]));
+
+    const bad = await t.gql(CAPPED, { urn: w.users, max: 0 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxNodes' });
+  });
 });

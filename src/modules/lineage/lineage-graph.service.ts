@@ -14,6 +14,8 @@ export interface LineageGraphRequest {
   types?: EntityType[] | null;
   statuses: Status[];
   asOf?: Date | null;
+  /** Most entities each walk collects; the server's LINEAGE_MAX_NODES still applies. */
+  maxNodes?: number;
 }
 
 export interface LineageGraphStub {
@@ -32,7 +34,8 @@ export interface LineageGraphStub {
  */
 export async function lineageGraph(ctx: Context, request: LineageGraphRequest): Promise<LineageGraphStub> {
   const asOf = request.asOf ?? null;
-  const limits = lineageLimits();
+  const server = lineageLimits();
+  const limits = { ...server, maxNodes: Math.min(server.maxNodes, request.maxNodes ?? server.maxNodes) };
   return ctx.graph.readTransaction('lineageGraph', async (tx) => {
     await requireRoot(ctx, tx, request.urn);
     const walks: Walk[] = [];

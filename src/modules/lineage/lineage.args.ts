@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_STATUSES, EntityType, Status } from '../../model/entity-type';
 import { PageArgs } from '../queries/page.args';
-import { LINEAGE_DEFAULT_DEPTH, LINEAGE_MAX_DEPTH } from './lineage.config';
+import { LINEAGE_DEFAULT_DEPTH, LINEAGE_GRAPH_DEFAULT_NODES, LINEAGE_GRAPH_MAX_NODES, LINEAGE_MAX_DEPTH } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 
 /** Filters every lineage walk takes. */
@@ -97,4 +97,15 @@ export class LineageGraphArgs {
   @Field(() => Date, { nullable: true, description: 'Draw the graph as it was at this instant. Absent: as it is now.' })
   @IsOptional()
   asOf?: Date | null;
+
+  @Field(() => Int, {
+    defaultValue: LINEAGE_GRAPH_DEFAULT_NODES,
+    description:
+      `Most entities each side's walk collects (1 to ${LINEAGE_GRAPH_MAX_NODES}), nearest first; past it the graph is ` +
+      'cut, with isPartial and partialReason, and a UI can ask again for more or for less depth.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(LINEAGE_GRAPH_MAX_NODES)
+  maxNodes!: number;
 }

@@ -5,6 +5,9 @@ export const LINEAGE_DEFAULT_DEPTH = 3;
 /** Default and largest page size. */
 export const LINEAGE_DEFAULT_PAGE = 100;
 export const LINEAGE_MAX_PAGE = 1000;
+/** Default and largest number of entities lineageGraph draws on each side (a drawing, not a report). */
+export const LINEAGE_GRAPH_DEFAULT_NODES = 500;
+export const LINEAGE_GRAPH_MAX_NODES = 5000;
 
 /** Server limits on one walk (past the first two the result is marked partial), and its fan-out. */
 export interface LineageLimits {
