@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityType, RelationshipType } from '../entities/graphql/enums';
 import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from '../queries/page-info.type';
+import { LINEAGE_MAX_DEPTH } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 
 registerEnumType(LineageDirection, {
@@ -68,7 +69,9 @@ export class LineageResult {
 
   @Field({
     description:
-      'True only when a server limit (node cap or time budget) cut the walk: the items are then a correct but incomplete part of the answer, and `partialReason` says which limit.',
+      'True only when a server limit cut the walk (node cap, time budget, or the depth cap of ' +
+      `${LINEAGE_MAX_DEPTH} steps with entities further away): the items are then a correct but incomplete part of the answer, ` +
+      'and `partialReason` says which limit. A walk that stops at a smaller `maxDepth` the client asked for is complete, not partial.',
   })
   isPartial!: boolean;
 
