@@ -90,7 +90,7 @@ export const queries = {
   entityUnlock: defineQuery<{ urns: string[] }, { unlocked: number }>('entities/unlock', ['urns']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string }
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null }
   >('edges/open-of', ['urns', 'types']),
   edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
