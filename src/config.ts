@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
+import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -16,6 +17,8 @@ export interface Neo4jConfig {
   queryTimeoutMs: number;
   /** How long the driver retries a transaction on transient errors (e.g. a lost connection). */
   maxRetryMs: number;
+  /** One request's and the process's share of Neo4j; defaults when absent. */
+  fairUse?: FairUseLimits;
 }
 
 export interface LocalNeo4jConfig {
@@ -75,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE ?? 'neo4j',
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000),
       maxRetryMs: int(env, 'NEO4J_MAX_RETRY_MS', 5_000),
+      fairUse: {
+        sessionsPerRequest: positiveInt(env, 'NEO4J_SESSIONS_PER_REQUEST', DEFAULT_FAIR_USE.sessionsPerRequest),
+        walksPerRequest: positiveInt(env, 'LINEAGE_WALKS_PER_REQUEST', DEFAULT_FAIR_USE.walksPerRequest),
+        walks: positiveInt(env, 'LINEAGE_MAX_WALKS', DEFAULT_FAIR_USE.walks),
+        walkQueueMs: int(env, 'LINEAGE_QUEUE_MS', DEFAULT_FAIR_USE.walkQueueMs),
+      },
     },
     local: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),
@@ -108,6 +117,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
   return n;
 }
 

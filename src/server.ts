@@ -21,6 +21,7 @@ import type { Graph } from './graph';
 import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
+import { retryAfterPlugin } from './http/retry-after.plugin';
 import { warningsPlugin } from './http/warnings.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
@@ -66,6 +67,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       authorizationPlugin,
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
+      retryAfterPlugin,
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
