@@ -30,7 +30,7 @@ export interface LocalNeo4jConfig {
 }
 
 /** Defaults of MAX_QUERY_DEPTH and MAX_QUERY_COST. */
-export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 100_000 };
+export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 1_000_000 };
 
 export interface AuthConfig {
   /** Tokens provisioned from MLGRAPH_TOKENS / MLGRAPH_TOKENS_FILE (hashes only). */

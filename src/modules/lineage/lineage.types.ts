@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { atMost, sizedListCost } from '../../limits/cost';
+import { MAX_PAGE_SIZE } from '../queries/page.args';
 import { EntityType, RelationshipType } from '../entities/graphql/enums';
 import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from '../queries/page-info.type';
@@ -37,7 +39,10 @@ export class LineageItem {
   @Field(() => Int, { description: 'Length of the shortest path from the root (1 = a direct neighbour).' })
   degree!: number;
 
-  @Field(() => [LineageHop], { description: 'One shortest path from the root to this entity, hops in walk order.' })
+  @Field(() => [LineageHop], {
+    description: 'One shortest path from the root to this entity, hops in walk order.',
+    complexity: sizedListCost(LINEAGE_MAX_DEPTH),
+  })
   path!: LineageHop[];
 
   @Field({ description: 'Cursor of this item, for `after`.' })
@@ -58,13 +63,19 @@ export class LineageResult {
   @Field(() => Entity, { description: 'The entity the walk started from.' })
   root!: Entity;
 
-  @Field(() => [LineageItem], { description: 'Reached entities of the requested types, ordered by degree, then urn; one page.' })
+  @Field(() => [LineageItem], {
+    description: 'Reached entities of the requested types, ordered by degree, then urn; one page.',
+    complexity: sizedListCost(MAX_PAGE_SIZE),
+  })
   items!: LineageItem[];
 
   @Field(() => Int, { description: 'Reached entities of the requested types, on all pages.' })
   total!: number;
 
-  @Field(() => [TypeCount], { description: 'The reached entities of the requested types by type, most frequent first.' })
+  @Field(() => [TypeCount], {
+    description: 'The reached entities of the requested types by type, most frequent first.',
+    complexity: atMost(Object.keys(EntityType).length),
+  })
   countsByType!: TypeCount[];
 
   @Field({
