@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
 import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './http/response-size.plugin';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -30,7 +31,7 @@ export interface LocalNeo4jConfig {
 }
 
 /** Defaults of MAX_QUERY_DEPTH and MAX_QUERY_COST. */
-export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 1_000_000 };
+export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 1_000_000, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES };
 
 export interface AuthConfig {
   /** Tokens provisioned from MLGRAPH_TOKENS / MLGRAPH_TOKENS_FILE (hashes only). */
@@ -44,7 +45,7 @@ export interface Config {
   host: string;
   logLevel: string;
   bodyLimit: string;
-  limits: { maxDepth: number; maxCost: number };
+  limits: { maxDepth: number; maxCost: number; maxResponseBytes?: number };
   introspection: boolean;
   landingPage: boolean;
   neo4j: Neo4jConfig;
@@ -68,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
+      maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', DEFAULT_QUERY_LIMITS.maxResponseBytes),
     },
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),

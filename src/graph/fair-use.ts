@@ -14,7 +14,7 @@ export interface FairUseLimits {
   walkQueueMs: number;
 }
 
-export const DEFAULT_FAIR_USE: FairUseLimits = { sessionsPerRequest: 4, walksPerRequest: 2, walks: 8, walkQueueMs: 5_000 };
+export const DEFAULT_FAIR_USE: FairUseLimits = { sessionsPerRequest: 4, walksPerRequest: 1, walks: 8, walkQueueMs: 5_000 };
 
 /**
  * What the whole process shares: the walk slots and the counters operators watch. One per Graph;

@@ -10,6 +10,8 @@ export interface QueryLimits {
   maxDepth: number;
   /** Highest allowed estimated cost (src/limits/cost.ts; the numbers are declared with the fields). */
   maxCost: number;
+  /** Largest answer, in bytes of JSON (see response-size.plugin.ts); DEFAULT_MAX_RESPONSE_BYTES when absent. */
+  maxResponseBytes?: number;
 }
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
