@@ -84,7 +84,6 @@ async function moveAlias(tx: GraphTransaction, ctx: Pick<Context, 'actor' | 'pri
   }
 
   await writeAliasRows(tx, ctx.actor, group, rows);
-  await tx.run(queries.entityUnlock, { urns: [group, model, ...holderUrns] });
   return { previousHolders: holderUrns, changed: rows.length > 0, warnings };
 }
 
@@ -149,7 +148,6 @@ export async function removeModelAlias(ctx: Context, group: string, alias: strin
         reason: `alias "${alias}" removed in ${group}`,
       })),
     );
-    await tx.run(queries.entityUnlock, { urns: [group, ...holderUrns] });
     return holderUrns;
   });
   const urns = [group, ...holders];

@@ -46,7 +46,6 @@ export async function setStatus(ctx: Context, urn: string, status: Status, reaso
         changes: [{ urn, revision, action: 'STATUS_CHANGED', changes: JSON.stringify(changes), reason }],
       });
     }
-    await tx.run(queries.entityUnlock, { urns: [urn] });
   });
 
   ctx.loaders.entity.clear(urn);

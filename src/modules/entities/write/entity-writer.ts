@@ -216,7 +216,6 @@ async function writeAll(
       })),
     });
   }
-  await tx.run(queries.entityUnlock, { urns: lockUrns });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
   const outcome: WriteOutcome = {
