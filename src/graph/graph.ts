@@ -141,11 +141,6 @@ export class Graph {
     });
   }
 
-  /** Fails with UNAVAILABLE unless the database answers now (asked even while calls fail at once). */
-  async ping(): Promise<void> {
-    await this.health();
-  }
-
   /**
    * Neo4j's version and edition, asked now over the probe driver (never queued behind requests, and
    * even while calls fail at once); UNAVAILABLE when Neo4j does not answer.
