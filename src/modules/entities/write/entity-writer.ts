@@ -78,7 +78,8 @@ async function writeAll(
 
   // 3. The open edges that relationship replacement and links compare against.
   const edgeTypes = unique([...entities.flatMap((e) => e.relations.map((r) => r.spec.type)), ...links.map((l) => l.type)]);
-  const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]);
+  // An entity the lock just created has no edge yet: only stored ones are looked at (a fresh batch sends no statement).
+  const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]).filter((u) => stored.get(u));
   const open = new Map<string, Set<string>>();
   if (edgeTypes.length && edgeOwners.length) {
     for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes })) {
