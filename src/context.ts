@@ -31,15 +31,19 @@ export interface ContextDeps {
 /** The caller of in-process operations (tests, scripts): anonymous with every right. */
 export const LOCAL_PRINCIPAL: Principal = { name: 'anonymous', role: Role.ADMIN, anonymous: true };
 
-/** Builds one request's context; per-request DataLoaders are created here. */
+/**
+ * Builds one request's context; per-request DataLoaders are created here. Everything the request
+ * sends to Neo4j goes through its own bounded share of the pool (Graph.forRequest).
+ */
 export function createContext(deps: ContextDeps, requestId: string, principal: Principal = LOCAL_PRINCIPAL): Context {
+  const graph = deps.graph.forRequest();
   return {
     principal,
     actor: principal.name,
-    graph: deps.graph,
+    graph,
     requestId,
     log: deps.log.child({ requestId }),
-    loaders: { ...createEntityLoaders(deps.graph), ...createAliasLoaders(deps.graph) },
+    loaders: { ...createEntityLoaders(graph), ...createAliasLoaders(graph) },
     authenticator: deps.authenticator,
     warnings: [],
   };

@@ -21,6 +21,8 @@ import type { Graph } from './graph';
 import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
+import { responseSizePlugin } from './http/response-size.plugin';
+import { retryAfterPlugin } from './http/retry-after.plugin';
 import { warningsPlugin } from './http/warnings.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
@@ -66,6 +68,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       authorizationPlugin,
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
+      retryAfterPlugin,
+      responseSizePlugin(deps.config.limits?.maxResponseBytes ?? DEFAULT_QUERY_LIMITS.maxResponseBytes),
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

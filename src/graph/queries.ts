@@ -87,10 +87,9 @@ export const queries = {
     { rows: { urn: string; label: string; props: Record<string, unknown>; revision: number; created: boolean }[]; now: Date; actor: string },
     { written: number }
   >('entities/write', ['rows', 'now', 'actor']),
-  entityUnlock: defineQuery<{ urns: string[] }, { unlocked: number }>('entities/unlock', ['urns']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string }
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null }
   >('edges/open-of', ['urns', 'types']),
   edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',

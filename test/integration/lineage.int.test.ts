@@ -1,7 +1,7 @@
 import { EntityType } from '../../src/model/entity-type';
 import type { RelationshipType } from '../../src/model/relationship-type';
 import { LineageDirection, storedEnds } from '../../src/modules/lineage/lineage-steps';
-import { seed, seedLattice, seedWorkflow } from '../support/lineage-fixtures';
+import { seed, seedLattice, seedWorkflow, type Seed } from '../support/lineage-fixtures';
 import { uniqueId } from '../support/harness';
 import { useTestServer } from '../support/live-server';
 
@@ -47,14 +47,16 @@ interface Result {
   items: Item[];
 }
 
+// Pages of 100 with paths: impact walks up to 1,000 steps by default, and a page of 500 paths that
+// long costs more than the default MAX_QUERY_COST allows (README, "Security").
 async function impact(variables: Record<string, unknown>): Promise<Result> {
-  const res = await t.gql<{ impact: Result }>(IMPACT, { first: 500, ...variables });
+  const res = await t.gql<{ impact: Result }>(IMPACT, { first: 100, ...variables });
   expect(res.errors).toBeUndefined();
   return res.data!.impact;
 }
 
 async function lineage(variables: Record<string, unknown>): Promise<Result> {
-  const res = await t.gql<{ lineage: Result }>(LINEAGE, { first: 500, ...variables });
+  const res = await t.gql<{ lineage: Result }>(LINEAGE, { first: 100, ...variables });
   expect(res.errors).toBeUndefined();
   return res.data!.lineage;
 }
@@ -442,6 +444,26 @@ describe('server limits', () => {
     expect(one.statements.get('lineage/downstream-level')).toBe(3);
     expect(two.statements.get('lineage/downstream-level')).toBe(4); // the 1,200-entity level in two halves
   });
+
+  it('marks a walk stopped by the depth cap of 1,000 as partial, but not one stopped by a smaller maxDepth', async () => {
+    // A chain of 1,002 datasets written in one ingest: d0 <- d1 <- ... <- d1001 (each derived from the one before).
+    const u = uniqueId('chain');
+    const names = Array.from({ length: 1002 }, (_, i) => `${u}.d${String(i).padStart(4, '0')}`);
+    const urns = await seed(
+      t.graph,
+      names.map((name, i): Seed => [DATASET, { platform: 'hive', name, ...(i ? { upstreams: [`urn:li:dataset:(urn:li:dataPlatform:hive,${names[i - 1]},PROD)`] } : {}) }]),
+    );
+    const walk = (variables: Record<string, unknown>) => withEnv('LINEAGE_TIME_BUDGET_MS', '120000', () => impact({ first: 1, ...variables }));
+
+    const capped = await walk({ urn: urns[0] });
+    expect(capped).toMatchObject({ total: 1000, isPartial: true });
+    expect(capped.partialReason).toMatch(/depth cap of 1000 steps/);
+
+    // From d1 everything left (1,000 entities) lies within the cap: complete.
+    expect(await walk({ urn: urns[1] })).toMatchObject({ total: 1000, isPartial: false, partialReason: null });
+    // A smaller depth the client chose is its choice, not a cut.
+    expect(await walk({ urn: urns[0], maxDepth: 10 })).toMatchObject({ total: 10, isPartial: false, partialReason: null });
+  }, 120_000);
 
   it('marks a walk cut by the time budget as partial', async () => {
     const { root } = await seedLattice(t.graph, uniqueId('budget'), 2, 30);

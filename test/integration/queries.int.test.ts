@@ -501,10 +501,10 @@ describe('round trips of a page of models with their relationships', () => {
           node {
             urn
             ... on Model {
-              groups { urn name }
-              features { urn name }
-              trainingRuns { urn name inputs { urn name } }
-              deployments { urn name }
+              groups(first: 20) { urn name }
+              features(first: 20) { urn name }
+              trainingRuns(first: 20) { urn name inputs(first: 20) { urn name } }
+              deployments(first: 20) { urn name }
             }
           }
         }

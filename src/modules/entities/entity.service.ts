@@ -11,7 +11,7 @@ import { toEntityWrite } from './write/to-entity-write';
  */
 export async function upsertEntity(ctx: Context, type: EntityType, input: object): Promise<EntityRecord> {
   const write = toEntityWrite(type, input as Record<string, unknown>);
-  const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, source: 'api' });
+  const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, principal: ctx.principal, source: 'api' });
   ctx.warnings.push(...outcome.warnings);
   ctx.loaders.entity.clear(write.urn);
   const stored = await ctx.loaders.entity.load(write.urn);

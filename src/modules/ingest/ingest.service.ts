@@ -44,7 +44,7 @@ export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: bool
     path: `batch.links.${i}`,
   }));
 
-  const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, source: 'batch', dryRun });
+  const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, principal: ctx.principal, source: 'batch', dryRun });
   ctx.warnings.push(...outcome.warnings);
   if (!dryRun) ctx.loaders.entity.clearAll();
   return {

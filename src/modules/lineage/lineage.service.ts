@@ -34,19 +34,22 @@ export interface LineageResultStub extends LineagePage {
  * so a page costs one transaction whatever its size (levels of 1,000 entities or more add
  * concurrent statements, see walkIn). NOT_FOUND when the root does not exist;
  * BAD_USER_INPUT for a foreign cursor. A walk cut by a server limit is returned with isPartial.
+ * Walks queue for the walk limits (Graph.walk): UNAVAILABLE with Retry-After when the server is full.
  */
 export async function lineage(ctx: Context, request: LineageRequest): Promise<LineageResultStub> {
   if (request.after) decodeCursor(request.after);
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
-  const { walk, page } = await ctx.graph.readTransaction(name, async (tx) => {
-    await requireRoot(ctx, tx, request.urn);
-    const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
-    const walk = await walkIn(tx, request.urn, options, ctx.graph);
-    const page = pageOf(walk, request);
-    await loadEntities(ctx, tx, urnsOnPage(page));
-    return { walk, page };
-  });
+  const { walk, page } = await ctx.graph.walk(() =>
+    ctx.graph.readTransaction(name, async (tx) => {
+      await requireRoot(ctx, tx, request.urn);
+      const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
+      const walk = await walkIn(tx, request.urn, options, ctx.graph);
+      const page = pageOf(walk, request);
+      await loadEntities(ctx, tx, urnsOnPage(page));
+      return { walk, page };
+    }),
+  );
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }

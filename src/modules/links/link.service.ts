@@ -26,6 +26,7 @@ export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: Link
 
   const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op }], {
     actor: ctx.actor,
+    principal: ctx.principal,
     source: 'api',
   });
   ctx.warnings.push(...outcome.warnings);

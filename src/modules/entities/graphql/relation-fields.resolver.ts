@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../../../errors/errors';
+import { firstOrCap, relationCountsCost } from '../../../limits/cost';
 import type { Context } from '../../../context';
 import type { EntityType } from '../../../model/entity-type';
 import { RELATION_FIELDS, type RelationField } from '../../../model/relationship-type';
@@ -86,6 +87,8 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
     FieldResolver(() => (spec.single ? entityClassOf(spec.target) : [entityClassOf(spec.target)]), {
       description: spec.description,
       nullable: Boolean(spec.single),
+      // Without first, a list can hold RELATION_MAX_FIRST entities, and costs that many.
+      complexity: spec.single ? undefined : firstOrCap(RELATION_MAX_FIRST),
     })(proto, spec.field, descriptor);
   }
   const specs = RELATION_FIELDS[type];
@@ -105,6 +108,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
   Ctx()(proto, 'relationCounts', 1);
   FieldResolver(() => [RelationCount], {
     description: 'How many entities each relationship field lists now, zeros included: tab sizes for a UI, one statement per page.',
+    complexity: relationCountsCost(specs.length),
   })(proto, 'relationCounts', Object.getOwnPropertyDescriptor(proto, 'relationCounts')!);
   Object.defineProperty(RelationFieldsResolver, 'name', { value: `${cls.name}RelationsResolver` });
   return RelationFieldsResolver;
