@@ -4,10 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -22,6 +19,7 @@ import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
 import { warningsPlugin } from './http/warnings.plugin';
+import { WEB_ROOT, webRoutes } from './http/web.routes';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -30,6 +28,8 @@ export interface ServerDeps {
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
+  /** Folder of the built web explorer and GraphQL IDE (default dist/web). */
+  webRoot?: string;
 }
 
 export interface MlgraphServer {
@@ -45,7 +45,7 @@ export interface MlgraphServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Express app with /graphql, /health and /ready, without listening. */
+/** Builds the Express app with /graphql, /health, /ready and the web explorer, without listening. */
 export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const { graph, log } = deps;
   const readiness = deps.readiness ?? new Readiness(graph, log);
@@ -66,7 +66,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       authorizationPlugin,
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
-      deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // GET /graphql from a browser is the bundled IDE of web.routes.ts (GRAPHQL_LANDING_PAGE), never Apollo's CDN page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -85,6 +86,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     }),
   );
   app.use(healthRoutes(readiness));
+  app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',
     express.json({ limit: deps.config.bodyLimit }),
