@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { typeStyle } from '../lib/entity-types';
@@ -10,9 +10,18 @@ import { layoutGraph } from './layout';
 const NODE_TYPES = { entity: EntityNode };
 /** Above this many edges, relationship names go into tooltips instead of labels. */
 const LABELLED_EDGES = 40;
+/**
+ * Up to this many nodes the whole graph is fitted in view. A bigger one opens centred on its root
+ * at a readable zoom and draws only what is in view (React Flow's onlyRenderVisibleElements); the
+ * minimap and the fit-view button show the rest.
+ */
+const FIT_ALL_NODES = 150;
+const OPENING_ZOOM = 0.6;
 
 export interface CanvasProps {
   graph: AssembledGraph;
+  /** The question drawn (root, depths, instant): a new one fits the view again, an expansion does not. */
+  viewKey: string;
   expanded: ReadonlySet<string>;
   onOpen: (urn: string) => void;
   onExpand: (urn: string) => void;
@@ -23,9 +32,10 @@ export interface CanvasProps {
  * layout is on screen it marks `lineage:rendered` (Performance API) and sets data-rendered on its
  * container, which the browser test and the benchmark read.
  */
-export function LineageCanvas({ graph, expanded, onOpen, onExpand }: CanvasProps) {
+export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: CanvasProps) {
   const [laid, setLaid] = useState<{ graph: AssembledGraph; positions: Map<string, { x: number; y: number }> } | null>(null);
   const [rendered, setRendered] = useState<AssembledGraph | null>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -88,11 +98,20 @@ export function LineageCanvas({ graph, expanded, onOpen, onExpand }: CanvasProps
     return () => cancelAnimationFrame(id);
   }, [laid]);
 
+  const fitAll = nodes.length <= FIT_ALL_NODES;
+  const root = laid?.positions.get(graph.rootUrn) ?? { x: 0, y: 0 };
+  const width = box.current?.clientWidth ?? 1200;
+  const height = box.current?.clientHeight ?? 700;
+  const opening = {
+    zoom: OPENING_ZOOM,
+    x: width / 2 - (root.x + NODE_WIDTH / 2) * OPENING_ZOOM,
+    y: height / 2 - (root.y + NODE_HEIGHT / 2) * OPENING_ZOOM,
+  };
   return (
-    <div className="lineage-canvas" data-rendered={rendered !== null && rendered === laid?.graph ? 'true' : 'false'} data-nodes={nodes.length} data-edges={edges.length}>
+    <div ref={box} className="lineage-canvas" data-view={viewKey} data-rendered={rendered !== null && rendered === laid?.graph ? 'true' : 'false'} data-nodes={nodes.length} data-edges={edges.length}>
       {laid && (
         <ReactFlow
-          key={graph.rootUrn}
+          key={viewKey}
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
@@ -100,11 +119,12 @@ export function LineageCanvas({ graph, expanded, onOpen, onExpand }: CanvasProps
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          fitView
+          fitView={fitAll}
           fitViewOptions={{ padding: 0.08 }}
+          defaultViewport={fitAll ? undefined : opening}
           minZoom={0.02}
           maxZoom={2}
-          onlyRenderVisibleElements={nodes.length > 150}
+          onlyRenderVisibleElements={!fitAll}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />

@@ -29,15 +29,18 @@ export default function LineagePage({ urn }: { urn: string }) {
   const down = depth(params.get('down'), 3);
   const asOf = params.get('asOf');
   const variables = { urn, upstreamDepth: up, downstreamDepth: down, asOf, maxNodes: MAX_NODES };
+  const viewKey = `${up}/${down}/${asOf ?? ''}`;
   const { data, error, loading } = useGql<{ lineageGraph: LineageGraphData }>(LINEAGE_GRAPH, variables);
-  const [graph, setGraph] = useState<AssembledGraph | null>(null);
+  const [drawing, setDrawing] = useState<{ key: string; graph: AssembledGraph } | null>(null);
+  // An answer to an earlier question (other depths, another instant) is never drawn as this one.
+  const graph = drawing?.key === viewKey && !loading ? drawing.graph : null;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [expandError, setExpandError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!data) return;
     performance.mark('lineage:data');
-    setGraph(assembleGraph(data.lineageGraph));
+    setDrawing({ key: viewKey, graph: assembleGraph(data.lineageGraph) });
     setExpanded(new Set([data.lineageGraph.root.urn]));
   }, [data]);
 
@@ -52,7 +55,7 @@ export default function LineagePage({ urn }: { urn: string }) {
     (node: string) => {
       setExpanded((s) => new Set(s).add(node));
       gql<{ lineageGraph: LineageGraphData }>(LINEAGE_GRAPH, { urn: node, upstreamDepth: 1, downstreamDepth: 1, asOf, maxNodes: MAX_NODES }).then(
-        (answer) => setGraph((g) => (g ? expandGraph(g, answer.data.lineageGraph) : g)),
+        (answer) => setDrawing((d) => d && { ...d, graph: expandGraph(d.graph, answer.data.lineageGraph) }),
         (err: Error) => setExpandError(err.message),
       );
     },
@@ -122,7 +125,7 @@ export default function LineagePage({ urn }: { urn: string }) {
             ))}
             <span className="muted">Click a node to open it, + to expand it in place.</span>
           </div>
-          <LineageCanvas graph={graph} expanded={expanded} onOpen={onOpen} onExpand={onExpand} />
+          <LineageCanvas graph={graph} viewKey={viewKey} expanded={expanded} onOpen={onOpen} onExpand={onExpand} />
         </>
       )}
     </div>
