@@ -246,8 +246,8 @@ describe('web explorer in Chromium', () => {
       expect(await page.locator('.react-flow__minimap-node').count()).toBe(500);
       runs.push(
         await page.evaluate(() => {
-          const at = (name: string) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? NaN);
-          return { data: at('lineage:data'), layoutStart: at('lineage:layout-start'), layoutEnd: at('lineage:layout-end'), rendered: at('lineage:rendered') };
+          const at = (name: string) => Math.round(performance.getEntriesByName(`lineage:${name}`)[0]?.startTime ?? NaN);
+          return { data: at('data'), layoutStart: at('layout-start'), layoutEnd: at('layout-end'), committed: at('committed'), rendered: at('rendered') };
         }),
       );
     }

@@ -88,13 +88,15 @@ export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: Ca
 
   useEffect(() => {
     if (!laid) return;
+    performance.mark('lineage:committed');
     // Two frames: React has committed the nodes and the browser has painted them.
-    const id = requestAnimationFrame(() =>
+    const id = requestAnimationFrame(() => {
+      performance.mark('lineage:frame');
       requestAnimationFrame(() => {
         performance.mark('lineage:rendered');
         setRendered(laid.graph);
-      }),
-    );
+      });
+    });
     return () => cancelAnimationFrame(id);
   }, [laid]);
 
