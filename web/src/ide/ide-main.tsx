@@ -65,7 +65,7 @@ function Ide() {
           plugins={[examplesPlugin]}
           initialQuery={fromLink.get('query') ?? undefined}
           initialVariables={fromLink.get('variables') ?? undefined}
-          defaultQuery={'# Examples (the book icon on the left) hold the operations of schema/examples/.\n# The token above is sent as "Authorization: Bearer ..." unless the headers below set one.\n{\n  serverInfo { version neo4jVersion edition }\n}\n'}
+          defaultQuery={'# The list icon on the left opens the examples of schema/examples/.\n# The token above is sent unless the headers below set Authorization.\n{\n  serverInfo { version neo4jVersion edition }\n}\n'}
           defaultEditorToolsVisibility={Boolean(fromLink.get('variables'))}
         />
       </div>

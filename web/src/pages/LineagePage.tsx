@@ -72,18 +72,14 @@ export default function LineagePage({ urn }: { urn: string }) {
           {root ? <EntityLink entity={root} showType /> : <code>{urn}</code>}
           <Link href={entityPath(urn, 'impact')}>Impact →</Link>
         </div>
-        <label>
-          Upstream
-          <select name="up" value={up} onChange={(e) => setParam('up', e.target.value)}>
-            {DEPTHS.map((d) => <option key={d} value={d}>{d}</option>)}
-          </select>
-        </label>
-        <label>
-          Downstream
-          <select name="down" value={down} onChange={(e) => setParam('down', e.target.value)}>
-            {DEPTHS.map((d) => <option key={d} value={d}>{d}</option>)}
-          </select>
-        </label>
+        {(['up', 'down'] as const).map((side) => (
+          <label key={side}>
+            {side === 'up' ? 'Upstream' : 'Downstream'}
+            <select name={side} value={side === 'up' ? up : down} onChange={(e) => setParam(side, e.target.value)}>
+              {DEPTHS.map((d) => <option key={d} value={d}>{d}</option>)}
+            </select>
+          </label>
+        ))}
         <label>
           As of
           <input
