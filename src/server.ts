@@ -4,10 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -24,6 +21,7 @@ import { Readiness } from './http/readiness';
 import { responseSizePlugin } from './http/response-size.plugin';
 import { retryAfterPlugin } from './http/retry-after.plugin';
 import { warningsPlugin } from './http/warnings.plugin';
+import { WEB_ROOT, webRoutes } from './http/web.routes';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -32,6 +30,8 @@ export interface ServerDeps {
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
+  /** Folder of the built web explorer and GraphQL IDE (default dist/web). */
+  webRoot?: string;
 }
 
 export interface MlgraphServer {
@@ -47,7 +47,7 @@ export interface MlgraphServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Express app with /graphql, /health and /ready, without listening. */
+/** Builds the Express app with /graphql, /health, /ready and the web explorer, without listening. */
 export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const { graph, log } = deps;
   const readiness = deps.readiness ?? new Readiness(graph, log);
@@ -70,7 +70,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       warningsPlugin,
       retryAfterPlugin,
       responseSizePlugin(deps.config.limits?.maxResponseBytes ?? DEFAULT_QUERY_LIMITS.maxResponseBytes),
-      deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // GET /graphql from a browser is the bundled IDE of web.routes.ts (GRAPHQL_LANDING_PAGE), never Apollo's CDN page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -89,6 +90,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     }),
   );
   app.use(healthRoutes(readiness));
+  app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',
     express.json({ limit: deps.config.bodyLimit }),
