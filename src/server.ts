@@ -22,6 +22,7 @@ import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
 import { warningsPlugin } from './http/warnings.plugin';
+import { projectionPlugin } from './modules/entities/projection.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -66,6 +67,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       authorizationPlugin,
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
+      projectionPlugin,
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

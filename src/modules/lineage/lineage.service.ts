@@ -1,9 +1,8 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import { queries, type GraphTransaction } from '../../graph';
-import { decodeEntity } from '../../model/encode';
 import type { EntityType, Status } from '../../model/entity-type';
-import type { EntityRecord } from '../entities/entity.loaders';
+import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { decodeCursor, pageOf, urnsOnPage, type LineagePage } from './lineage-page';
 import { lineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
@@ -66,8 +65,8 @@ export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: strin
  */
 export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<void> {
   if (!urns.length) return;
-  const rows = await tx.run(queries.entitiesByUrns, { urns });
-  const found = new Map(rows.map((r) => [r.urn, decodeEntity(r.props) as EntityRecord]));
+  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.projection });
+  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.projection)]));
   for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
 }
 
