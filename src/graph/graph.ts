@@ -123,7 +123,8 @@ export class Graph {
     params: P,
   ): Promise<R[]> {
     const started = Date.now();
-    this.options.log.debug({ query: query.name, params }, 'cypher');
+    // Built only when debug logging is on: this runs for every statement.
+    if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await tx.run(query.text, toNeo4j(params) as Record<string, unknown>);
     return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
   }
