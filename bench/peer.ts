@@ -3,7 +3,7 @@
 // mlgraph's `ingest` (once; kept in .data/bench/peer), checks that both answer every workload
 // identically, then measures throughput at 10 connections (autocannon) and one-client latency, the
 // two servers interleaved in rounds. Writes bench/results/peer-<date>.json and prints a table.
-// Usage: npm run bench:peer -- [--rounds 3] [--duration 10] [--latency 30] [--port-base 4480]
+// Usage: npm run bench:peer -- [--rounds 3] [--requests 60] [--latency 30] [--port-base 4480]
 //        [--baseline DIR]  (also measure the mlgraph built in DIR, e.g. an earlier commit, as a third server)
 //        [--profile]  (CPU profile of mlgraph under the UI-page load instead of the comparison)
 import 'reflect-metadata';
@@ -78,7 +78,7 @@ const log = (line: string) => console.log(`[peer ${new Date().toISOString().slic
 
 async function main() {
   const rounds = Number(arg('rounds', '3'));
-  const duration = Number(arg('duration', '10'));
+  const amount = Number(arg('requests', '60'));
   const latencyRuns = Number(arg('latency', '30'));
   const portBase = Number(arg('port-base', '4480'));
   const profile = process.argv.includes('--profile');
@@ -98,9 +98,9 @@ async function main() {
     const workloads = [UI_PAGE, lookup(manifest.lookups), impact(manifest.roots.medium.urn, manifest.roots.medium.reach), impact(manifest.roots.small.urn, manifest.roots.small.reach)];
 
     if (profile) {
-      await throughput(ml.url, UI_PAGE.mlgraph, 5);
-      log(`profiling mlgraph under the UI-page load for ${duration * 2} s`);
-      const r = await throughput(ml.url, UI_PAGE.mlgraph, duration * 2);
+      await throughput(ml.url, UI_PAGE.mlgraph, 20);
+      log(`profiling mlgraph under the UI-page load (${amount * 2} requests)`);
+      const r = await throughput(ml.url, UI_PAGE.mlgraph, amount * 2);
       log(`UI page while profiled: ${r.rps.toFixed(1)} req/s`);
       await ml.stop();
       started.length = 0;
@@ -135,11 +135,11 @@ async function main() {
 
     // Throughput: rounds; in each, every workload on every server, the order rotating by round.
     const tp: Record<string, Record<string, ThroughputRun[]>> = {};
-    for (const w of workloads) for (const x of servers) await throughput(x.url, opOf(w, x), 2); // warm-up
+    for (const w of workloads) for (const x of servers) await throughput(x.url, opOf(w, x), 20); // warm-up
     for (let round = 1; round <= rounds; round++) {
       for (const w of workloads) {
         for (const x of rotate(servers, round)) {
-          const run = await throughput(x.url, opOf(w, x), duration);
+          const run = await throughput(x.url, opOf(w, x), amount);
           ((tp[w.name] ??= {})[x.name] ??= []).push(run);
           log(`round ${round}/${rounds} ${w.name.padEnd(11)} ${x.name.padEnd(8)} ${run.rps.toFixed(1).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors}  load ${run.load}`);
         }
@@ -162,7 +162,7 @@ async function main() {
       log(`latency ${name.padEnd(12)} ${servers.map((x) => `${x.name} p50 ${ms(latency[name][x.name].p50)} p95 ${ms(latency[name][x.name].p95)}`).join(' | ')} | load ${loadavg()}`);
     }
 
-    const result = { date: new Date().toISOString(), machine: machine(), commit: gitCommit(), baseline, rounds, duration, latencyRuns, manifest, statements, throughput: tp, latency };
+    const result = { date: new Date().toISOString(), machine: machine(), commit: gitCommit(), baseline, rounds, requestsPerRun: amount, latencyRuns, manifest, statements, throughput: tp, latency };
     const out = path.join(RESULTS, `peer-${stamp}.json`);
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\n${table(workloads, servers, tp, latency, statements, wholeItems, widest.reach)}\n\nload average ${loadavg()}; results: ${path.relative(PROJECT_ROOT, out)}`);
@@ -250,6 +250,7 @@ async function wholeImpact(url: string, urn: string): Promise<{ items: any[]; pa
   let after: string | null = null;
   for (let pages = 1; ; pages++) {
     const data = await post(url, mlgraphImpact(urn, 500, after));
+    if (data.impact.isPartial) throw new Error(`impact of ${urn} was cut by a server limit: ${data.impact.partialReason}`);
     items.push(...data.impact.items);
     if (!data.impact.pageInfo.hasNextPage) return { items, pages };
     after = data.impact.pageInfo.endCursor;
@@ -331,14 +332,20 @@ interface ThroughputRun {
   load: string;
 }
 
-/** `duration` seconds of 10 connections on `url`, each request built by `op(i)`. */
-async function throughput(url: string, op: (i: number) => Operation, duration: number): Promise<ThroughputRun> {
+/**
+ * `amount` requests over 10 connections on `url`, each built by `op(i)`: requests per second over
+ * the time they took. A fixed number of requests rather than a fixed duration, so that a slow
+ * server on a busy machine still completes enough of them (nothing is cut off at the end).
+ */
+async function throughput(url: string, op: (i: number) => Operation, amount: number): Promise<ThroughputRun> {
   let i = 0;
   let errors = 0;
+  const started = performance.now();
   const result = await autocannon({
     url,
     connections: 10,
-    duration,
+    amount,
+    timeout: 300,
     headers: { 'content-type': 'application/json' },
     requests: [
       {
@@ -351,8 +358,9 @@ async function throughput(url: string, op: (i: number) => Operation, duration: n
       } as any,
     ],
   });
+  const seconds = (performance.now() - started) / 1000;
   return {
-    rps: result.requests.total / duration,
+    rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,

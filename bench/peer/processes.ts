@@ -29,7 +29,8 @@ export async function startMlgraph(
 ): Promise<ServerProcess> {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeFlags, entry], {
-    env: { NEO4J_QUERY_TIMEOUT_MS: '120000', ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1' },
+    // A machine shared with other work can be slow: no walk may be cut by the time budget here.
+    env: { NEO4J_QUERY_TIMEOUT_MS: '120000', LINEAGE_TIME_BUDGET_MS: '120000', ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -62,7 +62,7 @@ export function mlgraphImpact(urn: string, first: number, after: string | null =
   return {
     query: `query Impact($urn: ID!, $first: Int, $after: String) {
       impact(urn: $urn, types: [${IMPACT_TYPES.join(', ')}], first: $first, after: $after) {
-        total isPartial countsByType { type count } pageInfo { hasNextPage endCursor }
+        total isPartial partialReason countsByType { type count } pageInfo { hasNextPage endCursor }
         items { degree entity { urn name } path { relationship from { urn } to { urn } } } } }`,
     variables: { urn, first, after },
   };
@@ -83,6 +83,7 @@ export function impact(urn: string, reach: number): Workload {
     mlgraph: () => mlgraphImpact(urn, 500),
     peer: () => peerImpact(urn),
     normalizeMlgraph: (d) => {
+      if (d.impact.isPartial) throw new Error(`impact of ${urn} was cut by a server limit: ${d.impact.partialReason}`);
       if (d.impact.pageInfo.hasNextPage) throw new Error(`impact of ${urn} does not fit one page`);
       return impactItems(d.impact.items);
     },
