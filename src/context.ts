@@ -13,10 +13,11 @@ export interface Context {
   log: Logger;
   loaders: EntityLoaders & AliasLoaders;
   /**
-   * The stored properties the loaders read, per entity type: set from the operation before it runs
-   * (projectionPlugin); every stored property when there is no operation (scripts).
+   * What the request's loaders read: the stored properties per entity type, set from the operation
+   * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
+   * A box shared by reference, because Apollo runs an operation on a shallow copy of the context.
    */
-  projection: Projection;
+  scope: { projection: Projection };
   /** Who is calling, and with which role. */
   principal: Principal;
   /** Principal recorded as createdBy/updatedBy and in history. */
@@ -46,11 +47,11 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     requestId,
     log: deps.log.child({ requestId }),
     loaders: undefined as never,
-    projection: FULL_PROJECTION,
+    scope: { projection: FULL_PROJECTION },
     authenticator: deps.authenticator,
     warnings: [],
   };
-  ctx.loaders = { ...createEntityLoaders(deps.graph, () => ctx.projection), ...createAliasLoaders(deps.graph) };
+  ctx.loaders = { ...createEntityLoaders(deps.graph, () => ctx.scope.projection), ...createAliasLoaders(deps.graph) };
   return ctx;
 }
 

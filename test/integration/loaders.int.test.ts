@@ -71,6 +71,28 @@ describe('relationship lists are filtered, ordered and cut in Neo4j', () => {
   });
 });
 
+describe('entities are read with the properties the operation selects', () => {
+  const p = uniqueId('lp');
+  const model = `urn:li:mlModel:(urn:li:dataPlatform:${p},card,PROD)`;
+
+  it('does not read what is not selected: an unreadable stored value harms only the fields that show it', async () => {
+    await ok(`mutation ($p: String!) { upsertModel(input: { platform: $p, name: "card", hyperParams: [{ name: "lr", value: "0.1" }] }) { urn } }`, { p });
+    // Stored JSON text that no longer parses (as a hand edit might leave it).
+    await t.raw('MATCH (m:Entity {urn: $u}) SET m.hyperParams = $bad', { u: model, bad: '[{"name": "lr", "value":' });
+    const shown = await ok(
+      `query ($u: ID!, $p: String!) {
+        model(urn: $u) { name version }
+        entities(filter: { types: [MODEL], platform: $p }) { edges { node { urn ... on Model { name } } } }
+      }`,
+      { u: model, p },
+    );
+    expect(shown.model.name).toBe('card');
+    expect(shown.entities.edges.map((e: any) => e.node.name)).toEqual(['card']);
+    const broken = await t.gql(`query ($u: ID!) { model(urn: $u) { name hyperParams { name } } }`, { u: model });
+    expect(broken.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
+
 describe('a write clears every loader of its request', () => {
   const p = uniqueId('lw');
   const source = `urn:li:dataset:(urn:li:dataPlatform:${p},source,PROD)`;

@@ -10,7 +10,7 @@ export const projectionPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, document, operationName, schema }) {
-        contextValue.projection = projectionOf(schema, document, operationName);
+        contextValue.scope.projection = projectionOf(schema, document, operationName);
       },
     };
   },

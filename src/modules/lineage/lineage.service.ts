@@ -74,9 +74,9 @@ function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
  * NOT_FOUND (on `urn`) when the root does not exist. Returns the version.
  */
 async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<number> {
-  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.projection });
+  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
-  ctx.loaders.entity.prime(urn, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.projection));
+  ctx.loaders.entity.prime(urn, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection));
   return start.version;
 }
 
@@ -93,8 +93,8 @@ export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: strin
  */
 export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<void> {
   if (!urns.length) return;
-  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.projection });
-  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.projection)]));
+  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
+  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
   for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
 }
 
