@@ -5,7 +5,8 @@
 // two servers interleaved in rounds. Writes bench/results/peer-<date>.json and prints a table.
 // Usage: npm run bench:peer -- [--rounds 3] [--requests 60] [--latency 30] [--port-base 4480]
 //        [--baseline DIR]  (also measure the mlgraph built in DIR, e.g. an earlier commit, as a third server)
-//        [--profile]  (CPU profile of mlgraph under the UI-page load instead of the comparison)
+//        [--profile]  (CPU profile of mlgraph over the whole run, summarised at the end;
+//                      with --page-only: under the UI-page load alone, instead of the comparison)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,7 +98,7 @@ async function main() {
     log(`graph: ${manifest.counts.nodes} entities, ${manifest.counts.edges} edges; impact roots: ${JSON.stringify(manifest.roots)}`);
     const workloads = [UI_PAGE, lookup(manifest.lookups), impact(manifest.roots.medium.urn, manifest.roots.medium.reach), impact(manifest.roots.small.urn, manifest.roots.small.reach)];
 
-    if (profile) {
+    if (profile && process.argv.includes('--page-only')) {
       await throughput(ml.url, UI_PAGE.mlgraph, 20);
       log(`profiling mlgraph under the UI-page load (${amount * 2} requests)`);
       const r = await throughput(ml.url, UI_PAGE.mlgraph, amount * 2);
@@ -166,6 +167,11 @@ async function main() {
     const out = path.join(RESULTS, `peer-${stamp}.json`);
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\n${table(workloads, servers, tp, latency, statements, wholeItems, widest.reach)}\n\nload average ${loadavg()}; results: ${path.relative(PROJECT_ROOT, out)}`);
+    if (profile) {
+      await ml.stop();
+      started.splice(started.indexOf(ml), 1);
+      for (const f of fs.readdirSync(profileDir)) console.log(summarizeProfile(path.join(profileDir, f)));
+    }
   } finally {
     for (const s of started.reverse()) await s.stop();
     await db.stop();

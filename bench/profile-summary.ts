@@ -45,7 +45,8 @@ export function summarizeProfile(file: string): string {
   const lines = [`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy; share of busy time:`];
   for (const [cat, t] of [...cats].filter(([c]) => c !== 'idle').sort((a, b) => b[1] - a[1])) lines.push(`  ${pct(t)}  ${cat}`);
   lines.push('  heaviest functions (self time):');
-  for (const [fn, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${pct(t)}  ${fn}`);
+  const heaviest = [...fns].filter(([fn]) => !/^\((idle|program)\)/.test(fn)).sort((a, b) => b[1] - a[1]);
+  for (const [fn, t] of heaviest.slice(0, 15)) lines.push(`  ${pct(t)}  ${fn}`);
   return lines.join('\n');
 }
 
