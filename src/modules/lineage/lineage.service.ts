@@ -42,14 +42,14 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
-  const cache = walkCacheOf(ctx.graph, limits);
+  const cache = limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null;
   const { walk, page } = await ctx.graph.readTransaction(name, async (tx) => {
     const version = await startWalk(ctx, tx, request.urn);
     const key = walkKey(request.urn, options);
-    let walk = cache.get(key, version);
+    let walk = cache?.get(key, version);
     if (!walk) {
       walk = await walkIn(tx, request.urn, options, ctx.graph);
-      cache.set(key, version, walk);
+      cache?.set(key, version, walk);
     }
     const page = pageOf(walk, request);
     await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
