@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -68,6 +69,9 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
       projectionPlugin,
+      // mlgraph sets no cache hints; Apollo's default cache-control plugin would wrap every field's
+      // resolver to compute them (a measured few percent of the server's time, see BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
       deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -30,7 +30,8 @@ export async function startMlgraph(
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeFlags, entry], {
     // A machine shared with other work can be slow: no walk may be cut by the time budget here.
-    env: { NEO4J_QUERY_TIMEOUT_MS: '120000', LINEAGE_TIME_BUDGET_MS: '120000', ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1' },
+    // NODE_ENV=production as README asks of a deployment (graphql-js then skips its development checks).
+    env: { NODE_ENV: 'production', NEO4J_QUERY_TIMEOUT_MS: '120000', LINEAGE_TIME_BUDGET_MS: '120000', ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -42,6 +43,7 @@ export async function startMlgraph(
 export async function startPeer(port: number, neo4jUri: string, logFile: string): Promise<ServerProcess> {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [path.join(BUILT, 'bench', 'peer', 'peer-server.js'), '--uri', neo4jUri, '--port', String(port)], {
+    env: { NODE_ENV: 'production', ...process.env },
     stdio: ['ignore', out, out],
   });
   const url = `http://127.0.0.1:${port}/`;
