@@ -99,6 +99,11 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   app.use(healthRoutes(readiness));
   app.use(
     '/graphql',
+    // What Apollo's cache-control plugin (off, see above) said of every answer: never store it.
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: deps.config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
