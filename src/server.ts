@@ -4,7 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -22,6 +25,7 @@ import { responseSizePlugin } from './http/response-size.plugin';
 import { retryAfterPlugin } from './http/retry-after.plugin';
 import { warningsPlugin } from './http/warnings.plugin';
 import { WEB_ROOT, webRoutes } from './http/web.routes';
+import { projectionPlugin } from './modules/entities/projection.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -70,6 +74,10 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       warningsPlugin,
       retryAfterPlugin,
       responseSizePlugin(deps.config.limits?.maxResponseBytes ?? DEFAULT_QUERY_LIMITS.maxResponseBytes),
+      projectionPlugin,
+      // mlgraph sets no cache hints; Apollo's default cache-control plugin would wrap every field's
+      // resolver to compute them (a measured few percent of the server's time, see BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
       // GET /graphql from a browser is the bundled IDE of web.routes.ts (GRAPHQL_LANDING_PAGE), never Apollo's CDN page.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -87,12 +95,23 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      // One short line per request: serializing every header of every request and response costs
+      // more than the rest of the line, and headers carry credentials (Authorization).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(healthRoutes(readiness));
   app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',
+    // What Apollo's cache-control plugin (off, see above) said of every answer: never store it.
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: deps.config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>

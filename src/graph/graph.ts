@@ -88,6 +88,11 @@ export class Graph {
     return this.share ? this.share.walk(work) : this.fairUse.walk(work);
   }
 
+  /** The process-wide graph behind a view made by {@link forRequest} (itself otherwise): the key of process-wide caches. */
+  get origin(): Graph {
+    return this.share ? (Object.getPrototypeOf(this) as Graph) : this;
+  }
+
   /** Sessions open on Neo4j now, in this process (for metrics). */
   get statementsInFlight(): number {
     return this.fairUse.statementsInFlight;
@@ -212,7 +217,8 @@ export class Graph {
     params: P,
   ): Promise<R[]> {
     const started = Date.now();
-    this.options.log.debug({ query: query.name, params }, 'cypher');
+    // Built only when debug logging is on: this runs for every statement.
+    if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await tx.run(query.text, toNeo4j(params) as Record<string, unknown>);
     return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
   }

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { queries, type GraphTransaction } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { ENTITY_LABELS } from '../../model/entity-fields';
@@ -34,7 +34,7 @@ export async function setModelAlias(ctx: Context, group: string, alias: string, 
   ctx.warnings.push(...move.warnings);
 
   const urns = [group, model, ...move.previousHolders];
-  urns.forEach((u) => ctx.loaders.entity.clear(u));
+  forgetReads(ctx);
   const [groupEntity, modelEntity, ...holders] = await loadAll(ctx, urns, 'setModelAlias');
   return { alias, group: groupEntity, model: modelEntity, previousHolders: holders, changed: move.changed };
 }
@@ -151,7 +151,7 @@ export async function removeModelAlias(ctx: Context, group: string, alias: strin
     return holderUrns;
   });
   const urns = [group, ...holders];
-  urns.forEach((u) => ctx.loaders.entity.clear(u));
+  forgetReads(ctx);
   const [groupEntity, ...previousHolders] = await loadAll(ctx, urns, 'removeModelAlias');
   return { alias, group: groupEntity, previousHolders, changed: holders.length > 0 };
 }

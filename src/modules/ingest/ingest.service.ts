@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { BadUserInputError } from '../../errors/errors';
 import { EntityType } from '../../model/entity-type';
 import { applyWrites } from '../entities/write/entity-writer';
@@ -46,7 +46,7 @@ export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: bool
 
   const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, principal: ctx.principal, source: 'batch', dryRun });
   ctx.warnings.push(...outcome.warnings);
-  if (!dryRun) ctx.loaders.entity.clearAll();
+  if (!dryRun) forgetReads(ctx);
   return {
     created: outcome.created.length,
     updated: outcome.updated.length,

@@ -1,6 +1,6 @@
 import { requireRole } from '../../auth/authorization.plugin';
 import { Role } from '../../auth/role';
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { queries } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { ENTITY_LABELS } from '../../model/entity-fields';
@@ -48,7 +48,7 @@ export async function setStatus(ctx: Context, urn: string, status: Status, reaso
     }
   });
 
-  ctx.loaders.entity.clear(urn);
+  forgetReads(ctx);
   const stored = await ctx.loaders.entity.load(urn);
   if (!stored) throw new NotFoundError(`${urn} vanished after its status was set`, [urn]);
   return stored;

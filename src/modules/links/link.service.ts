@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { isLegalRelationship } from '../../model/relationship-type';
 import { parseUrn } from '../../model/urn';
@@ -31,7 +31,7 @@ export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: Link
   });
   ctx.warnings.push(...outcome.warnings);
 
-  ctx.loaders.entity.clear(from).clear(to);
+  forgetReads(ctx);
   const [fromEntity, toEntity] = await ctx.loaders.entity.loadMany([from, to]);
   if (!fromEntity || fromEntity instanceof Error || !toEntity || toEntity instanceof Error) {
     throw new NotFoundError(`${from} or ${to} vanished after the ${op}`, [from, to]);
