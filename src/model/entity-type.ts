@@ -10,7 +10,11 @@ export enum EntityType {
   DEPLOYMENT = 'DEPLOYMENT',
 }
 
-/** DataHub's fabric type (`FabricType`): the environment an entity belongs to. */
+/**
+ * DataHub's fabric type (`FabricType`, all 17 of its values): the environment an entity belongs to.
+ * PRD, TST and SBX are DataHub's alternative spellings of PROD, TEST and SANDBOX; like DataHub,
+ * mlgraph keeps them apart (they make different URNs).
+ */
 export enum Env {
   DEV = 'DEV',
   TEST = 'TEST',
@@ -22,6 +26,13 @@ export enum Env {
   NON_PROD = 'NON_PROD',
   PROD = 'PROD',
   CORP = 'CORP',
+  RVW = 'RVW',
+  PRD = 'PRD',
+  TST = 'TST',
+  SIT = 'SIT',
+  SBX = 'SBX',
+  SANDBOX = 'SANDBOX',
+  CERT = 'CERT',
 }
 
 /** Lifecycle of an entity. There is no hard delete: ARCHIVED hides an entity from lists and walks. */

@@ -43,6 +43,15 @@ describe('URN scheme', () => {
     }
   });
 
+  it('accepts every DataHub fabric as env, e.g. the SANDBOX and PRD of real DataHub URNs', () => {
+    expect(Object.values(Env)).toHaveLength(17);
+    for (const env of Object.values(Env)) {
+      const urn = `urn:li:dataset:(urn:li:dataPlatform:hive,events,${env})`;
+      expect(parseUrn(urn)).toEqual({ type: EntityType.DATASET, key: { platform: 'hive', name: 'events', env } });
+      expect(buildUrn(EntityType.DATASET, { platform: 'hive', name: 'events', env })).toBe(urn);
+    }
+  });
+
   it.each([
     ['empty', ''],
     ['not a URN', 'dataset/snowflake/events'],
