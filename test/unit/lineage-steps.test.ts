@@ -4,6 +4,7 @@ import {
   expandableTypes,
   LINEAGE_RELATIONSHIPS,
   LINEAGE_STEPS,
+  lineageSteps,
   LineageDirection,
   NOT_LINEAGE,
   stepTypes,
@@ -70,5 +71,14 @@ describe('LINEAGE_STEPS', () => {
       end: 'run',
     });
     expect(() => storedEnds(LineageDirection.DOWNSTREAM, { from: 'a', to: 'b', relationship: R.PART_OF })).toThrow();
+  });
+
+  it('takes each step from the declarations, and refuses two declarations of one type that disagree', () => {
+    expect(lineageSteps([{ type: 'X', from: 'A', to: 'B', lineage: 'along' }, { type: 'X', from: 'C', to: 'B', lineage: 'along' }, { type: 'Y', from: 'A', to: 'A' }])).toEqual({
+      X: 'along',
+    });
+    expect(() => lineageSteps([{ type: 'X', from: 'A', to: 'B', lineage: 'along' }, { type: 'X', from: 'C', to: 'B' }])).toThrow(
+      'the declarations of X disagree on its lineage step: along, none',
+    );
   });
 });
