@@ -26,7 +26,15 @@ export interface UrnScheme {
   entity: string;
   /** The key's parts in URN order; one part is written bare, several as a `(a,b,c)` tuple. */
   key: readonly KeySlot[];
+  /** The whole key as one regular expression, when no part is an embedded URN (the fast path). */
+  pattern?: RegExp;
 }
+
+/** Any run of characters but the URN separators `,` `(` `)`: what DataHub allows in a key part. */
+const PLAIN = /^[^,()]+$/;
+const PLATFORM_PREFIX = 'urn:li:dataPlatform:';
+const ENVS: ReadonlySet<string> = new Set(Object.values(Env));
+const ENV_GROUP = `(${[...ENVS].join('|')})`;
 
 export const platformKey = (field = 'platform'): KeySlot => ({ field, kind: 'platform' });
 export const nameKey = (field = 'name'): KeySlot => ({ field, kind: 'name' });
@@ -37,16 +45,13 @@ export const urnKey = (field: string, of: string): KeySlot => ({ field, kind: 'u
 /** A URN scheme: `urn:li:${entity}:` followed by the key parts in this order. */
 export function urnScheme(entity: string, ...key: KeySlot[]): UrnScheme {
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(entity) || key.length === 0) throw new Error(`bad URN scheme ${entity}`);
-  return { entity, key };
+  if (key.some((slot) => slot.kind === 'urn')) return { entity, key };
+  const parts = key.map((slot) => (slot.kind === 'platform' ? PLATFORM_PREFIX : '') + (slot.kind === 'env' ? ENV_GROUP : '([^,()]+)'));
+  return { entity, key, pattern: new RegExp(`^${parts.length === 1 ? parts[0] : `\\(${parts.join(',')}\\)`}$`) };
 }
 
 /** Reads an embedded URN: its entity type, or null when it is not a URN mlgraph knows. */
 export type NestedUrnReader = (urn: string) => { type: string } | null;
-
-/** Any run of characters but the URN separators `,` `(` `)`: what DataHub allows in a key part. */
-const PLAIN = /^[^,()]+$/;
-const PLATFORM_PREFIX = 'urn:li:dataPlatform:';
-const ENVS: ReadonlySet<string> = new Set(Object.values(Env));
 
 /** Writes the URN of `scheme` for `key`, whose values the caller has checked (see checkKeyInput). */
 export function formatUrn(scheme: UrnScheme, key: Readonly<Record<string, string>>): string {
@@ -56,8 +61,8 @@ export function formatUrn(scheme: UrnScheme, key: Readonly<Record<string, string
 
 /** The DataHub entity name of a URN (`dataset` of `urn:li:dataset:(...)`) and the rest, or null. */
 export function splitUrn(urn: string): { entity: string; key: string } | null {
-  const m = /^urn:li:([A-Za-z][A-Za-z0-9]*):/.exec(urn);
-  return m ? { entity: m[1], key: urn.slice(m[0].length) } : null;
+  const colon = urn.startsWith('urn:li:') ? urn.indexOf(':', 7) : -1;
+  return colon > 7 ? { entity: urn.slice(7, colon), key: urn.slice(colon + 1) } : null;
 }
 
 /**
@@ -66,6 +71,13 @@ export function splitUrn(urn: string): { entity: string; key: string } | null {
  * Embedded URNs are read with `nested`.
  */
 export function parseKey(scheme: UrnScheme, key: string, nested: NestedUrnReader): Record<string, string> | null {
+  if (scheme.pattern) {
+    const m = scheme.pattern.exec(key);
+    if (!m) return null;
+    const out: Record<string, string> = {};
+    for (let i = 0; i < scheme.key.length; i++) out[scheme.key[i].field] = m[i + 1];
+    return out;
+  }
   const parts = splitTuple(key, scheme.key.length);
   if (!parts) return null;
   const out: Record<string, string> = {};

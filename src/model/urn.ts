@@ -5,7 +5,7 @@ import { formatUrn, parseKey, splitUrn, type UrnScheme } from './urn-scheme';
 /** The key fields that make an entity's URN (DataHub's URN scheme), by field name. */
 export type UrnKey = Readonly<Record<string, string>>;
 
-const BY_ENTITY = new Map<string, EntityType>(KINDS.map((k) => [k.urn.entity, k.type]));
+const BY_ENTITY = new Map<string, { type: EntityType; scheme: UrnScheme }>(KINDS.map((k) => [k.urn.entity, { type: k.type, scheme: k.urn }]));
 
 /** The URN scheme of `type`, from its declaration. */
 export function urnSchemeOf(type: EntityType): UrnScheme {
@@ -25,9 +25,9 @@ export interface ParsedUrn {
 /** Parses a URN of any entity type; null when it is not one mlgraph knows. */
 export function parseUrn(urn: string): ParsedUrn | null {
   const split = splitUrn(urn);
-  const type = split && BY_ENTITY.get(split.entity);
-  if (!type) return null;
-  const key = parseKey(urnSchemeOf(type), split.key, parseUrn);
-  return key && { type, key };
+  const kind = split && BY_ENTITY.get(split.entity);
+  if (!kind) return null;
+  const key = parseKey(kind.scheme, split.key, parseUrn);
+  return key && { type: kind.type, key };
 }
 
