@@ -39,8 +39,8 @@ export interface RelationTables {
 }
 
 /**
- * Derives the relationship tables from the declarations, refusing a target no kind declares and a
- * field name used twice on one kind. Each kind's fields: its own declarations in order (a
+ * Derives the relationship tables from the declarations, refusing a target no kind declares, a
+ * stored relationship (type, from, to) declared twice, and a field name used twice on one kind. Each kind's fields: its own declarations in order (a
  * relationship to its own kind followed by its other end), then the other ends of what other
  * kinds declare towards it, in the order of the kinds.
  */
@@ -66,6 +66,9 @@ export function relationTables(kinds: readonly EntityKind[]): RelationTables {
       add(k.type, { ...own, ...(d.single && { single: true }) });
       if (d.target === k.type) add(k.type, reverse(k, d));
       const [from, to] = d.direction === 'out' ? [k.type, d.target] : [d.target, k.type];
+      if (rules.some((r) => r.type === d.relationship && r.from === from && r.to === to)) {
+        throw new Error(`${d.relationship} from ${from} to ${to} is declared twice (again as ${k.type}.${d.field})`);
+      }
       rules.push({ type: d.relationship, from, to, ...(d.lineage && { lineage: d.lineage }) });
     }
   }
@@ -79,6 +82,7 @@ export function relationTables(kinds: readonly EntityKind[]): RelationTables {
 
 const TABLES = relationTables(KINDS);
 
+/** Every relationship type the declarations store, in the order they first appear. */
 export const RelationshipType = Object.freeze(Object.fromEntries(TABLES.types.map((t) => [t, t]))) as {
   readonly [T in RelationshipType]: T;
 };

@@ -79,7 +79,7 @@ describe('relationship tables', () => {
       { field: 'bs', relationship: 'LINKS', direction: 'out', target: 'B', description: 'Bs.', reverse: { field: 'as', description: 'As.' } },
       { field: 'parent', relationship: 'CHILD', direction: 'out', target: 'A', single: true, description: 'P.', reverse: { field: 'children', description: 'C.' } },
     ]);
-    const b = probe('B', [{ field: 'cs', relationship: 'LINKS', direction: 'in', target: 'A', description: 'Cs.', reverse: { field: 'ds', description: 'Ds.' } }]);
+    const b = probe('B', [{ field: 'cs', relationship: 'LINKS', direction: 'out', target: 'A', description: 'Cs.', reverse: { field: 'ds', description: 'Ds.' } }]);
 
     it('gives every declaration a field on both ends, one rule, and one relationship type however many pairs it joins', () => {
       const t = relationTables([a, b]);
@@ -87,22 +87,24 @@ describe('relationship tables', () => {
       expect(t.rules).toEqual([
         { type: 'LINKS', from: 'A', to: 'B' },
         { type: 'CHILD', from: 'A', to: 'A' },
-        { type: 'LINKS', from: 'A', to: 'B' },
+        { type: 'LINKS', from: 'B', to: 'A' },
       ]);
       expect(t.fields.A.map((f) => [f.field, f.direction, f.target, Boolean(f.input), Boolean(f.single)])).toEqual([
         ['bs', 'out', 'B', true, false],
         ['parent', 'out', 'A', true, true],
         ['children', 'in', 'A', false, false],
-        ['ds', 'out', 'B', false, false],
+        ['ds', 'in', 'B', false, false],
       ]);
       expect(t.fields.B.map((f) => [f.field, f.direction, f.target])).toEqual([
-        ['cs', 'in', 'A'],
+        ['cs', 'out', 'A'],
         ['as', 'in', 'A'],
       ]);
     });
 
-    it('refuses a target no kind declares, and a field name twice on one kind', () => {
+    it('refuses a target no kind declares, one stored relationship declared twice, and a field name twice on one kind', () => {
       expect(() => relationTables([a])).toThrow('A.bs targets B, which no kind declares');
+      const again = probe('B', [{ field: 'es', relationship: 'LINKS', direction: 'in', target: 'A', description: '.', reverse: { field: 'fs', description: '.' } }]);
+      expect(() => relationTables([a, again])).toThrow('LINKS from A to B is declared twice (again as B.es)');
       const clash = probe('C', [
         { field: 'x', relationship: 'R', direction: 'out', target: 'C', description: '.', reverse: { field: 'x', description: '.' } },
       ]);
