@@ -98,6 +98,7 @@ ${REF}`;
  * contract test derives the same list from the schema, so a new one cannot be forgotten here.
  */
 export const SINGLE_RELATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ModelGroup: ['latestVersion'],
   TrainingRun: ['experiment', 'parentRun'],
 };
 
