@@ -148,6 +148,16 @@ describe('model card and metrics on the real Neo4j', () => {
     expect(await raw('MATCH (m:Model {name: $name}) RETURN m.urn AS urn', { name })).toEqual([]);
   });
 
+  it('takes the card and metrics in ingest too, naming the place of a bad value in the batch', async () => {
+    const M_INGEST = `mutation ($batch: IngestBatchInput!) { ingest(batch: $batch) { created } }`;
+    const name = uniqueId('batch');
+    const bad = await gql(M_INGEST, { batch: { models: [{ platform, name, metrics: [{ name: 'auc', value: 0.9 }, { name: 'auc', value: 0.8, step: -2 }] }] } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'batch.models.0.metrics.1.step' });
+    expect((await ok(M_INGEST, { batch: { models: [{ platform, name, ...card, metrics }] } })).ingest.created).toBe(1);
+    const m = (await ok(Q_MODEL, { urn: buildUrn('MODEL', { platform, name, env: 'PROD' }) })).model;
+    expect([m.metrics.length, m.ethics, m.caveatsAndRecommendations.recommendations]).toEqual([4, card.ethics, 'retrain quarterly']);
+  });
+
   it('refuses a metric value that is not a number (GraphQL Float) with BAD_USER_INPUT', async () => {
     const res = await gql(M_UPSERT, { input: { platform, name: uniqueId('nan'), metrics: [{ name: 'auc', value: '0.9' }] } });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
