@@ -3,7 +3,7 @@ import { encodeFields, type StoredValue } from '../../../model/encode';
 import { DEFAULT_ENV, EntityType, Status } from '../../../model/entity-type';
 import { RELATION_FIELDS } from '../../../model/relationship-type';
 import { buildUrn, URN_SPECS, type UrnKey } from '../../../model/urn';
-import { KEY_PART_MESSAGE, KEY_PART_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '../graphql/entity-input.base';
+import { keyFieldProblem } from '../graphql/entity-input.base';
 import type { EntityWrite } from './write-plan';
 
 /** The URN an upsert input of `type` addresses (key fields; env defaults to PROD). */
@@ -12,10 +12,8 @@ export function urnOfInput(type: EntityType, input: Record<string, unknown>, pat
   for (const k of URN_SPECS[type].keys) {
     const v = k === 'env' ? ((input.env as string | undefined) ?? DEFAULT_ENV) : input[k];
     if (typeof v !== 'string' || v.length === 0) throw new BadUserInputError(`${k} is required`, `${path}.${k}`);
-    const pattern = k === 'name' ? NAME_PATTERN : KEY_PART_PATTERN;
-    if (k !== 'env' && !pattern.test(v)) {
-      throw new BadUserInputError(`${k} ${k === 'name' ? NAME_MESSAGE : KEY_PART_MESSAGE}`, `${path}.${k}`);
-    }
+    const problem = k === 'env' ? null : keyFieldProblem(k, v);
+    if (problem) throw new BadUserInputError(problem, `${path}.${k}`);
     (key as Record<string, string>)[k] = v;
   }
   return buildUrn(type, key);
