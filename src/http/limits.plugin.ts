@@ -1,13 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, validate, type GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/error-code';
 
 export interface QueryLimits {
-  /** Deepest allowed selection nesting. */
-  maxDepth: number;
   /** Highest allowed estimated cost (see `costEstimator`). */
   maxCost: number;
 }
@@ -34,24 +31,18 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
 };
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extra } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost', http: { status: 400 }, ...extra } });
 }
 
 /**
- * Refuses operations nested deeper than `maxDepth` or estimated costlier than `maxCost`, before any
- * resolver runs (so before anything reaches Neo4j), with QUERY_TOO_COMPLEX.
+ * Refuses operations estimated costlier than `maxCost`, before any resolver runs (so before
+ * anything reaches Neo4j), with QUERY_TOO_COMPLEX. Depth is graphql-armor's (validation-limits.ts).
  */
 export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
-          if (depthErrors.length) {
-            throw tooComplex(`The query is nested deeper than the allowed ${limits.maxDepth} levels.`, {
-              maxDepth: limits.maxDepth,
-            });
-          }
           let cost: number;
           try {
             cost = getComplexity({
