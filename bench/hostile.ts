@@ -16,7 +16,8 @@ import { startLocalNeo4j } from '../src/local/local-neo4j';
 import { HOSTILE_CASES, type ServerKind } from './hostile/cases';
 import { runCase, type CaseResult } from './hostile/run';
 import { startHostileServer, type HostileServer } from './hostile/setup';
-import { buildServer, freePort, type Neo4jTarget } from './server-process';
+import { freePort } from './bench-neo4j';
+import { buildServer, type Neo4jTarget } from './server-process';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,9 +3,9 @@
 // the integration tests that read the server's log or its peak memory.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
+import { freePort } from './bench-neo4j';
 
 export interface Neo4jTarget {
   uri: string;
@@ -39,18 +39,6 @@ export function buildServer(): void {
   if (built) return;
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   built = true;
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServerProcessOptions {
