@@ -32,13 +32,22 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-let built = false;
+/** Newest modification time of the TypeScript sources under `dir`, in ms. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
 
-/** Compiles src/ into dist/ once per process (tsc is incremental enough to be cheap when nothing changed). */
+/** Compiles src/ into dist/ unless dist/src/index.js is newer than every source file. */
 export function buildServer(): void {
-  if (built) return;
+  const entry = path.join(PROJECT_ROOT, 'dist', 'src', 'index.js');
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs > newestSource(path.join(PROJECT_ROOT, 'src'))) return;
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  built = true;
 }
 
 export interface ServerProcessOptions {
