@@ -118,7 +118,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     // In this order: who is calling (before the body is read), the body, then the query's text.
     authenticateFirst(authenticator, metrics),
     express.json({ limit: deps.config.bodyLimit }),
-    checkOperationFirst(limits, metrics),
+    checkOperationFirst(limits, metrics, { schema, rules: validationLimitRules(limits, 'throw') }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(

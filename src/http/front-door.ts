@@ -5,7 +5,7 @@ import { hasRole, Role, type Principal } from '../auth/role';
 import { ErrorCode } from '../errors/error-code';
 import type { Metrics } from '../metrics/metrics';
 import { countError } from '../metrics/metrics.plugin';
-import { checkOperation, type OperationLimits, type Refusal } from './operation-check';
+import { checkOperation, type EarlyRules, type OperationLimits, type Refusal } from './operation-check';
 
 // What runs on /graphql before Apollo: the cheap refusals that must come before any work a
 // stranger could make expensive (reading and parsing a body, validating a query).
@@ -87,13 +87,13 @@ export function authenticateFirst(authenticator: Authenticator, metrics: Metrics
 }
 
 /** Refuses a query over the limits of operation-check.ts before Apollo parses and validates it. */
-export function checkOperationFirst(limits: OperationLimits, metrics: Metrics): RequestHandler {
+export function checkOperationFirst(limits: OperationLimits, metrics: Metrics, early?: EarlyRules): RequestHandler {
   return (req, res, next) => {
     const request: unknown = req.method === 'GET' || req.method === 'HEAD' ? req.query : req.body;
     if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
     const { query, operationName } = request as { query?: unknown; operationName?: unknown };
     if (typeof query !== 'string') return next();
-    const refusal = checkOperation(query, typeof operationName === 'string' ? operationName : undefined, limits);
+    const refusal = checkOperation(query, typeof operationName === 'string' ? operationName : undefined, limits, early);
     if (refusal) return sendRefusal(res, metrics, refusal);
     next();
   };

@@ -1,4 +1,17 @@
-import { getOperationAST, Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type SelectionSetNode } from 'graphql';
+import {
+  getOperationAST,
+  Kind,
+  Lexer,
+  parse,
+  Source,
+  TokenKind,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
+import { LimitError } from '../errors/errors';
 
 /** Limits checked before GraphQL validation runs (see README.md, "Security"). */
 export interface OperationLimits {
@@ -27,22 +40,36 @@ const tooComplex = (limit: string, message: string, extensions: Record<string, u
   extensions,
 });
 
+/** Validation rules to run here, on their own, before the full validation (graphql-armor's limits). */
+export interface EarlyRules {
+  schema: GraphQLSchema;
+  /** Rules that throw a LimitError to refuse (validationLimitRules(limits, 'throw')). */
+  rules: ValidationRule[];
+}
+
 /**
  * Checks a query's text before GraphQL parses it for good and validates it, in time linear in the
  * text and bounded by the limits: more than `maxTokens` tokens, a subscription (this server has
- * none), too many repeated fields or too many selections once fragments are expanded are refused.
- * Returns null when the text passes, and also when it is not valid GraphQL: Apollo then reports
- * that with its usual error. Never throws.
+ * none), too many repeated fields or too many selections once fragments are expanded are refused,
+ * then `early` rules run. Returns null when the text passes, and also when it is not valid GraphQL:
+ * Apollo then reports that with its usual error. Never throws.
  *
  * Why repeated fields are counted here rather than left to validation: graphql-js's
  * OverlappingFieldsCanBeMerged compares every pair of fields that answer under the same response
  * key, so `{ a a a ... }` costs the square of its length (2,000 copies of one field took 2 s, 10,000
  * took 54 s of one core), and nested copies multiply. No token limit that admits ordinary queries
- * keeps that small, and graphql-armor's rules run inside the same validation pass, after the rule
- * has started. Counting fields that repeat an already selected response path bounds that work: r
- * repeats make at most r^2 pairs (100 repeats: at most 10,000 pairs, about 20 ms).
+ * keeps that small (graphql-armor's default of 1,000 tokens still lets through ~1,000 copies, about
+ * a second), and graphql-armor's other rules, run in Apollo's validation, only report their errors:
+ * the same pass goes on into the overlap rule. Counting fields that repeat an already selected
+ * response path bounds that work: r repeats make at most r^2 pairs (100 repeats: at most 10,000
+ * pairs, about 20 ms).
  */
-export function checkOperation(query: string, operationName: string | null | undefined, limits: OperationLimits): Refusal | null {
+export function checkOperation(
+  query: string,
+  operationName: string | null | undefined,
+  limits: OperationLimits,
+  early?: EarlyRules,
+): Refusal | null {
   const tokens = countTokens(query, limits.maxTokens);
   if (tokens === null) return null;
   if (tokens > limits.maxTokens) {
@@ -61,7 +88,19 @@ export function checkOperation(query: string, operationName: string | null | und
   if (getOperationAST(document, operationName)?.operation === 'subscription') {
     return { status: 400, code: 'BAD_REQUEST', message: 'This server has no subscriptions; poll with a query instead.' };
   }
-  return countSelections(document, limits);
+  return countSelections(document, limits) ?? (early ? runEarly(document, early) : null);
+}
+
+/** The first refusal of `early.rules`; validation errors of other kinds are Apollo's to report. */
+function runEarly(document: DocumentNode, early: EarlyRules): Refusal | null {
+  try {
+    validate(early.schema, document, early.rules);
+    return null;
+  } catch (err) {
+    if (!(err instanceof LimitError)) return null;
+    const { code: _code, limit, http: _http, ...extensions } = err.extensions;
+    return tooComplex(String(limit), err.message, extensions);
+  }
 }
 
 /** Tokens in `query`, counting no further than max + 1; null when the text does not lex. */

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_QUERY_LIMITS, PROJECT_ROOT } from '../../src/config';
-import { checkOperation } from '../../src/http/operation-check';
+import { checkOperation, type EarlyRules } from '../../src/http/operation-check';
+import { validationLimitRules } from '../../src/http/validation-limits';
+import { createSchema } from '../../src/schema';
 
 const check = (query: string, operationName?: string) => checkOperation(query, operationName, DEFAULT_QUERY_LIMITS);
 const repeated = (n: number) => `{ ${'__typename '.repeat(n)}}`;
@@ -75,5 +77,42 @@ describe('checkOperation (before GraphQL validation)', () => {
   it('refuses nesting too deep for the parser as a depth limit, without throwing', () => {
     const deep = `{ ${'a { '.repeat(20_000)}b${' }'.repeat(20_000)} }`;
     expect(checkOperation(deep, undefined, { ...DEFAULT_QUERY_LIMITS, maxTokens: 100_000 })).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' });
+  });
+});
+
+describe('checkOperation with graphql-armor\'s rules run early', () => {
+  let early: EarlyRules;
+  beforeAll(async () => {
+    early = { schema: await createSchema(), rules: validationLimitRules(DEFAULT_QUERY_LIMITS, 'throw') };
+  });
+  const checkEarly = (query: string) => checkOperation(query, undefined, DEFAULT_QUERY_LIMITS, early);
+  const aliased = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+  const nested = (levels: number) => `{ dataset(urn: "x") { ${'upstreams { '.repeat(levels)}urn${' }'.repeat(levels)} } }`;
+
+  it('refuses more than MAX_QUERY_ALIASES aliases, counting those in fragments', () => {
+    expect(checkEarly(aliased(100, 'serverInfo { version }'))).toBeNull();
+    expect(checkEarly(aliased(101, 'serverInfo { version }'))).toMatchObject({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'aliases',
+      extensions: { maxAliases: 100, found: 101 },
+    });
+    expect(checkEarly(`{ ...F ...G } fragment F on Query { ${aliased(60, 'serverInfo { version }').slice(1, -1)} } fragment G on Query { ${aliased(60, 'serverInfo { edition }').slice(1, -1).replace(/a(\d+):/g, 'b$1:')} }`)).toMatchObject({ limit: 'aliases' });
+  });
+
+  it('refuses more than MAX_QUERY_DIRECTIVES directives', () => {
+    expect(checkEarly(`{ ${'__typename @include(if: true) '.repeat(50)}}`)).toBeNull();
+    expect(checkEarly(`{ ${'__typename @include(if: true) '.repeat(51)}}`)).toMatchObject({ limit: 'directives', extensions: { maxDirectives: 50, found: 51 } });
+  });
+
+  it('keeps MAX_QUERY_DEPTH\'s meaning: top fields are level 0, fragments add no level', () => {
+    expect(checkEarly(nested(11))).toBeNull(); // urn at level 12
+    expect(checkEarly(nested(12))).toMatchObject({ limit: 'depth', extensions: { maxDepth: 12, found: 13 } });
+    const viaFragment = `{ dataset(urn: "x") { ...F } } fragment F on Dataset { ${'upstreams { '.repeat(11)}urn${' }'.repeat(11)} }`;
+    expect(checkEarly(viaFragment)).toBeNull();
+  });
+
+  it('leaves ordinary validation errors to Apollo', () => {
+    expect(checkEarly('{ nope }')).toBeNull();
   });
 });
