@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
+import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
 import type { QueryLimits } from './http/limits.plugin';
 import type { OperationLimits } from './http/operation-check';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './http/response-size.plugin';
 import type { ValidationLimits } from './http/validation-limits';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
@@ -19,6 +21,8 @@ export interface Neo4jConfig {
   queryTimeoutMs: number;
   /** How long the driver retries a transaction on transient errors (e.g. a lost connection). */
   maxRetryMs: number;
+  /** One request's and the process's share of Neo4j; defaults when absent. */
+  fairUse?: FairUseLimits;
 }
 
 export interface LocalNeo4jConfig {
@@ -30,17 +34,18 @@ export interface LocalNeo4jConfig {
 }
 
 /** Every limit a GraphQL request is checked against before it runs (README.md, "Security"). */
-export type Limits = QueryLimits & OperationLimits & ValidationLimits;
+export type Limits = Required<QueryLimits> & OperationLimits & ValidationLimits;
 
 /**
- * Defaults of MAX_QUERY_DEPTH, MAX_QUERY_COST, MAX_QUERY_TOKENS, MAX_QUERY_ALIASES,
+ * Defaults of MAX_QUERY_DEPTH, MAX_QUERY_COST, MAX_RESPONSE_BYTES, MAX_QUERY_TOKENS, MAX_QUERY_ALIASES,
  * MAX_QUERY_DIRECTIVES, MAX_REPEATED_FIELDS and MAX_QUERY_SELECTIONS: far above what the example
  * operations and GraphiQL's introspection need (at most 481 tokens, 12 levels, no repeats), and
  * low enough that the worst query within them is parsed and validated in milliseconds.
  */
 export const DEFAULT_QUERY_LIMITS: Limits = {
   maxDepth: 12,
-  maxCost: 100_000,
+  maxCost: 1_000_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   maxTokens: 10_000,
   maxAliases: 100,
   maxDirectives: 50,
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
+      maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', DEFAULT_QUERY_LIMITS.maxResponseBytes),
       maxTokens: int(env, 'MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
       maxAliases: int(env, 'MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
@@ -124,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE ?? 'neo4j',
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000),
       maxRetryMs: int(env, 'NEO4J_MAX_RETRY_MS', 5_000),
+      fairUse: {
+        sessionsPerRequest: positiveInt(env, 'NEO4J_SESSIONS_PER_REQUEST', DEFAULT_FAIR_USE.sessionsPerRequest),
+        walksPerRequest: positiveInt(env, 'LINEAGE_WALKS_PER_REQUEST', DEFAULT_FAIR_USE.walksPerRequest),
+        walks: positiveInt(env, 'LINEAGE_MAX_WALKS', DEFAULT_FAIR_USE.walks),
+        walkQueueMs: int(env, 'LINEAGE_QUEUE_MS', DEFAULT_FAIR_USE.walkQueueMs),
+      },
     },
     local: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),
@@ -161,6 +173,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
   return n;
 }
 

@@ -1,6 +1,6 @@
 import { migrate, type Graph } from '../graph';
 import type { Logger } from '../logger';
-import { neo4jInfo, type Neo4jInfo } from '../modules/system/system.service';
+import type { Neo4jInfo } from '../modules/system/system.service';
 
 /** Why the server is not ready, as /ready says it: generic on purpose; the log has the details. */
 export type NotReadyReason = 'migrations pending' | 'Neo4j is unreachable';
@@ -49,8 +49,8 @@ export class Readiness {
   async check(): Promise<ReadyState> {
     if (!this.migrated) return { ready: false, reason: 'migrations pending' };
     try {
-      await this.graph.ping(); // fails fast, unlike a retried transaction
-      const neo4j = await neo4jInfo(this.graph);
+      // Over the graph's own probe connection: fails fast, and never waits behind busy requests.
+      const neo4j = await this.graph.health();
       this.lastLogged = undefined;
       return { ready: true, neo4j };
     } catch (err) {

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
 
   it('reads the request limits, HTTP timeouts and METRICS_ENABLED, with defaults', () => {
     const c = loadConfig({});
-    expect(c.limits).toEqual({ maxDepth: 12, maxCost: 100_000, maxTokens: 10_000, maxAliases: 100, maxDirectives: 50, maxRepeatedFields: 100, maxSelections: 5_000 });
+    expect(c.limits).toEqual({ maxDepth: 12, maxCost: 1_000_000, maxResponseBytes: 16 * 1024 * 1024, maxTokens: 10_000, maxAliases: 100, maxDirectives: 50, maxRepeatedFields: 100, maxSelections: 5_000 });
     expect(c.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
     expect(c.metrics).toBe(true);
     const set = loadConfig({

@@ -1,4 +1,4 @@
-import { keyFieldProblem } from '../../src/modules/entities/graphql/entity-input.base';
+import { keyFieldProblem } from '../../src/model/urn-scheme';
 
 describe('keyFieldProblem (entity names and URN key parts)', () => {
   it('accepts names in any script after a first ASCII letter or digit, with spaces and punctuation other than , ( )', () => {

@@ -1,32 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
-import { Env } from '../../../model/entity-type';
+import { Env } from '../../../model/env';
+import { KEY_PART_MESSAGE, KEY_PART_PATTERN, keyFieldProblem, NAME_MESSAGE } from '../../../model/urn-scheme';
 import { CustomPropertyInput, OwnerInput } from './common.types';
-
-/**
- * MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. Control and format
- * characters (NUL, ESC, U+202E right-to-left override, zero-width spaces: Unicode Cc and Cf),
- * lone surrogates and line or paragraph separators are refused too: they hide or disguise text,
- * so two URNs that look the same could name different entities.
- */
-export const NAME_PATTERN = /^[A-Za-z0-9][^,()\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;
-export const NAME_MESSAGE = 'must start with a letter or digit and contain no , ( ), control or format characters';
-/** Platforms, namespaces and ids are URN parts: no separators or spaces (ASCII only, so always NFC). */
-export const KEY_PART_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:\-/@]*$/;
-export const KEY_PART_MESSAGE = 'must start with a letter or digit and use only letters, digits and _ . : - / @';
-export const NFC_MESSAGE = 'must be in Unicode normalization form C (NFC), e.g. "é" as one character rather than "e" and U+0301';
-
-/**
- * Why `value` cannot be the URN key field `field` ("name", or a key part such as "platform"), or
- * null. Text that is not in NFC is refused rather than normalized: the URN a client computes from
- * the name it sent must be the URN stored, and "café" in two normal forms must not make two URNs.
- */
-export function keyFieldProblem(field: string, value: string): string | null {
-  const name = field === 'name';
-  if (!(name ? NAME_PATTERN : KEY_PART_PATTERN).test(value)) return `${field} ${name ? NAME_MESSAGE : KEY_PART_MESSAGE}`;
-  if (value.normalize('NFC') !== value) return `${field} ${NFC_MESSAGE}`;
-  return null;
-}
 
 /** class-validator: the property is a valid entity name (see keyFieldProblem). */
 export function IsEntityName(): PropertyDecorator {
