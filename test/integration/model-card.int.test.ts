@@ -145,6 +145,7 @@ describe('model card and metrics on the real Neo4j', () => {
     const name = uniqueId('bad');
     const res = await gql(M_UPSERT, { input: { platform, name, ...patch } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    if (field.endsWith('dataset')) expect(res.errors?.[0].message).toContain('urn:li:dataset:(urn:li:dataPlatform:<platform>,<name>,<env>)');
     expect(await raw('MATCH (m:Model {name: $name}) RETURN m.urn AS urn', { name })).toEqual([]);
   });
 
