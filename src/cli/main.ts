@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { version } from '../../package.json';
 import { DEFAULT_URL } from './client';
 import { impactCommand } from './commands/impact.command';
 import { importCommand } from './commands/import.command';
@@ -30,13 +31,22 @@ Examples:
   $ mlgraph token create --principal ci-pipeline --role writer
 `;
 
+/** The version in the package.json above this file (src/cli when run by ts-jest, dist/src/cli when built). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
 /** The `mlgraph` program; `run` parses argv and returns the exit code. */
 export function buildProgram(): Command {
   const program = new Command('mlgraph');
   const globals = () => program.opts<GlobalOptions>();
   program
     .description('Command-line client of an mlgraph server: ingest batches, gate CI on impact, walk lineage, import from MLflow, manage tokens.')
-    .version(version)
+    .version(packageVersion())
     .addOption(new Option('--url <url>', 'GraphQL endpoint of the mlgraph server').env('MLGRAPH_URL').default(DEFAULT_URL))
     .addOption(new Option('--token <token>', 'API token (sent as Authorization: Bearer)').env('MLGRAPH_TOKEN'))
     .addOption(new Option('--timeout <seconds>', 'per-request timeout').argParser(positiveInt).default(300))

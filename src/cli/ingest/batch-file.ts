@@ -51,10 +51,10 @@ export function readBatchFile(path: string): BatchFile {
     try {
       docs = [JSON.parse(text)];
     } catch (err) {
-      const p = parse();
-      const first = p.docs.flatMap((d) => d.errors)[0];
-      const where = first ? `${path}:${p.lines.linePos(first.pos[0]).line}` : path;
-      throw new CliError(`${where}: not valid JSON: ${(err as Error).message}`, ExitCode.USAGE);
+      const message = (err as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      const where = at ? `${path}:${text.slice(0, Number(at[1])).split('\n').length}` : path;
+      throw new CliError(`${where}: not valid JSON: ${message}`, ExitCode.USAGE);
     }
   } else {
     docs = parse().docs.map((d) => d.toJS({ maxAliasCount: 10_000 }));

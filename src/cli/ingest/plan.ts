@@ -91,8 +91,11 @@ export function planChunks(items: readonly BatchItem[], limits: Limits, withStub
     }
     if (count + need.size > limits.entities) {
       const first = nodes[component[0]].items[0].origin;
+      const where = `${first.file}, ${first.list}[${first.index}]`;
       throw new CliError(
-        `${count} entities (from ${first.file}, ${first.list}[${first.index}]) name each other in a cycle: more than one call takes (${limits.entities}); split the cycle with links`,
+        count > limits.entities
+          ? `${count} entities (from ${where}) name each other in a cycle: more than one call takes (${limits.entities}); split the cycle with links`
+          : `${where} names ${need.size} entities of other calls: a dry run cannot check it in calls of ${limits.entities}; raise --batch-size`,
         ExitCode.USAGE,
       );
     }
