@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { SERVER_LIMITS } from '../ingest/ingest-lists';
 import { importMlflow, KINDS, type ImportReport } from '../mlflow/importer';
 import { MlflowRest } from '../mlflow/rest';
-import { clientFrom, nonNegativeInt, positiveInt, type GlobalOptions } from '../options';
+import { clientFrom, nonNegativeInt, type GlobalOptions } from '../options';
 import { printJson, printTable } from '../output';
 import { DEFAULT_ENV, Env } from '../urn';
 
