@@ -55,7 +55,7 @@ function digestFor(pythonVersion) {
 /** Runs pip in the venv, printing a condensed progress line every few seconds. */
 function pip(args) {
   return new Promise((resolve) => {
-    const child = spawn(venvPython, ['-m', 'pip', ...args, '--disable-pip-version-check', '--no-input', '--progress-bar', 'off'], {
+    const child = spawn(venvPython, ['-m', 'pip', ...args, '--disable-pip-version-check', '--no-input', '--progress-bar', 'off', ...(args[0] === 'install' ? ['--no-compile'] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = [];

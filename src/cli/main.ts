@@ -47,7 +47,7 @@ export function buildProgram(): Command {
   program
     .description('Command-line client of an mlgraph server: ingest batches, gate CI on impact, walk lineage, import from MLflow, manage tokens.')
     .version(packageVersion())
-    .addOption(new Option('--url <url>', 'GraphQL endpoint of the mlgraph server').env('MLGRAPH_URL').default(DEFAULT_URL))
+    .addOption(new Option('--url <url>', 'the mlgraph server, or its GraphQL endpoint (/graphql is added to a bare server URL)').env('MLGRAPH_URL').default(DEFAULT_URL))
     .addOption(new Option('--token <token>', 'API token (sent as Authorization: Bearer)').env('MLGRAPH_TOKEN'))
     .addOption(new Option('--timeout <seconds>', 'per-request timeout').argParser(positiveInt).default(300))
     .option('-q, --quiet', 'no progress output')

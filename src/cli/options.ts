@@ -13,7 +13,22 @@ export interface GlobalOptions {
 
 /** A GraphQL client for the server the global options name. */
 export function clientFrom(g: GlobalOptions): GraphQLClient {
-  return new GraphQLClient({ url: g.url, token: g.token || undefined, timeoutMs: g.timeout * 1000 });
+  return new GraphQLClient({ url: graphqlEndpoint(g.url), token: g.token || undefined, timeoutMs: g.timeout * 1000 });
+}
+
+/**
+ * The GraphQL endpoint of a server URL: a URL with a path is used as it is; a bare server URL
+ * (https://mlgraph.example.com) gets /graphql, so MLGRAPH_URL may hold either.
+ */
+export function graphqlEndpoint(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new CliError(`--url: not a URL: ${url}`, ExitCode.USAGE);
+  }
+  if (parsed.pathname === '/' || parsed.pathname === '') parsed.pathname = '/graphql';
+  return parsed.toString();
 }
 
 /** commander argParser: a whole number of at least 1. */
