@@ -50,6 +50,10 @@ export async function sendChunks(
   const warnings: IngestWarning[] = [];
   const total = chunks.reduce((n, c) => n + c.entities.length + c.links.length, 0);
   const progress = startProgress(opts.dryRun ? 'checking' : 'ingesting', total, 'items', opts.quiet || chunks.length < 2);
+  if (!opts.quiet && chunks.length === 1 && total >= 1000) {
+    // One call cannot report progress; say at least why the wait.
+    process.stderr.write(`${opts.dryRun ? 'checking' : 'ingesting'} ${total} items in one call (one transaction)\n`);
+  }
   try {
     for (const [i, chunk] of chunks.entries()) {
       progress.status(`(call ${i + 1}/${chunks.length})`);
