@@ -163,10 +163,10 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     const urn = map.versionUrn(ctx, v.name, v.version);
     versionUrns.add(urn);
     const run = v.run_id ? map.runUrn(ctx, v.run_id) : undefined;
-    if (run && !known.has(run)) warnings.push(`model ${v.name} version ${v.version}: its run ${v.run_id} is not in MLflow's active runs nor in mlgraph; imported without it`);
     const input = map.versionInput(ctx, v, run && known.has(run) ? run : undefined);
     const digest = digestOf(input);
     if (!o.full && storedVersions.get(urn)?.properties.get(PROP.digest) === digest) continue;
+    if (run && !known.has(run)) warnings.push(`model ${v.name} version ${v.version}: its run ${v.run_id} is not in MLflow's active runs nor in mlgraph; imported without it`);
     planned.push({ kind: 'models', urn, input: withImportState(input, { [PROP.digest]: digest }), label: `MLflow model ${v.name} version ${v.version}` });
   }
 

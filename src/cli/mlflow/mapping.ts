@@ -56,7 +56,8 @@ function properties(tags: MlflowTag[] | undefined, keepSystem: readonly string[]
     .filter((t) => !t.key.startsWith('mlflow.') || keepSystem.includes(t.key))
     .map((t) => ({ key: t.key.slice(0, 255), value: t.value.slice(0, 32_768) }));
   for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== '') out.push({ key, value });
-  return out.sort((a, b) => a.key.localeCompare(b.key)).slice(0, 500);
+  // 500 is the server's limit; a few places stay free for the import's own state (watermark.ts).
+  return out.sort((a, b) => a.key.localeCompare(b.key)).slice(0, 490);
 }
 
 const owner = (user: string | undefined) => (user ? [{ id: user.slice(0, 255), type: 'TECHNICAL_OWNER' }] : undefined);
