@@ -108,6 +108,24 @@ describe('mlgraph import mlflow, from a real MLflow tracking server', () => {
       `champion=${version(`${prefix}-churn-classifier`, 2)}`,
     ]);
 
+    // Exactly these model groups and versions, and these experiments with exactly these runs.
+    const listed = await t.ok(`{
+      entities(filter: { platform: "mlflow", namePrefix: "${instance}." }, first: 50) { edges { node { urn } } }
+      fraud: experiment(urn: "${exp(ids.experiments.fraud)}") { runs { urn } }
+      default: experiment(urn: "${exp('0')}") { name runs { urn } }
+    }`);
+    expect(listed.entities.edges.map((e: any) => e.node.urn).sort()).toEqual(
+      [
+        group(`${prefix}-churn-classifier`),
+        group(`${prefix}-fraud-detector`),
+        version(`${prefix}-churn-classifier`, 1),
+        version(`${prefix}-churn-classifier`, 2),
+        version(`${prefix}-fraud-detector`, 1),
+      ].sort(),
+    );
+    expect(listed.fraud.runs).toEqual([{ urn: run(ids.runs.fraud) }]);
+    expect(listed.default).toEqual({ name: 'Default', runs: [] });
+
     // Exactly what an ML engineer expects upstream of the champion: its run and the two datasets.
     const { lineage } = await t.ok(`{ lineage(urn: "${version(`${prefix}-churn-classifier`, 2)}", direction: UPSTREAM, maxDepth: 10) { items { degree entity { urn } } } }`);
     expect(lineage.items.map((i: any) => `${i.degree} ${i.entity.urn}`).sort()).toEqual(
