@@ -8,6 +8,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
 COPY cypher ./cypher
+# The web explorer and the GraphQL IDE (web/, bundled with the examples of schema/examples/).
+COPY web ./web
+COPY schema ./schema
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

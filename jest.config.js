@@ -1,5 +1,5 @@
-// Three projects (see README.md, "Tests"): unit and contract need no database; integration runs
-// against a real Neo4j chosen by test/support/global-setup.ts.
+// Four projects (see README.md, "Tests"): unit, contract and web (the explorer's own logic) need no
+// database; integration runs against a real Neo4j chosen by test/support/global-setup.ts.
 const tsJest = ['ts-jest', {}];
 
 /** @type {import('jest').Config} */
@@ -20,6 +20,12 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
+    },
+    {
+      displayName: 'web',
+      testMatch: ['<rootDir>/web/test/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/web/tsconfig.test.json' }] },
+      testEnvironment: 'node',
     },
     {
       displayName: 'integration',

@@ -27,11 +27,12 @@ export function parseSize(raw: string | undefined): { name: string; nodes: numbe
 /**
  * Starts the local Neo4j on the benchmark store of `size` (.data/bench/<size>, git-ignored, never the
  * development store) on a free port, and migrates it. Heap and page cache come from
- * BENCH_NEO4J_HEAP_MB (default 2048) and BENCH_NEO4J_PAGECACHE_MB (default 3072).
+ * BENCH_NEO4J_HEAP_MB (default 2048) and BENCH_NEO4J_PAGECACHE_MB (default 3072); Bolt listens on
+ * `boltPort` when given, else on a free port.
  */
-export async function startBenchDatabase(size: string, queryTimeoutMs = 120_000): Promise<BenchDatabase> {
+export async function startBenchDatabase(size: string, queryTimeoutMs = 120_000, boltPort?: number): Promise<BenchDatabase> {
   const home = path.join(PROJECT_ROOT, '.data', 'bench', size);
-  const port = await freePort();
+  const port = boltPort ?? (await freePort());
   const neo4j = await startLocalNeo4j({
     home,
     port,

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
-import type { EntityType } from '../src/model/entity-type';
+import { ENTITY_TYPES, type EntityType } from '../src/model/entity-type';
 import { expandableTypes, LineageDirection } from '../src/modules/lineage/lineage-steps';
 
 const cypher = (name: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'cypher', `${name}.cypher`), 'utf8');
 const LEVEL = { DOWNSTREAM: cypher('lineage/downstream-level'), UPSTREAM: cypher('lineage/upstream-level') };
 const BY_URNS = cypher('entities/by-urns');
+/** The projection of entities/by-urns that reads names only. */
+const NAME_ONLY = Object.fromEntries(ENTITY_TYPES.map((t) => [t, ['name']]));
 
 export interface RawResult {
   total: number;
@@ -66,7 +68,7 @@ export async function rawWalk(
       });
       const show = [...new Set(page.flatMap((p) => [p.urn, ...p.path]))];
       const names = new Map<string, string>();
-      for (const rec of (await tx.run(BY_URNS, { urns: show })).records) names.set(rec.get('urn'), rec.get('props').name);
+      for (const rec of (await tx.run(BY_URNS, { urns: show, fields: NAME_ONLY })).records) names.set(rec.get('urn'), rec.get('values')[0]);
       return {
         total: all.length,
         countsByType,

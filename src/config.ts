@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
+import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './http/response-size.plugin';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -16,6 +18,8 @@ export interface Neo4jConfig {
   queryTimeoutMs: number;
   /** How long the driver retries a transaction on transient errors (e.g. a lost connection). */
   maxRetryMs: number;
+  /** One request's and the process's share of Neo4j; defaults when absent. */
+  fairUse?: FairUseLimits;
 }
 
 export interface LocalNeo4jConfig {
@@ -27,7 +31,7 @@ export interface LocalNeo4jConfig {
 }
 
 /** Defaults of MAX_QUERY_DEPTH and MAX_QUERY_COST. */
-export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 100_000 };
+export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 1_000_000, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES };
 
 export interface AuthConfig {
   /** Tokens provisioned from MLGRAPH_TOKENS / MLGRAPH_TOKENS_FILE (hashes only). */
@@ -41,7 +45,7 @@ export interface Config {
   host: string;
   logLevel: string;
   bodyLimit: string;
-  limits: { maxDepth: number; maxCost: number };
+  limits: { maxDepth: number; maxCost: number; maxResponseBytes?: number };
   introspection: boolean;
   landingPage: boolean;
   neo4j: Neo4jConfig;
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
+      maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', DEFAULT_QUERY_LIMITS.maxResponseBytes),
     },
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
@@ -75,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE ?? 'neo4j',
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000),
       maxRetryMs: int(env, 'NEO4J_MAX_RETRY_MS', 5_000),
+      fairUse: {
+        sessionsPerRequest: positiveInt(env, 'NEO4J_SESSIONS_PER_REQUEST', DEFAULT_FAIR_USE.sessionsPerRequest),
+        walksPerRequest: positiveInt(env, 'LINEAGE_WALKS_PER_REQUEST', DEFAULT_FAIR_USE.walksPerRequest),
+        walks: positiveInt(env, 'LINEAGE_MAX_WALKS', DEFAULT_FAIR_USE.walks),
+        walkQueueMs: int(env, 'LINEAGE_QUEUE_MS', DEFAULT_FAIR_USE.walkQueueMs),
+      },
     },
     local: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),
@@ -108,6 +119,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
   return n;
 }
 

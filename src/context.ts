@@ -3,6 +3,7 @@ import type { Graph } from './graph';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
+import { FULL_PROJECTION, type Projection } from './modules/entities/projection';
 import type { WriteWarning } from './modules/entities/write/write-plan';
 
 /** What every resolver gets. Built fresh per request, so DataLoader caches never leak between requests. */
@@ -11,6 +12,12 @@ export interface Context {
   requestId: string;
   log: Logger;
   loaders: EntityLoaders & AliasLoaders;
+  /**
+   * What the request's loaders read: the stored properties per entity type, set from the operation
+   * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
+   * A box shared by reference, because Apollo runs an operation on a shallow copy of the context.
+   */
+  scope: { projection: Projection };
   /** Who is calling, and with which role. */
   principal: Principal;
   /** Principal recorded as createdBy/updatedBy and in history. */
@@ -31,16 +38,32 @@ export interface ContextDeps {
 /** The caller of in-process operations (tests, scripts): anonymous with every right. */
 export const LOCAL_PRINCIPAL: Principal = { name: 'anonymous', role: Role.ADMIN, anonymous: true };
 
-/** Builds one request's context; per-request DataLoaders are created here. */
+/**
+ * Builds one request's context; per-request DataLoaders are created here. Everything the request
+ * sends to Neo4j goes through its own bounded share of the pool (Graph.forRequest).
+ */
 export function createContext(deps: ContextDeps, requestId: string, principal: Principal = LOCAL_PRINCIPAL): Context {
-  return {
+  const graph = deps.graph.forRequest();
+  const ctx: Context = {
     principal,
     actor: principal.name,
-    graph: deps.graph,
+    graph,
     requestId,
     log: deps.log.child({ requestId }),
-    loaders: { ...createEntityLoaders(deps.graph), ...createAliasLoaders(deps.graph) },
+    loaders: undefined as never,
+    scope: { projection: FULL_PROJECTION },
     authenticator: deps.authenticator,
     warnings: [],
   };
+  ctx.loaders = { ...createEntityLoaders(graph, () => ctx.scope.projection), ...createAliasLoaders(graph) };
+  return ctx;
+}
+
+/**
+ * Forgets everything the request's loaders have read: called after each write, so that the rest of
+ * the request (the mutation's answer, later fields) reads entities, relationship lists, counts and
+ * aliases as they are now.
+ */
+export function forgetReads(ctx: Pick<Context, 'loaders'>): void {
+  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
 }

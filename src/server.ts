@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -21,7 +21,11 @@ import type { Graph } from './graph';
 import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
+import { responseSizePlugin } from './http/response-size.plugin';
+import { retryAfterPlugin } from './http/retry-after.plugin';
 import { warningsPlugin } from './http/warnings.plugin';
+import { WEB_ROOT, webRoutes } from './http/web.routes';
+import { projectionPlugin } from './modules/entities/projection.plugin';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 
@@ -30,6 +34,8 @@ export interface ServerDeps {
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
+  /** Folder of the built web explorer and GraphQL IDE (default dist/web). */
+  webRoot?: string;
 }
 
 export interface MlgraphServer {
@@ -45,7 +51,7 @@ export interface MlgraphServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Express app with /graphql, /health and /ready, without listening. */
+/** Builds the Express app with /graphql, /health, /ready and the web explorer, without listening. */
 export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const { graph, log } = deps;
   const readiness = deps.readiness ?? new Readiness(graph, log);
@@ -66,7 +72,14 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       authorizationPlugin,
       limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
       warningsPlugin,
-      deps.config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      retryAfterPlugin,
+      responseSizePlugin(deps.config.limits?.maxResponseBytes ?? DEFAULT_QUERY_LIMITS.maxResponseBytes),
+      projectionPlugin,
+      // mlgraph sets no cache hints; Apollo's default cache-control plugin would wrap every field's
+      // resolver to compute them (a measured few percent of the server's time, see BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
+      // GET /graphql from a browser is the bundled IDE of web.routes.ts (GRAPHQL_LANDING_PAGE), never Apollo's CDN page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -82,11 +95,23 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      // One short line per request: serializing every header of every request and response costs
+      // more than the rest of the line, and headers carry credentials (Authorization).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(healthRoutes(readiness));
+  app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',
+    // What Apollo's cache-control plugin (off, see above) said of every answer: never store it.
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: deps.config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>

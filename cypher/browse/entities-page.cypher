@@ -1,9 +1,12 @@
 // One page of entities(filter): ordered by type, then name, then URN (code point order), which is
 // unique and stable, so the page after a cursor (keyset $after = {type, name, urn}) never repeats
 // or skips an entity, even while others are written. Null filters do not filter. $limit is the page
-// size plus one: the extra row only tells that a next page exists.
-// params: $types, $statuses, $platform, $env, $tag, $owner, $namePrefix, $after, $limit
-// returns: urn, type, name
+// size plus one: the extra row only tells that a next page exists. Each row carries the stored
+// properties that $fields lists for its type (the request's projection), so the page's entities
+// need no second statement.
+// params: $types, $statuses, $platform, $env, $tag, $owner, $namePrefix, $after, $limit, $fields
+// fields: {<entity type>: [property name]}
+// returns: urn, type, name, values
 MATCH (n:Entity)
 WHERE n.type IN $types
   AND n.status IN $statuses
@@ -15,6 +18,6 @@ WHERE n.type IN $types
   AND ($after IS NULL
     OR n.type > $after.type
     OR (n.type = $after.type AND (n.name > $after.name OR (n.name = $after.name AND n.urn > $after.urn))))
-RETURN n.urn AS urn, n.type AS type, n.name AS name
-ORDER BY type, name, urn
+WITH n ORDER BY n.type, n.name, n.urn
 LIMIT $limit
+RETURN n.urn AS urn, n.type AS type, n.name AS name, [k IN $fields[n.type] | n[k]] AS values

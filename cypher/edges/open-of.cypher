@@ -1,7 +1,8 @@
-// The open (validTo IS NULL) edges of the given types that touch the given entities, both ways.
+// The open (validTo IS NULL) edges of the given types that touch the given entities, both ways,
+// with the status of the entity at the other end (closing an edge changes both ends).
 // params: $urns, $types
-// returns: urn, type, outgoing, other
+// returns: urn, type, outgoing, other, otherStatus
 UNWIND $urns AS urn
 MATCH (n:Entity {urn: urn})-[r:$any($types)]-(m:Entity)
 WHERE r.validTo IS NULL
-RETURN urn, type(r) AS type, startNode(r) = n AS outgoing, m.urn AS other
+RETURN urn, type(r) AS type, startNode(r) = n AS outgoing, m.urn AS other, m.status AS otherStatus

@@ -26,7 +26,14 @@ export interface ClientOptions {
   token?: string;
   /** Per-request timeout. */
   timeoutMs: number;
+  /** How often a request refused as busy (UNAVAILABLE with retryAfter) is sent again; default 5. */
+  busyRetries?: number;
+  /** Told before each such wait (the CLI prints it unless --quiet). */
+  onBusy?: (waitSeconds: number, attempt: number) => void;
 }
+
+/** Longest wait between two tries of a busy request, whatever retryAfter says. */
+const MAX_BUSY_WAIT_S = 30;
 
 /** Talks to one mlgraph server over its GraphQL HTTP API (the CLI never touches Neo4j). */
 export class GraphQLClient {
@@ -35,9 +42,28 @@ export class GraphQLClient {
   /**
    * Runs one operation. Resolves with `data` when the answer has no errors; rejects with a
    * GraphQLRequestError (carrying every error) when it has some, and with a CliError of code SERVER
-   * when the server cannot be reached or does not answer GraphQL.
+   * when the server cannot be reached or does not answer GraphQL. An answer that the server is
+   * busy (UNAVAILABLE with extensions.retryAfter) is retried after that many seconds, up to
+   * `busyRetries` times.
    */
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const retries = this.options.busyRetries ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(query, variables);
+      } catch (err) {
+        // A busy server refused before doing anything (a full Neo4j pool, every walk slot taken),
+        // so sending again is safe for every operation, writes included.
+        const ext = err instanceof GraphQLRequestError ? err.errors[0]?.extensions : undefined;
+        if (attempt > retries || ext?.code !== 'UNAVAILABLE' || typeof ext.retryAfter !== 'number') throw err;
+        const wait = Math.min(MAX_BUSY_WAIT_S, Math.max(1, ext.retryAfter));
+        this.options.onBusy?.(wait, attempt);
+        await new Promise((r) => setTimeout(r, wait * 1000));
+      }
+    }
+  }
+
+  private async once<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const { url, token, timeoutMs } = this.options;
     let res: Response;
     try {

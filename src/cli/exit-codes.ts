@@ -11,7 +11,7 @@ export enum ExitCode {
   USAGE = 2,
   /** mlgraph (or MLflow) could not be reached, timed out, or failed (UNAVAILABLE, TIMEOUT, 5xx). */
   SERVER = 3,
-  /** The server refused the request: invalid input (BAD_USER_INPUT), unknown URNs (NOT_FOUND), CONFLICT, QUERY_TOO_COMPLEX. */
+  /** The server refused the request: invalid input (BAD_USER_INPUT), unknown URNs (NOT_FOUND), CONFLICT, QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE. */
   REFUSED = 4,
   /** No valid token, or the token's role may not do this (UNAUTHENTICATED, FORBIDDEN). */
   AUTH = 5,

@@ -20,7 +20,7 @@ Exit codes:
   1  impact --fail-if: a rule matched, the gate failed
   2  bad command line or unreadable file; nothing was sent
   3  mlgraph or MLflow could not be reached, timed out or failed (UNAVAILABLE, TIMEOUT, 5xx)
-  4  the server refused the request (BAD_USER_INPUT, NOT_FOUND, CONFLICT, QUERY_TOO_COMPLEX)
+  4  the server refused the request (BAD_USER_INPUT, NOT_FOUND, CONFLICT, QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE)
   5  no valid token, or its role may not do this (UNAUTHENTICATED, FORBIDDEN)
 
 Examples:

@@ -13,7 +13,12 @@ export interface GlobalOptions {
 
 /** A GraphQL client for the server the global options name. */
 export function clientFrom(g: GlobalOptions): GraphQLClient {
-  return new GraphQLClient({ url: graphqlEndpoint(g.url), token: g.token || undefined, timeoutMs: g.timeout * 1000 });
+  return new GraphQLClient({
+    url: graphqlEndpoint(g.url),
+    token: g.token || undefined,
+    timeoutMs: g.timeout * 1000,
+    onBusy: (wait, attempt) => g.quiet || process.stderr.write(`mlgraph: the server is busy; trying again in ${wait} s (${attempt} of 5)\n`),
+  });
 }
 
 /**

@@ -14,7 +14,9 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** The query exceeds a server limit (depth, cost, page size). */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** Neo4j cannot be reached right now; retrying later may succeed. */
+  /** The answer would exceed MAX_RESPONSE_BYTES; `extensions.maxBytes` names the limit. Nothing partial is sent. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** Neo4j cannot be reached right now, or the server is busy (`extensions.retryAfter`, and a Retry-After header); retrying later may succeed. */
   UNAVAILABLE = 'UNAVAILABLE',
   /** The database transaction ran past its time limit. */
   TIMEOUT = 'TIMEOUT',

@@ -33,6 +33,16 @@ export class UnavailableError extends AppError {
   }
 }
 
+/**
+ * The server (or its Neo4j connection pool) is busy, not broken: retrying after `retryAfter`
+ * seconds may succeed. Code UNAVAILABLE; the HTTP response carries a `Retry-After` header.
+ */
+export class BusyError extends AppError {
+  constructor(message = 'The server is busy; try again shortly.', retryAfter = 1) {
+    super(message, ErrorCode.UNAVAILABLE, { retryAfter });
+  }
+}
+
 export class TimeoutError extends AppError {
   constructor(message = 'The query took longer than the server allows.') {
     super(message, ErrorCode.TIMEOUT);

@@ -10,18 +10,19 @@ import { Graph } from './graph';
 export function connectGraph(config: Neo4jConfig & { uri: string }, log: Logger): Graph {
   // With auth disabled (the local Neo4j) any basic token is accepted.
   const auth = neo4j.auth.basic(config.user, config.password);
-  const driver = neo4j.driver(config.uri, auth, {
+  const common = {
     disableLosslessIntegers: true,
     userAgent: 'mlgraph',
-    connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: config.maxRetryMs,
     logging: {
-      level: 'warn',
-      logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message),
+      level: 'warn' as const,
+      logger: (level: string, message: string) => log[level === 'error' ? 'error' : 'warn']({ component: 'neo4j-driver' }, message),
     },
-  });
-  return new Graph(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, log });
+  };
+  const driver = neo4j.driver(config.uri, auth, { ...common, connectionAcquisitionTimeout: 10_000, maxTransactionRetryTime: config.maxRetryMs });
+  // Health checks get connections of their own: a pool busy with requests says nothing about Neo4j.
+  const probe = neo4j.driver(config.uri, auth, { ...common, maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 5_000 });
+  return new Graph(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, log, fairUse: config.fairUse }, probe);
 }
 
 /** Integers must reach Cypher as Neo4j integers (a JS number is a float and breaks LIMIT/SKIP). */

@@ -1,8 +1,11 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
+import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
+import { queries } from './queries';
 import type { Query } from './query';
 
 type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
@@ -12,6 +15,15 @@ export interface GraphOptions {
   /** Sent as the transaction timeout of every statement, so one heavy query can't hold the database. */
   queryTimeoutMs: number;
   log: Logger;
+  /** Shares of Neo4j per request and for the process (see fair-use.ts); defaults when absent. */
+  fairUse?: FairUseLimits;
+}
+
+/** Bookmarks a session started with (`sent`) or received when its transaction committed. */
+export interface BookmarkEvent {
+  mode: 'READ' | 'WRITE';
+  sent?: string[];
+  received?: string[];
 }
 
 /** What a listener learns about each statement sent (tests count round trips with it). */
@@ -31,16 +43,64 @@ export interface GraphTransaction {
  * (retried on transient errors), carry a timeout and metadata naming the query, are logged at debug
  * level, and have Neo4j errors mapped to public errors. Once Neo4j has proved unreachable, calls fail
  * at once with UNAVAILABLE until it answers again (see Outage).
+ *
+ * Every session shares one bookmark manager, so a read that follows a write in this process (a
+ * mutation's re-read, the next request) waits until the server it reads from has applied that write,
+ * even when a cluster routes reads to followers. Health checks go over a driver of their own (`probe`),
+ * so a busy pool never makes a healthy Neo4j look down. {@link forRequest} gives a request its
+ * bounded share of the pool.
  */
 export class Graph {
   private readonly listeners = new Set<(e: StatementEvent) => void>();
+  private readonly bookmarkListeners = new Set<(e: BookmarkEvent) => void>();
   private readonly outage: Outage;
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private readonly fairUse: FairUse;
+  /** Set on the per-request views made by {@link forRequest}. */
+  private readonly share?: RequestShare;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: GraphOptions,
+    private readonly probe: Driver = driver,
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
+    this.fairUse = new FairUse(options.fairUse);
+  }
+
+  /**
+   * A view of this graph for one request (same driver, listeners and counters): at most
+   * `sessionsPerRequest` of its units of work and `walksPerRequest` of its walks run at once, the
+   * rest wait their turn, so one request can hold only a bounded share of the connection pool.
+   */
+  forRequest(): Graph {
+    const view = Object.create(this) as Graph;
+    Object.defineProperty(view, 'share', { value: this.fairUse.forRequest() });
+    return view;
+  }
+
+  /**
+   * Runs a lineage walk (`work`, which opens its own transaction) within the walk limits: this
+   * request's, then the process's. UNAVAILABLE with a Retry-After when no process-wide slot frees
+   * up within `walkQueueMs`.
+   */
+  walk<T>(work: () => Promise<T>): Promise<T> {
+    return this.share ? this.share.walk(work) : this.fairUse.walk(work);
+  }
+
+  /** The process-wide graph behind a view made by {@link forRequest} (itself otherwise): the key of process-wide caches. */
+  get origin(): Graph {
+    return this.share ? (Object.getPrototypeOf(this) as Graph) : this;
+  }
+
+  /** Sessions open on Neo4j now, in this process (for metrics). */
+  get statementsInFlight(): number {
+    return this.fairUse.statementsInFlight;
+  }
+
+  /** Lineage walks running now, in this process (for metrics). */
+  get walksInFlight(): number {
+    return this.fairUse.walksInFlight;
   }
 
   get database(): string {
@@ -86,15 +146,25 @@ export class Graph {
     });
   }
 
-  /** Fails with UNAVAILABLE unless the database answers now (asked even while calls fail at once). */
-  async ping(): Promise<void> {
+  /**
+   * Neo4j's version and edition, asked now over the probe driver (never queued behind requests, and
+   * even while calls fail at once); UNAVAILABLE when Neo4j does not answer.
+   */
+  async health(): Promise<{ version: string; edition: string }> {
     const started = Date.now();
+    const session = this.probe.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      await this.serverInfo();
+      const { records } = await session.run(queries.serverInfo.text, {}, { timeout: 5_000, metadata: { app: 'mlgraph', query: queries.serverInfo.name } });
+      const row = records[0] && decodeRecord<{ version: string; edition: string }>(records[0]);
+      if (!row) throw new UnavailableError('Neo4j did not report its version.');
       this.outage.answered();
+      return { version: row.version, edition: row.edition };
     } catch (err) {
-      this.outage.failed(err, started);
-      throw err;
+      const mapped = mapNeo4jError(err);
+      this.outage.failed(mapped, started);
+      throw mapped;
+    } finally {
+      await session.close();
     }
   }
 
@@ -104,17 +174,41 @@ export class Graph {
     return () => this.listeners.delete(listener);
   }
 
-  close(): Promise<void> {
+  /** Subscribes to the bookmarks every session starts with and receives; returns the unsubscribe function. */
+  onBookmarks(listener: (e: BookmarkEvent) => void): () => void {
+    this.bookmarkListeners.add(listener);
+    return () => this.bookmarkListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
     this.outage.stop();
-    return this.driver.close();
+    await this.driver.close();
+    if (this.probe !== this.driver) await this.probe.close();
   }
 
   private async serverInfo(): Promise<void> {
     try {
-      await this.driver.getServerInfo({ database: this.options.database });
+      await this.probe.getServerInfo({ database: this.options.database });
     } catch (err) {
       throw mapNeo4jError(err);
     }
+  }
+
+  /** The shared bookmark manager, as seen by one session: every call is reported to onBookmarks listeners. */
+  private bookmarksFor(mode: 'READ' | 'WRITE'): BookmarkManager {
+    const shared = this.bookmarks;
+    const emit = (e: BookmarkEvent) => this.bookmarkListeners.forEach((l) => l(e));
+    return {
+      async getBookmarks() {
+        const sent = [...(await shared.getBookmarks())];
+        emit({ mode, sent });
+        return sent;
+      },
+      async updateBookmarks(previous, received) {
+        await shared.updateBookmarks(previous, received);
+        emit({ mode, received: [...received] });
+      },
+    };
   }
 
   private async runIn<P extends object, R extends object>(
@@ -123,7 +217,8 @@ export class Graph {
     params: P,
   ): Promise<R[]> {
     const started = Date.now();
-    this.options.log.debug({ query: query.name, params }, 'cypher');
+    // Built only when debug logging is on: this runs for every statement.
+    if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await tx.run(query.text, toNeo4j(params) as Record<string, unknown>);
     return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
   }
@@ -138,12 +233,18 @@ export class Graph {
     return { timeout: this.options.queryTimeoutMs, metadata: { app: 'mlgraph', query: name } };
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
+  private withSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
     this.outage.check();
+    const open = () => this.fairUse.session(() => this.inSession(mode, work));
+    return this.share ? this.share.unit(open) : open();
+  }
+
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
     const started = Date.now();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarkListeners.size ? this.bookmarksFor(mode) : this.bookmarks,
     });
     try {
       const result = await work(session);

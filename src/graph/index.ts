@@ -1,5 +1,5 @@
 // The graph-access module: the only part of mlgraph that knows about the Neo4j driver.
-export { Graph, type GraphTransaction, type StatementEvent } from './graph';
+export { Graph, type BookmarkEvent, type GraphTransaction, type StatementEvent } from './graph';
 export { connectGraph, int } from './connect';
 export { migrate, MIGRATIONS } from './migrations';
 export { queries, type QueryName } from './queries';

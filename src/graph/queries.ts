@@ -17,23 +17,21 @@ export const queries = {
   ]),
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
-  entitiesByUrns: defineQuery<{ urns: string[] }, { urn: string; props: Record<string, unknown> }>('entities/by-urns', [
-    'urns',
-  ]),
-  relatedOut: defineQuery<{ keys: { urn: string; type: string }[] }, { urn: string; type: string; other: string }>(
-    'edges/related-out',
-    ['keys'],
+  entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
+  related: defineQuery<{ keys: RelatedKeyParam[]; limit: Int; fields: FieldsByType }, ProjectedRow & { key: string }>(
+    'edges/related',
+    ['keys', 'limit', 'fields'],
   ),
   edgeCounts: defineQuery<{ urns: string[] }, { urn: string; type: string; outgoing: boolean; target: string; count: number }>(
     'edges/counts',
     ['urns'],
   ),
-  relatedIn: defineQuery<{ keys: { urn: string; type: string }[] }, { urn: string; type: string; other: string }>(
-    'edges/related-in',
-    ['keys'],
-  ),
 
   // Lineage: one breadth-first level per statement (see src/modules/lineage/lineage-walk.ts).
+  lineageStart: defineQuery<{ urn: string; fields: FieldsByType }, { version: number; urn: string | null; type: string | null; values: unknown[] }>(
+    'lineage/start',
+    ['urn', 'fields'],
+  ),
   lineageDownstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/downstream-level', [
     'frontier',
     'statuses',
@@ -50,9 +48,9 @@ export const queries = {
   ),
 
   // Lists, search and history (src/modules/queries/): one page per statement, totals on demand.
-  browseEntitiesPage: defineQuery<BrowseFilterParams & { after: BrowseKey | null; limit: Int }, BrowseKey>(
+  browseEntitiesPage: defineQuery<BrowseFilterParams & { after: BrowseKey | null; limit: Int; fields: FieldsByType }, BrowseKey & ProjectedRow>(
     'browse/entities-page',
-    ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit'],
+    ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
   ),
   browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', [
     'types',
@@ -87,10 +85,9 @@ export const queries = {
     { rows: { urn: string; label: string; props: Record<string, unknown>; revision: number; created: boolean }[]; now: Date; actor: string },
     { written: number }
   >('entities/write', ['rows', 'now', 'actor']),
-  entityUnlock: defineQuery<{ urns: string[] }, { unlocked: number }>('entities/unlock', ['urns']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string }
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null }
   >('edges/open-of', ['urns', 'types']),
   edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
@@ -137,6 +134,26 @@ export const queries = {
     { id: string; principal: string; role: string; createdAt: Date; createdBy: string; revokedAt: Date | null }
   >('auth/tokens-list', []),
 } as const;
+
+/** Stored property names to read, by entity type (a request's projection, see modules/entities/projection.ts). */
+export type FieldsByType = Readonly<Record<string, readonly string[]>>;
+
+/** An entity read through a projection: the values of its type's fields, in the projection's order. */
+export interface ProjectedRow {
+  urn: string;
+  type: string;
+  values: unknown[];
+}
+
+/** One relationship-list slice asked of edges/related (see that file). */
+export interface RelatedKeyParam {
+  id: string;
+  urn: string;
+  types: string[];
+  out: boolean;
+  target: string;
+  after: string | null;
+}
 
 /** Parameters of one lineage level: the frontier's URNs and the walk's filters. */
 export interface LineageLevelParams {

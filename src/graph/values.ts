@@ -8,17 +8,17 @@ import { malformedTextError } from '../errors/errors';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  // Stored times carry an offset (fromStandardDate), which converts without printing and parsing.
+  if (neo4j.isDateTime(value) && value.timeZoneOffsetSeconds != null) return value.toStandardDate();
   if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isDate(value)) {
     return new Date((value as { toString(): string }).toString());
   }
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const k in value as Record<string, unknown>) out[k] = toPlain((value as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** One decoded row: its columns by name. */

@@ -1,37 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/error-code';
+import { estimateCost, MAX_COST_NODES } from '../limits/cost';
 
 export interface QueryLimits {
   /** Deepest allowed selection nesting. */
   maxDepth: number;
-  /** Highest allowed estimated cost (see `costEstimator`). */
+  /** Highest allowed estimated cost (src/limits/cost.ts; the numbers are declared with the fields). */
   maxCost: number;
+  /** Largest answer, in bytes of JSON (see response-size.plugin.ts); DEFAULT_MAX_RESPONSE_BYTES when absent. */
+  maxResponseBytes?: number;
 }
-
-/** Assumed length of a list field called without `first` (relationship lists). */
-export const UNBOUNDED_LIST_FACTOR = 10;
-
-/** Items assumed for a page (connection, lineage result) called without `first` (the usual page size). */
-export const ASSUMED_PAGE = 50;
-
-/** Types whose item lists are already counted by the `first` of the field that returns them. */
-const PAGE_TYPE = /(Connection|Result)$/;
-
-/**
- * Cost of a field: 1, plus its selection's cost times how many items it returns — its `first` when
- * given; ASSUMED_PAGE for a page without `first`; UNBOUNDED_LIST_FACTOR for other lists; 1 for
- * single values and for the item lists of a page (`edges`, `items`), which its `first` counted.
- */
-export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const list = isListType(getNullableType(field.type));
-  if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, args.first);
-  if (!list && field.args.some((a) => a.name === 'first')) return 1 + childComplexity * ASSUMED_PAGE;
-  return 1 + childComplexity * (list && !PAGE_TYPE.test(type.name) ? UNBOUNDED_LIST_FACTOR : 1);
-};
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extra } });
@@ -54,14 +35,11 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
           }
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [costEstimator],
-            });
-          } catch {
+            cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch (err) {
+            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+              throw tooComplex(`The query selects more fields than the cost check reads (${MAX_COST_NODES}); ask for less.`, { maxCost: limits.maxCost });
+            }
             // The variables do not fit their types: execution rejects them before any resolver
             // runs, with BAD_USER_INPUT naming the field, so there is no cost to check.
             return;

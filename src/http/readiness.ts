@@ -1,6 +1,6 @@
 import { migrate, type Graph } from '../graph';
 import type { Logger } from '../logger';
-import { neo4jInfo, type Neo4jInfo } from '../modules/system/system.service';
+import type { Neo4jInfo } from '../modules/system/system.service';
 
 export type ReadyState = { ready: true; neo4j: Neo4jInfo } | { ready: false; reason: string };
 
@@ -42,8 +42,8 @@ export class Readiness {
   async check(): Promise<ReadyState> {
     if (!this.migrated) return { ready: false, reason: `not migrated: ${this.lastError}` };
     try {
-      await this.graph.ping(); // fails fast, unlike a retried transaction
-      return { ready: true, neo4j: await neo4jInfo(this.graph) };
+      // Over the graph's own probe connection: fails fast, and never waits behind busy requests.
+      return { ready: true, neo4j: await this.graph.health() };
     } catch (err) {
       return { ready: false, reason: err instanceof Error ? err.message : String(err) };
     }

@@ -6,6 +6,8 @@ import { PROJECT_ROOT } from '../config';
 export const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-local');
 const LIB_DIR = path.join(LAUNCHER_DIR, 'target', 'lib');
 const CLASSES_DIR = path.join(LAUNCHER_DIR, 'target', 'classes');
+/** APOC Core and its dependencies (pom.xml), loaded by Neo4j as plugins. */
+const PLUGINS_DIR = path.join(LAUNCHER_DIR, 'target', 'plugins');
 const READY = /^MLGRAPH_NEO4J_READY (\S+) (\S+)/;
 
 /** Flags Neo4j 5.26 needs on Java 17+ (it fails at start without the java.nio opening). */
@@ -63,11 +65,14 @@ export function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   }
   const host = opts.host ?? '127.0.0.1';
   fs.mkdirSync(opts.home, { recursive: true });
+  const plugins = fs.existsSync(PLUGINS_DIR);
   const args = [
     `-Xmx${opts.heapMb ?? 1024}m`,
     ...JVM_FLAGS,
     '-cp',
-    `${CLASSES_DIR}${path.delimiter}${path.join(LIB_DIR, '*')}`,
+    // As Neo4j's own start script does, the plugins are on the classpath too: APOC's configuration
+    // is an extension found there, and its procedures are loaded from the plugin directory.
+    [CLASSES_DIR, path.join(LIB_DIR, '*'), ...(plugins ? [path.join(PLUGINS_DIR, '*')] : [])].join(path.delimiter),
     'org.mlgraph.neo4j.LocalNeo4j',
     '--home',
     opts.home,
@@ -77,6 +82,7 @@ export function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
     String(opts.port),
     '--pagecache-mb',
     String(opts.pagecacheMb ?? 256),
+    ...(plugins ? ['--plugins', PLUGINS_DIR] : []),
   ];
   const child = spawn(javaBinary(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

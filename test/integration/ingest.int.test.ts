@@ -78,7 +78,7 @@ describe('ingest on the real Neo4j', () => {
 
     const lineage = await t.gql(
       `query ($m: ID!) { model(urn: $m) { groups { urn } deployments { urn }
-         trainingRuns { urn parentRun { urn } experiment { urn } inputs { urn upstreams { urn } outputOf { urn } } } } }`,
+         trainingRuns(first: 10) { urn parentRun { urn } experiment { urn } inputs(first: 10) { urn upstreams(first: 10) { urn } outputOf(first: 10) { urn } } } } }`,
       { m: u.model('churn-v7') },
     );
     expect(lineage.errors).toBeUndefined();

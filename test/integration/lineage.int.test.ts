@@ -1,7 +1,7 @@
 import { EntityType } from '../../src/model/entity-type';
 import type { RelationshipType } from '../../src/model/relationship-type';
 import { LineageDirection, storedEnds } from '../../src/modules/lineage/lineage-steps';
-import { seed, seedLattice, seedWorkflow } from '../support/lineage-fixtures';
+import { seed, seedLattice, seedWorkflow, type Seed } from '../support/lineage-fixtures';
 import { uniqueId } from '../support/harness';
 import { useTestServer } from '../support/live-server';
 
@@ -47,14 +47,16 @@ interface Result {
   items: Item[];
 }
 
+// Pages of 100 with paths: impact walks up to 1,000 steps by default, and a page of 500 paths that
+// long costs more than the default MAX_QUERY_COST allows (README, "Security").
 async function impact(variables: Record<string, unknown>): Promise<Result> {
-  const res = await t.gql<{ impact: Result }>(IMPACT, { first: 500, ...variables });
+  const res = await t.gql<{ impact: Result }>(IMPACT, { first: 100, ...variables });
   expect(res.errors).toBeUndefined();
   return res.data!.impact;
 }
 
 async function lineage(variables: Record<string, unknown>): Promise<Result> {
-  const res = await t.gql<{ lineage: Result }>(LINEAGE, { first: 500, ...variables });
+  const res = await t.gql<{ lineage: Result }>(LINEAGE, { first: 100, ...variables });
   expect(res.errors).toBeUndefined();
   return res.data!.lineage;
 }
@@ -187,7 +189,8 @@ describe('impact: which models and deployments break if this dataset changes?', 
     const w = await seedWorkflow(t.graph, uniqueId('batch'));
     const { value, statements } = await counting(() => impact({ urn: w.clicks }));
     expect(value.items.length).toBe(7);
-    expect(statements.get('entities/by-urns')).toBe(2); // the root, then the whole page, in the walk's transaction
+    expect(statements.get('lineage/start')).toBe(1); // the root (and the graph's version)
+    expect(statements.get('entities/by-urns')).toBe(1); // the whole page, in the walk's transaction
     expect(statements.get('lineage/downstream-level')).toBe(4); // three levels, and one that finds nothing
     expect([...statements.values()].reduce((a, b) => a + b)).toBe(6);
   });
@@ -431,8 +434,11 @@ describe('server limits', () => {
     ]);
     const childUrns = await seed(t.graph, children.map((name) => [DATASET, { platform: 'hive', name, upstreams: [root] }]));
     const [model] = await seed(t.graph, [[MODEL, { platform: 'mlflow', name: `${u}.wide_model`, trainingDatasets: childUrns }]]);
+    // Without kept walks, so that the second run walks again.
     const run = (parallelism: string) =>
-      withEnv('LINEAGE_PARALLELISM', parallelism, () => counting(() => impact({ urn: root, types: [MODEL] })));
+      withEnv('LINEAGE_CACHE_WALKS', '0', () =>
+        withEnv('LINEAGE_PARALLELISM', parallelism, () => counting(() => impact({ urn: root, types: [MODEL] }))),
+      );
     const one = await run('1');
     const two = await run('2');
     expect(one.value.total).toBe(1);
@@ -442,6 +448,26 @@ describe('server limits', () => {
     expect(one.statements.get('lineage/downstream-level')).toBe(3);
     expect(two.statements.get('lineage/downstream-level')).toBe(4); // the 1,200-entity level in two halves
   });
+
+  it('marks a walk stopped by the depth cap of 1,000 as partial, but not one stopped by a smaller maxDepth', async () => {
+    // A chain of 1,002 datasets written in one ingest: d0 <- d1 <- ... <- d1001 (each derived from the one before).
+    const u = uniqueId('chain');
+    const names = Array.from({ length: 1002 }, (_, i) => `${u}.d${String(i).padStart(4, '0')}`);
+    const urns = await seed(
+      t.graph,
+      names.map((name, i): Seed => [DATASET, { platform: 'hive', name, ...(i ? { upstreams: [`urn:li:dataset:(urn:li:dataPlatform:hive,${names[i - 1]},PROD)`] } : {}) }]),
+    );
+    const walk = (variables: Record<string, unknown>) => withEnv('LINEAGE_TIME_BUDGET_MS', '120000', () => impact({ first: 1, ...variables }));
+
+    const capped = await walk({ urn: urns[0] });
+    expect(capped).toMatchObject({ total: 1000, isPartial: true });
+    expect(capped.partialReason).toMatch(/depth cap of 1000 steps/);
+
+    // From d1 everything left (1,000 entities) lies within the cap: complete.
+    expect(await walk({ urn: urns[1] })).toMatchObject({ total: 1000, isPartial: false, partialReason: null });
+    // A smaller depth the client chose is its choice, not a cut.
+    expect(await walk({ urn: urns[0], maxDepth: 10 })).toMatchObject({ total: 10, isPartial: false, partialReason: null });
+  }, 120_000);
 
   it('marks a walk cut by the time budget as partial', async () => {
     const { root } = await seedLattice(t.graph, uniqueId('budget'), 2, 30);

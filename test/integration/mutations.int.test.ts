@@ -318,6 +318,63 @@ describe('link, unlink, setModelAlias and setStatus on the real Neo4j', () => {
       expect(await raw('MATCH (n {urn: $ghost}) RETURN n', { ghost })).toHaveLength(0);
     });
 
+    it('lets only ADMIN leave ARCHIVED or change an archived entity; a WRITER gets FORBIDDEN naming it and writes nothing', async () => {
+      const principal = { name: 'ci-pipeline', role: Role.WRITER, anonymous: false };
+      const asWriter = async (query: string, variables: Record<string, unknown>) => {
+        const contextValue = t.server.contextFor(undefined, principal);
+        const response = await t.server.apollo.executeOperation({ query, variables }, { contextValue });
+        return (response.body as { kind: 'single'; singleResult: GqlResult }).singleResult;
+      };
+      const archived = await dataset();
+      const other = await dataset();
+      const run = (await ok(M_RUN, { input: { id: uniqueId('run'), name: 'r', inputs: [archived, other] } })).upsertTrainingRun.urn;
+      const g = await group();
+      const holder = await model([g]);
+      await ok(M_ALIAS, { group: g, alias: 'champion', model: holder });
+      const challenger = await model([g]);
+      await ok(M_STATUS, { urn: archived, status: 'ARCHIVED', reason: 'retention' });
+      await ok(M_STATUS, { urn: holder, status: 'ARCHIVED', reason: 'retired' });
+      const stored = async () => ({
+        archived: (await raw('MATCH (n:Entity {urn: $u}) RETURN n.revision AS r, n.status AS s, n.description AS d', { u: archived }))[0],
+        holder: (await raw('MATCH (n:Entity {urn: $u}) RETURN n.revision AS r', { u: holder }))[0],
+        openInputs: (await raw('MATCH (:Entity {urn: $u})-[r:INPUT_OF]->() WHERE r.validTo IS NULL RETURN count(r) AS n', { u: archived }))[0].n,
+        changes: (await raw('MATCH (c:Change) WHERE c.urn IN [$a, $h, $run] RETURN count(c) AS n', { a: archived, h: holder, run }))[0].n,
+      });
+      const before = await stored();
+      expect(before.archived).toMatchObject({ s: 'ARCHIVED', d: null });
+
+      const refusals: [string, string, Record<string, unknown>][] = [
+        ['reactivate', M_STATUS, { urn: archived, status: 'ACTIVE' }],
+        ['deprecate', M_STATUS, { urn: archived, status: 'DEPRECATED' }],
+        ['upsert', M_DATASET, { input: { platform: 's3', name: archived.split(',')[1], description: 'edited' } }],
+        ['ingest', `mutation ($b: IngestBatchInput!) { ingest(batch: $b) { updated } }`, { b: { datasets: [{ platform: 's3', name: archived.split(',')[1], tags: ['x'] }] } }],
+        ['unlink', M_UNLINK, { from: archived, rel: 'INPUT_OF', to: run }],
+        ['relationship set', M_RUN, { input: { id: run.split(':').pop(), name: 'r', inputs: [other] } }],
+        ['alias move', M_ALIAS, { group: g, alias: 'champion', model: challenger }],
+      ];
+      for (const [what, query, variables] of refusals) {
+        const res = await asWriter(query, variables);
+        expect({ what, code: res.errors?.[0]?.extensions?.code }).toEqual({ what, code: 'FORBIDDEN' });
+        expect(res.errors![0].message).toContain(what === 'alias move' ? holder : archived);
+        expect(res.errors![0].message).toMatch(/ADMIN/);
+      }
+      expect(await stored()).toEqual(before);
+
+      // Resending what is stored changes nothing and is allowed (CI pipelines resend whole batches).
+      const same = await asWriter(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { unchanged } }`, {
+        b: { datasets: [{ platform: 's3', name: archived.split(',')[1] }] },
+      });
+      expect(same.errors).toBeUndefined();
+      expect(same.data!.ingest.unchanged).toBe(1);
+
+      // An ADMIN may (the default test caller is one).
+      expect((await ok(M_UNLINK, { from: archived, rel: 'INPUT_OF', to: run })).unlink.changed).toBe(true);
+      expect((await ok(M_STATUS, { urn: archived, status: 'ACTIVE' })).setStatus.status).toBe('ACTIVE');
+      expect((await ok(M_ALIAS, { group: g, alias: 'champion', model: challenger })).setModelAlias.previousHolders).toEqual([
+        expect.objectContaining({ urn: holder }),
+      ]);
+    });
+
     it('lets only ADMIN archive; a WRITER may deprecate', async () => {
       const d = await dataset();
       const asWriter = async (status: string) => {

@@ -1,4 +1,5 @@
-import { rawDriver, startTestServer, testNeo4j, type TestServer } from '../support/harness';
+import type { BookmarkEvent } from '../../src/graph';
+import { rawDriver, startTestServer, testNeo4j, uniqueId, type TestServer } from '../support/harness';
 
 describe('server over the real Neo4j', () => {
   let t: TestServer;
@@ -24,6 +25,32 @@ describe('server over the real Neo4j', () => {
     expect(res.data!.serverInfo.neo4jVersion).toMatch(/^5\.26\./);
     expect(res.data!.serverInfo.edition).toMatch(/community|enterprise/);
     expect(res.data!.serverInfo.database).toBe(testNeo4j().database);
+  });
+
+  it("reads after a write carry the write's bookmark: the mutation's re-read and the next request's reads", async () => {
+    const events: BookmarkEvent[] = [];
+    const off = t.graph.onBookmarks((e) => events.push(e));
+    try {
+      const name = uniqueId('bm');
+      const written = await t.gql(`mutation { upsertDataset(input: { platform: "s3", name: "${name}" }) { urn name } }`);
+      expect(written.errors).toBeUndefined();
+      const commit = events.findIndex((e) => e.mode === 'WRITE' && e.received?.length);
+      expect(commit).toBeGreaterThanOrEqual(0);
+      const bookmark = events[commit].received!;
+      const carries = (e: BookmarkEvent) => e.mode === 'READ' && bookmark.every((b) => e.sent?.includes(b));
+      // The mutation answered from a read session that started with the bookmark (on a cluster it
+      // waits for a follower that has applied the write).
+      expect(events.slice(commit + 1).some(carries)).toBe(true);
+
+      events.length = 0;
+      const read = await t.gql(`query ($u: ID!) { entity(urn: $u) { name } }`, { u: written.data!.upsertDataset.urn });
+      expect(read.data!.entity).toEqual({ name });
+      const reads = events.filter((e) => e.mode === 'READ' && e.sent);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.every(carries)).toBe(true);
+    } finally {
+      off();
+    }
   });
 
   it('serves GraphQL over HTTP with a request id echoed back', async () => {

@@ -93,3 +93,23 @@ export async function seedLattice(graph: Graph, u: string, width: number, depth:
   const urns = await seed(graph, items);
   return { root: urns[0], layers, model: urns[urns.length - 1] };
 }
+
+/**
+ * A popular raw dataset, as platforms have them: `fanOut` datasets derived from it, each read by a
+ * training run that trained a model, so an impact walk from it reaches 3 x fanOut entities and every
+ * derived dataset lists the popular one among its upstreams. One ingest.
+ */
+export async function seedPopularDataset(graph: Graph, u: string, fanOut: number) {
+  const popular = toEntityWrite(DATASET, { platform: 'kafka', name: `${u}.events` }).urn;
+  const items: Seed[] = [[DATASET, { platform: 'kafka', name: `${u}.events`, description: 'Every click, as it happens.' }]];
+  for (let i = 0; i < fanOut; i++) {
+    const name = `${u}.derived_${String(i).padStart(5, '0')}`;
+    const derived = toEntityWrite(DATASET, { platform: 'hive', name }).urn;
+    const run = `${u}-run-${i}`;
+    items.push([DATASET, { platform: 'hive', name, description: `Daily aggregate ${i} of the click stream.`, upstreams: [popular] }]);
+    items.push([TRAINING_RUN, { id: run, name: `train ${i}`, inputs: [derived] }]);
+    items.push([MODEL, { platform: 'mlflow', name: `${u}.model_${i}`, trainingRuns: [toEntityWrite(TRAINING_RUN, { id: run, name: 'x' }).urn] }]);
+  }
+  await seed(graph, items);
+  return { popular };
+}

@@ -1,7 +1,16 @@
 import type { Graph } from '../../src/graph';
 import { createAliasLoaders } from '../../src/modules/aliases/alias.loaders';
 import { createEntityLoaders } from '../../src/modules/entities/entity.loaders';
+import { FULL_PROJECTION } from '../../src/modules/entities/projection';
+import { EntityType } from '../../src/model/entity-type';
 import { RelationshipType } from '../../src/model/relationship-type';
+
+/** A row of a projected read: the values of the type's projected fields, in their order. */
+const row = (urn: string, type: EntityType, name: string) => ({
+  urn,
+  type,
+  values: FULL_PROJECTION[type].map((f) => (f === 'urn' ? urn : f === 'type' ? type : f === 'name' ? name : null)),
+});
 
 /** A Graph stand-in that records each statement and answers rows in a scrambled order. */
 function recordingGraph(answer: (name: string, params: any) => any[]) {
@@ -18,33 +27,49 @@ function recordingGraph(answer: (name: string, params: any) => any[]) {
 describe('per-request entity loaders', () => {
   it('batch N loads of one tick into one statement and re-key rows that come back out of order', async () => {
     const { graph, calls } = recordingGraph((_name, p) =>
-      [...p.urns].reverse().filter((u: string) => u !== 'missing').map((u: string) => ({ urn: u, props: { urn: u, type: 'DATASET', name: `n-${u}` } })),
+      [...p.urns].reverse().filter((u: string) => u !== 'missing').map((u: string) => row(u, EntityType.DATASET, `n-${u}`)),
     );
-    const loaders = createEntityLoaders(graph);
+    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
     const got = await Promise.all(['a', 'b', 'missing', 'c'].map((u) => loaders.entity.load(u)));
     expect(calls).toHaveLength(1);
     expect(calls[0].params.urns).toEqual(['a', 'b', 'missing', 'c']);
     expect(got.map((e) => e?.name ?? null)).toEqual(['n-a', 'n-b', null, 'n-c']);
+    expect(got[0]?.tags).toEqual([]); // an unset list reads as []
   });
 
-  it('split relationship loads into one statement per direction and return [] for no edges', async () => {
+  it('send a tick of relationship slices as one statement per page size, re-key rows and prime the entity loader', async () => {
     const { graph, calls } = recordingGraph((name, p) =>
-      p.keys
-        .filter((k: any) => k.urn !== 'lonely')
-        .flatMap((k: any) => [{ urn: k.urn, type: k.type, other: `${name}:${k.urn}:2` }, { urn: k.urn, type: k.type, other: `${name}:${k.urn}:1` }])
-        .reverse(),
+      name !== 'edges/related'
+        ? []
+        : p.keys
+            .filter((k: any) => k.urn !== 'lonely')
+            .flatMap((k: any) => [1, 2, 3].map((i) => ({ key: k.id, ...row(`${k.urn}:${k.target}:${i}`, k.target, `${k.urn}-${i}`) })))
+            .slice(0, 1000)
+            .reverse(),
     );
-    const loaders = createEntityLoaders(graph);
-    const [a, b, c] = await Promise.all([
-      loaders.related.load({ urn: 'm1', type: RelationshipType.MEMBER_OF, direction: 'out' }),
-      loaders.related.load({ urn: 'g1', type: RelationshipType.MEMBER_OF, direction: 'in' }),
-      loaders.related.load({ urn: 'lonely', type: RelationshipType.CONSUMES, direction: 'out' }),
+    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
+    const list = (urn: string, type: RelationshipType, direction: 'in' | 'out', target: EntityType, first: number) =>
+      loaders.related.load({ urn, types: [type], direction, target, first, after: null });
+    const [a, b, c, d] = await Promise.all([
+      list('m1', RelationshipType.MEMBER_OF, 'out', EntityType.MODEL_GROUP, 10),
+      list('g1', RelationshipType.MEMBER_OF, 'in', EntityType.MODEL, 10),
+      list('lonely', RelationshipType.CONSUMES, 'out', EntityType.FEATURE, 10),
+      list('d1', RelationshipType.DERIVED_FROM, 'in', EntityType.DATASET, 2),
     ]);
-    expect(calls.map((c) => c.name).sort()).toEqual(['edges/related-in', 'edges/related-out']);
-    expect(a).toHaveLength(2);
-    expect(a.every((u) => u.startsWith('edges/related-out:m1'))).toBe(true);
-    expect(b.every((u) => u.startsWith('edges/related-in:g1'))).toBe(true);
-    expect(c).toEqual([]);
+    expect(calls.map((x) => [x.name, x.params.keys.length, x.params.limit.toNumber()]).sort()).toEqual([
+      ['edges/related', 1, 3],
+      ['edges/related', 3, 11],
+    ]);
+    expect(calls.find((x) => x.params.keys.length === 3)!.params.keys.map((k: any) => k.out)).toEqual([true, false, true]);
+    // Rows come back reversed; each key's list is in URN order and cut to `first`, `more` set past it.
+    expect(a).toEqual({ urns: ['m1:MODEL_GROUP:1', 'm1:MODEL_GROUP:2', 'm1:MODEL_GROUP:3'], more: false });
+    expect(b.urns).toHaveLength(3);
+    expect(c).toEqual({ urns: [], more: false });
+    expect(d).toEqual({ urns: ['d1:DATASET:1', 'd1:DATASET:2'], more: true });
+    // The listed entities came with the list: loading them sends nothing more.
+    const entities = await loaders.entity.loadMany(a.urns);
+    expect(entities.map((e: any) => e.name)).toEqual(['m1-1', 'm1-2', 'm1-3']);
+    expect(calls).toHaveLength(2);
   });
 
   it('count edges of a tick in one statement, keyed by entity, direction and target type', async () => {
@@ -57,7 +82,7 @@ describe('per-request entity loaders', () => {
         ])
         .reverse(),
     );
-    const loaders = createEntityLoaders(graph);
+    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
     const [d1, lonely] = await Promise.all([loaders.edgeCounts.load('d1'), loaders.edgeCounts.load('lonely')]);
     expect(calls).toHaveLength(1);
     expect(d1.sort((a, b) => a.direction.localeCompare(b.direction))).toEqual([

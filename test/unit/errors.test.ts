@@ -3,7 +3,7 @@ import { Neo4jError } from 'neo4j-driver';
 import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../../src/errors/error-code';
-import { BadUserInputError, NotFoundError } from '../../src/errors/errors';
+import { BadUserInputError, NotFoundError, UnavailableError } from '../../src/errors/errors';
 import { createFormatError, variableErrorField } from '../../src/errors/format-error';
 import { mapNeo4jError } from '../../src/graph/neo4j-errors';
 
@@ -20,6 +20,15 @@ describe('mapNeo4jError', () => {
   ])('maps %s to %s', (neo4jCode, code) => {
     const mapped = mapNeo4jError(new Neo4jError('boom', neo4jCode, 'GQL', 'desc')) as GraphQLError;
     expect(mapped.extensions.code).toBe(code);
+  });
+
+  it('maps a connection-pool acquisition timeout to UNAVAILABLE with a Retry-After, not to an outage', () => {
+    // What the driver's pool raises (neo4j-driver-core internal/pool/pool.js): no server code.
+    const busy = new Neo4jError('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 100, Idle conn count = 0.', 'N/A', '50N42', 'desc');
+    const mapped = mapNeo4jError(busy) as GraphQLError;
+    expect(mapped.extensions).toEqual({ code: ErrorCode.UNAVAILABLE, retryAfter: 1 });
+    expect(mapped.message).not.toMatch(/Pool status/);
+    expect(mapped).not.toBeInstanceOf(UnavailableError); // the outage guard opens only for UnavailableError
   });
 
   it('leaves other errors as they are (formatError masks them later)', () => {

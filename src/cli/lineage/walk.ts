@@ -1,4 +1,5 @@
 import type { GraphQLClient } from '../client';
+import { fitToCost } from '../fit-cost';
 import { parseUrn } from '../urn';
 
 /** One entity a walk reached, flattened for tables, gates and --json. */
@@ -58,9 +59,9 @@ const LINEAGE = `query Lineage($urn: ID!, $direction: LineageDirection!, $types:
 const PAGE = 500;
 
 /**
- * Runs `impact` (no depth limit by default) or `lineage` and reads every page. The server walks
- * once per page (its walk is cheap next to the transfer), so a result of N items takes N/500
- * requests. Throws what the client throws (e.g. NOT_FOUND for an unknown URN).
+ * Runs `impact` (no depth limit by default) or `lineage` and reads every page, of at most 500
+ * items, fewer when the server's cost limit asks for it (see fitToCost). The server keeps a walk
+ * for its later pages. Throws what the client throws (e.g. NOT_FOUND for an unknown URN).
  */
 export async function walk(client: GraphQLClient, args: WalkArgs): Promise<WalkResult> {
   const query = args.direction === 'IMPACT' ? IMPACT : LINEAGE;
@@ -69,13 +70,16 @@ export async function walk(client: GraphQLClient, args: WalkArgs): Promise<WalkR
     types: args.types?.length ? args.types : null,
     maxDepth: args.maxDepth ?? (args.direction === 'IMPACT' ? 1000 : 3),
     asOf: args.asOf ?? null,
-    first: PAGE,
     ...(args.direction === 'IMPACT' ? {} : { direction: args.direction }),
   };
   const items: WalkItem[] = [];
   let after: string | null = null;
+  let size = PAGE;
   for (;;) {
-    const { walk: page }: { walk: any } = await client.request(query, { ...variables, after });
+    // Deep walks return long paths: a page of 500 may cost more than the server allows.
+    const fitted = await fitToCost(size, (first) => client.request<{ walk: any }>(query, { ...variables, first, after }));
+    size = fitted.size;
+    const page = fitted.result.walk;
     for (const it of page.items) {
       const key = parseUrn(it.entity.urn)?.key ?? {};
       items.push({

@@ -1,4 +1,5 @@
 import type { GraphQLClient } from '../client';
+import { fitToCost } from '../fit-cost';
 
 /** What mlgraph holds of one imported entity: its custom properties (and, for groups, aliases). */
 export interface StoredEntity {
@@ -14,7 +15,7 @@ const FIELDS: Record<'experiment' | 'modelGroup' | 'model' | 'entity', string> =
   entity: 'urn',
 };
 
-/** URNs per request: keeps each request well under the server's query cost limit. */
+/** URNs per request at most (fewer when the server's cost limit asks for it). */
 const PER_REQUEST = 100;
 
 /**
@@ -28,12 +29,19 @@ export async function readStored(
 ): Promise<Map<string, StoredEntity>> {
   const out = new Map<string, StoredEntity>();
   const unique = [...new Set(urns)];
-  for (let start = 0; start < unique.length; start += PER_REQUEST) {
-    const slice = unique.slice(start, start + PER_REQUEST);
-    const vars = slice.map((_, i) => `$u${i}: ID!`).join(', ');
-    const body = slice.map((_, i) => `e${i}: ${field}(urn: $u${i}) { ${FIELDS[field]} }`).join('\n  ');
-    const variables = Object.fromEntries(slice.map((u, i) => [`u${i}`, u]));
-    const data = await client.request<Record<string, any>>(`query ReadStored(${vars}) {\n  ${body}\n}`, variables);
+  let size = PER_REQUEST;
+  for (let start = 0; start < unique.length; ) {
+    const fitted = await fitToCost(size, (n) => {
+      const slice = unique.slice(start, start + n);
+      const vars = slice.map((_, i) => `$u${i}: ID!`).join(', ');
+      const body = slice.map((_, i) => `e${i}: ${field}(urn: $u${i}) { ${FIELDS[field]} }`).join('\n  ');
+      const variables = Object.fromEntries(slice.map((u, i) => [`u${i}`, u]));
+      return client.request<Record<string, any>>(`query ReadStored(${vars}) {\n  ${body}\n}`, variables);
+    });
+    size = fitted.size;
+    const data = fitted.result;
+    const slice = unique.slice(start, start + size);
+    start += size;
     slice.forEach((urn, i) => {
       const e = data[`e${i}`];
       if (!e) return;

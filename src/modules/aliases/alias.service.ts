@@ -1,10 +1,11 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { queries, type GraphTransaction } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { ENTITY_LABELS } from '../../model/entity-fields';
 import { EntityType, Status } from '../../model/entity-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
+import { requireAdminForArchived } from '../entities/write/archived-guard';
 import type { WriteWarning } from '../entities/write/write-plan';
 import type { ModelAliasChange, ModelAliasRemoval } from './model-alias.type';
 
@@ -29,16 +30,16 @@ export async function setModelAlias(ctx: Context, group: string, alias: string, 
   checkGroupUrn(group);
   if (parseUrn(model)?.type !== EntityType.MODEL) throw new BadUserInputError(`"${model}" is not a model URN`, 'model', { urn: model });
 
-  const move = await ctx.graph.writeTransaction('setModelAlias', (tx) => moveAlias(tx, ctx.actor, group, alias, model));
+  const move = await ctx.graph.writeTransaction('setModelAlias', (tx) => moveAlias(tx, ctx, group, alias, model));
   ctx.warnings.push(...move.warnings);
 
   const urns = [group, model, ...move.previousHolders];
-  urns.forEach((u) => ctx.loaders.entity.clear(u));
+  forgetReads(ctx);
   const [groupEntity, modelEntity, ...holders] = await loadAll(ctx, urns, 'setModelAlias');
   return { alias, group: groupEntity, model: modelEntity, previousHolders: holders, changed: move.changed };
 }
 
-async function moveAlias(tx: GraphTransaction, actor: string, group: string, alias: string, model: string): Promise<AliasMove> {
+async function moveAlias(tx: GraphTransaction, ctx: Pick<Context, 'actor' | 'principal'>, group: string, alias: string, model: string): Promise<AliasMove> {
   const refs = await tx.run(queries.entityRefs, { urns: [group, model] });
   const missing = refs.filter((r) => r.type === null).map((r) => r.urn);
   if (missing.length) {
@@ -64,6 +65,8 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
   }
   const holderUrns = [...members].filter(([urn, aliases]) => urn !== model && aliases.includes(alias)).map(([urn]) => urn).sort();
   const holders = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
+  const holderStatus = new Map(holders.map((h) => [h.urn, h.props?.status]));
+  requireAdminForArchived(ctx.principal, holderUrns, (urn) => holderStatus.get(urn));
 
   const rows: AliasRow[] = [];
   if (!modelAliases.includes(alias)) {
@@ -80,8 +83,7 @@ async function moveAlias(tx: GraphTransaction, actor: string, group: string, ali
     rows.push({ urn: h.urn, old, new: old.filter((a) => a !== alias), revision: revisionOf(h.props) + 1, reason: `alias "${alias}" moved to ${model}` });
   }
 
-  await writeAliasRows(tx, actor, group, rows);
-  await tx.run(queries.entityUnlock, { urns: [group, model, ...holderUrns] });
+  await writeAliasRows(tx, ctx.actor, group, rows);
   return { previousHolders: holderUrns, changed: rows.length > 0, warnings };
 }
 
@@ -132,6 +134,7 @@ export async function removeModelAlias(ctx: Context, group: string, alias: strin
     const members = await tx.run(queries.aliasMembers, { group });
     const holderUrns = members.filter((m) => m.aliases.includes(alias)).map((m) => m.model).sort();
     const locked = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
+    requireAdminForArchived(ctx.principal, holderUrns, (urn) => locked.find((h) => h.urn === urn)?.props?.status);
     const old = new Map(members.map((m) => [m.model, m.aliases]));
     await writeAliasRows(
       tx,
@@ -145,11 +148,10 @@ export async function removeModelAlias(ctx: Context, group: string, alias: strin
         reason: `alias "${alias}" removed in ${group}`,
       })),
     );
-    await tx.run(queries.entityUnlock, { urns: [group, ...holderUrns] });
     return holderUrns;
   });
   const urns = [group, ...holders];
-  urns.forEach((u) => ctx.loaders.entity.clear(u));
+  forgetReads(ctx);
   const [groupEntity, ...previousHolders] = await loadAll(ctx, urns, 'removeModelAlias');
   return { alias, group: groupEntity, previousHolders, changed: holders.length > 0 };
 }

@@ -3,12 +3,15 @@ import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { ModelGroup } from '../model-groups/model-group.type';
 import { ModelAlias } from './model-alias.type';
+import { atMost } from '../../limits/cost';
+import { RELATION_MAX_FIRST } from '../entities/graphql/relation-fields.resolver';
 
 /** ModelGroup.aliases: the aliases on the group's open memberships, through the request's loaders. */
 @Resolver(() => ModelGroup)
 export class ModelGroupAliasesResolver {
   @FieldResolver(() => [ModelAlias], {
     description: 'The aliases of this group (champion, challenger...) and the member version holding each, by alias.',
+    complexity: atMost(RELATION_MAX_FIRST), // counted like a relationship list read without first
   })
   async aliases(@Root() group: EntityRecord, @Ctx() ctx: Context): Promise<ModelAlias[]> {
     const held = await ctx.loaders.aliases.load(group.urn);

@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { EntityType } from '../../model/entity-type';
 import { RELATION_FIELDS } from '../../model/relationship-type';
 import type { EntityRecord } from '../entities/entity.loaders';
-import { AFTER_ARG, FIRST_ARG, loadSlice, relatedUrns } from '../entities/graphql/relation-fields.resolver';
+import { AFTER_ARG, FIRST_ARG, relatedEntities } from '../entities/graphql/relation-fields.resolver';
 import { Model } from '../models/model.type';
 import { Dataset } from './dataset.type';
 
@@ -20,8 +20,7 @@ export class DatasetConsumersResolver {
     @Arg('first', () => Int, FIRST_ARG) first?: number | null,
     @Arg('after', () => String, AFTER_ARG) after?: string | null,
   ): Promise<EntityRecord[]> {
-    const lists = await Promise.all(CONSUMER_FIELDS.map((spec) => relatedUrns(ctx, dataset, spec)));
-    const urns = [...new Set(lists.flat())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return loadSlice(ctx, urns, { first, after }, dataset.urn, 'consumers');
+    const list = { types: CONSUMER_FIELDS.map((f) => f.type), direction: 'in' as const, target: EntityType.MODEL };
+    return relatedEntities(ctx, dataset.urn, list, { first, after }, 'consumers');
   }
 }

@@ -1,22 +1,38 @@
 import DataLoader from 'dataloader';
-import { queries, type Graph } from '../../graph';
-import { decodeEntity } from '../../model/encode';
+import { int, queries, type Graph } from '../../graph';
+import type { ProjectedRow } from '../../graph/queries';
+import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
+import { decodeProjected, type Projection } from './projection';
 
-/** A decoded entity as the GraphQL types read it. */
+/** A decoded entity as the GraphQL types read it: the properties of the request's projection. */
 export type EntityRecord = Record<string, unknown> & { urn: string; type: string };
 
+/** One slice of a relationship list: an entity's neighbours over some relationship types. */
 export interface RelatedKey {
   urn: string;
-  type: RelationshipType;
+  /** Relationship types (one for most lists; several for unions such as Dataset.consumers). */
+  types: readonly RelationshipType[];
   direction: Direction;
+  /** Type of the entities listed. */
+  target: EntityType;
+  /** At most this many, in URN order... */
+  first: number;
+  /** ...after this URN (null: from the start). */
+  after: string | null;
+}
+
+/** The URNs of a slice, in URN order, and whether the list goes on past it. */
+export interface RelatedSlice {
+  urns: string[];
+  more: boolean;
 }
 
 export interface EntityLoaders {
   /** Entity by URN; null when absent. */
   entity: DataLoader<string, EntityRecord | null>;
-  /** URNs at the other end of an entity's open edges of one type and direction, sorted; [] when none. */
-  related: DataLoader<RelatedKey, string[], string>;
+  /** A slice of a relationship list over open edges; its entities are primed into `entity`. */
+  related: DataLoader<RelatedKey, RelatedSlice, string>;
   /** How many open edges an entity has, by relationship type, direction and type at the other end. */
   edgeCounts: DataLoader<string, EdgeCount[]>;
 }
@@ -30,42 +46,57 @@ export interface EdgeCount {
 
 /**
  * Builds the per-request loaders. Each tick's `load()` calls become one statement per loader
- * (two for `related`: one per direction), whatever the page size.
+ * (per distinct `first` for `related`), whatever the page size. Entities are read through
+ * `projection()`: only the properties the request's operation selects.
  */
-export function createEntityLoaders(graph: Graph): EntityLoaders {
-  return {
-    entity: new DataLoader(async (urns) => {
-      const rows = await graph.read(queries.entitiesByUrns, { urns: [...urns] });
-      const byUrn = new Map(rows.map((r) => [r.urn, decodeEntity(r.props) as EntityRecord]));
-      return urns.map((u) => byUrn.get(u) ?? null);
-    }),
-    related: new DataLoader(
-      async (keys) => {
-        const result = new Map<string, string[]>();
-        for (const direction of ['out', 'in'] as const) {
-          const batch = keys.filter((k) => k.direction === direction).map((k) => ({ urn: k.urn, type: k.type }));
-          if (!batch.length) continue;
-          const query = direction === 'out' ? queries.relatedOut : queries.relatedIn;
-          for (const row of await graph.read(query, { keys: batch })) {
-            const k = relatedKeyId({ urn: row.urn, type: row.type as RelationshipType, direction });
-            (result.get(k) ?? result.set(k, []).get(k)!).push(row.other);
+export function createEntityLoaders(graph: Graph, projection: () => Projection): EntityLoaders {
+  const entity = new DataLoader<string, EntityRecord | null>(async (urns) => {
+    const fields = projection();
+    const rows = await graph.read(queries.entitiesByUrns, { urns: [...urns], fields });
+    const byUrn = new Map(rows.map((r) => [r.urn, recordOf(r, fields)]));
+    return urns.map((u) => byUrn.get(u) ?? null);
+  });
+  const related = new DataLoader<RelatedKey, RelatedSlice, string>(
+    async (keys) => {
+      const fields = projection();
+      const found = new Map<string, string[]>();
+      const byFirst = new Map<number, RelatedKey[]>();
+      for (const k of keys) (byFirst.get(k.first) ?? byFirst.set(k.first, []).get(k.first)!).push(k);
+      await Promise.all(
+        [...byFirst].map(async ([first, batch]) => {
+          const params = batch.map((k) => ({ id: relatedKeyId(k), urn: k.urn, types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after }));
+          // One row more than asked tells whether the list goes on.
+          for (const row of await graph.read(queries.related, { keys: params, limit: int(first + 1), fields })) {
+            (found.get(row.key) ?? found.set(row.key, []).get(row.key)!).push(row.urn);
+            entity.prime(row.urn, recordOf(row, fields));
           }
-        }
-        return keys.map((k) => result.get(relatedKeyId(k)) ?? []);
-      },
-      { cacheKeyFn: relatedKeyId },
-    ),
-    edgeCounts: new DataLoader(async (urns) => {
-      const byUrn = new Map<string, EdgeCount[]>();
-      for (const r of await graph.read(queries.edgeCounts, { urns: [...urns] })) {
-        const count: EdgeCount = { type: r.type as RelationshipType, direction: r.outgoing ? 'out' : 'in', target: r.target, count: r.count };
-        (byUrn.get(r.urn) ?? byUrn.set(r.urn, []).get(r.urn)!).push(count);
-      }
-      return urns.map((u) => byUrn.get(u) ?? []);
-    }),
-  };
+        }),
+      );
+      return keys.map((k) => {
+        // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
+        const urns = (found.get(relatedKeyId(k)) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return { urns: urns.slice(0, k.first), more: urns.length > k.first };
+      });
+    },
+    { cacheKeyFn: relatedKeyId },
+  );
+  const edgeCounts = new DataLoader<string, EdgeCount[]>(async (urns) => {
+    const byUrn = new Map<string, EdgeCount[]>();
+    for (const r of await graph.read(queries.edgeCounts, { urns: [...urns] })) {
+      const count: EdgeCount = { type: r.type as RelationshipType, direction: r.outgoing ? 'out' : 'in', target: r.target, count: r.count };
+      (byUrn.get(r.urn) ?? byUrn.set(r.urn, []).get(r.urn)!).push(count);
+    }
+    return urns.map((u) => byUrn.get(u) ?? []);
+  });
+  return { entity, related, edgeCounts };
+}
+
+/** The record of a projected row (entities/by-urns, edges/related and the like) under `fields`. */
+export function recordOf(row: ProjectedRow, fields: Projection): EntityRecord {
+  const type = row.type as EntityType;
+  return { ...decodeProjected(type, fields[type] ?? [], row.values), urn: row.urn, type };
 }
 
 export function relatedKeyId(k: RelatedKey): string {
-  return `${k.direction}|${k.type}|${k.urn}`;
+  return `${k.direction}|${k.types.join(',')}|${k.target}|${k.first}|${k.after ?? ''}|${k.urn}`;
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import type { EntityType } from '../../model/entity-type';
 import type { EntityRecord } from './entity.loaders';
@@ -11,9 +11,9 @@ import { toEntityWrite } from './write/to-entity-write';
  */
 export async function upsertEntity(ctx: Context, type: EntityType, input: object): Promise<EntityRecord> {
   const write = toEntityWrite(type, input as Record<string, unknown>);
-  const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, source: 'api' });
+  const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, principal: ctx.principal, source: 'api' });
   ctx.warnings.push(...outcome.warnings);
-  ctx.loaders.entity.clear(write.urn);
+  forgetReads(ctx);
   const stored = await ctx.loaders.entity.load(write.urn);
   if (!stored) throw new NotFoundError(`${write.urn} vanished after it was written`, [write.urn]);
   return stored;

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { BadUserInputError } from '../../errors/errors';
 import { EntityType } from '../../model/entity-type';
 import { applyWrites } from '../entities/write/entity-writer';
@@ -44,9 +44,9 @@ export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: bool
     path: `batch.links.${i}`,
   }));
 
-  const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, source: 'batch', dryRun });
+  const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, principal: ctx.principal, source: 'batch', dryRun });
   ctx.warnings.push(...outcome.warnings);
-  if (!dryRun) ctx.loaders.entity.clearAll();
+  if (!dryRun) forgetReads(ctx);
   return {
     created: outcome.created.length,
     updated: outcome.updated.length,

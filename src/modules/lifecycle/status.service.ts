@@ -1,12 +1,13 @@
 import { requireRole } from '../../auth/authorization.plugin';
 import { Role } from '../../auth/role';
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { queries } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { ENTITY_LABELS } from '../../model/entity-fields';
 import { Status, type EntityType } from '../../model/entity-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
+import { requireAdminForArchived } from '../entities/write/archived-guard';
 import type { FieldChange } from '../entities/write/write-plan';
 
 /**
@@ -14,7 +15,8 @@ import type { FieldChange } from '../entities/write/write-plan';
  * one transaction, under the entity's lock: stores `status` and `statusReason`, bumps the revision
  * and records a STATUS_CHANGED history entry carrying the reason. Setting the status an entity
  * already has is a no-op (no revision, no history, the stored reason kept). NOT_FOUND for an
- * unknown URN. Archiving needs the ADMIN role (see Role); deprecating and reactivating need WRITER.
+ * unknown URN. Archiving and leaving ARCHIVED need the ADMIN role (see Role); deprecating and
+ * reactivating a deprecated entity need WRITER.
  */
 export async function setStatus(ctx: Context, urn: string, status: Status, reason: string | null = null): Promise<EntityRecord> {
   if (status === Status.ARCHIVED) requireRole(ctx.principal, Role.ADMIN, 'Archiving');
@@ -26,6 +28,7 @@ export async function setStatus(ctx: Context, urn: string, status: Status, reaso
     const [locked] = await tx.run(queries.entityLock, { urns: [urn] });
     const old = locked.props!;
     if (old.status !== status) {
+      requireAdminForArchived(ctx.principal, [urn], () => old.status); // leaving ARCHIVED
       const now = new Date();
       const revision = ((old.revision as number | undefined) ?? 0) + 1;
       const changes: FieldChange[] = [{ field: 'status', old: old.status ?? null, new: status }];
@@ -43,10 +46,9 @@ export async function setStatus(ctx: Context, urn: string, status: Status, reaso
         changes: [{ urn, revision, action: 'STATUS_CHANGED', changes: JSON.stringify(changes), reason }],
       });
     }
-    await tx.run(queries.entityUnlock, { urns: [urn] });
   });
 
-  ctx.loaders.entity.clear(urn);
+  forgetReads(ctx);
   const stored = await ctx.loaders.entity.load(urn);
   if (!stored) throw new NotFoundError(`${urn} vanished after its status was set`, [urn]);
   return stored;

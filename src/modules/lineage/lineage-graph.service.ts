@@ -36,7 +36,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
   const asOf = request.asOf ?? null;
   const server = lineageLimits();
   const limits = { ...server, maxNodes: Math.min(server.maxNodes, request.maxNodes ?? server.maxNodes) };
-  return ctx.graph.readTransaction('lineageGraph', async (tx) => {
+  return ctx.graph.walk(() => ctx.graph.readTransaction('lineageGraph', async (tx) => {
     await requireRoot(ctx, tx, request.urn);
     const walks: Walk[] = [];
     for (const [direction, maxDepth] of [
@@ -66,7 +66,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       isPartial: Boolean(cut),
       partialReason: cut?.partialReason ?? null,
     };
-  });
+  }));
 }
 
 const side = (d: LineageDirection) => (d === LineageDirection.UPSTREAM ? 0 : 1);

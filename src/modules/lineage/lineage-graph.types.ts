@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { EDGES_PER_DRAWN_ENTITY, sizedListCost } from '../../limits/cost';
 import { RelationshipType } from '../entities/graphql/enums';
 import { Entity } from '../entities/graphql/entity.interface';
+import { LINEAGE_GRAPH_MAX_NODES, LINEAGE_MAX_DEPTH } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 
 @ObjectType({ description: 'An entity on one side of the node a lineage graph is drawn around.' })
@@ -34,13 +36,23 @@ export class LineageGraph {
   @Field(() => Entity, { description: 'The entity the graph is drawn around.' })
   root!: Entity;
 
-  @Field(() => [LineageGraphNode], { description: 'Reached entities of the requested types (the root excluded), ordered by side, degree, urn.' })
+  @Field(() => [LineageGraphNode], {
+    description: 'Reached entities of the requested types (the root excluded), ordered by side, degree, urn.',
+    complexity: sizedListCost(2 * LINEAGE_GRAPH_MAX_NODES),
+  })
   nodes!: LineageGraphNode[];
 
-  @Field(() => [LineageGraphEdge], { description: 'Lineage edges whose both ends are the root or one of `nodes`.' })
+  @Field(() => [LineageGraphEdge], {
+    description: 'Lineage edges whose both ends are the root or one of `nodes`.',
+    complexity: sizedListCost(2 * LINEAGE_GRAPH_MAX_NODES * EDGES_PER_DRAWN_ENTITY),
+  })
   edges!: LineageGraphEdge[];
 
-  @Field({ description: 'True only when a server limit (node cap or time budget) cut one of the walks.' })
+  @Field({
+    description:
+      `True only when a limit cut one of the walks: maxNodes, the server's node cap or time budget, or the depth cap of ${LINEAGE_MAX_DEPTH} steps ` +
+      'with entities further away. A side that stops at a smaller depth the client asked for is complete.',
+  })
   isPartial!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Which server limit cut a walk; null when complete.' })

@@ -2,6 +2,7 @@ import { queries, type Graph, type GraphTransaction } from '../../graph';
 import type { LineageLevelRow } from '../../graph/queries';
 import type { EntityType, Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
+import { LINEAGE_MAX_DEPTH } from './lineage.config';
 import { expandableTypes, LineageDirection } from './lineage-steps';
 
 export interface WalkOptions {
@@ -122,6 +123,15 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
       });
     }
     frontier = level.filter((r) => expandable.has(r.type as EntityType)).map((r) => r.urn);
+  }
+  // The server's depth cap, unlike a smaller maxDepth the client chose, cuts the answer: say so when
+  // one more level would have reached anything (a single statement, only on walks this deep).
+  for (let i = 0; !walk.isPartial && options.maxDepth >= LINEAGE_MAX_DEPTH && i < frontier.length; i += FRONTIER_CHUNK) {
+    walk.statements++;
+    const beyond = await tx.run(query, { ...params, frontier: frontier.slice(i, i + FRONTIER_CHUNK) });
+    if (beyond.some((row) => row.urn !== root && !reached.has(row.urn))) {
+      cut(`depth cap of ${LINEAGE_MAX_DEPTH} steps reached; entities lie further away`);
+    }
   }
   return walk;
 }

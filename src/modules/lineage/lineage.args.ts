@@ -43,7 +43,7 @@ export class LineageArgs extends LineageFilterArgs {
   @IsEnum(LineageDirection)
   direction!: LineageDirection;
 
-  @Field(() => Int, { defaultValue: LINEAGE_DEFAULT_DEPTH, description: `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}).` })
+  @Field(() => Int, { defaultValue: LINEAGE_DEFAULT_DEPTH, description: `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}). Stopping here is the client's choice and does not make the result partial; stopping at ${LINEAGE_MAX_DEPTH} with entities further away does.` })
   @IsInt()
   @Min(1)
   @Max(LINEAGE_MAX_DEPTH)
@@ -54,7 +54,9 @@ export class LineageArgs extends LineageFilterArgs {
 export class ImpactArgs extends LineageFilterArgs {
   @Field(() => Int, {
     defaultValue: LINEAGE_MAX_DEPTH,
-    description: `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}); the default walks the whole blast radius.`,
+    description:
+      `How many steps to walk (1 to ${LINEAGE_MAX_DEPTH}); the default walks the whole blast radius. A smaller value the client chose ` +
+      `does not make the result partial; reaching ${LINEAGE_MAX_DEPTH} with entities further away does (isPartial, partialReason).`,
   })
   @IsInt()
   @Min(1)

@@ -17,6 +17,10 @@ export interface LineageLimits {
   budgetMs: number;
   /** Concurrent statements a level of 1,000 entities or more is split into (LINEAGE_PARALLELISM, default 2). */
   parallelism: number;
+  /** Complete walks kept per server for later pages and repeated questions (LINEAGE_CACHE_WALKS, default 64; 0: none). */
+  cacheWalks: number;
+  /** Most reached entities kept over all cached walks (LINEAGE_CACHE_ENTITIES, default 500000). */
+  cacheEntities: number;
 }
 
 /**
@@ -28,13 +32,15 @@ export function lineageLimits(env: NodeJS.ProcessEnv = process.env): LineageLimi
     maxNodes: positive(env, 'LINEAGE_MAX_NODES', 100_000),
     budgetMs: positive(env, 'LINEAGE_TIME_BUDGET_MS', 10_000),
     parallelism: positive(env, 'LINEAGE_PARALLELISM', 2),
+    cacheWalks: positive(env, 'LINEAGE_CACHE_WALKS', 64, 0),
+    cacheEntities: positive(env, 'LINEAGE_CACHE_ENTITIES', 500_000),
   };
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}, got "${raw}"`);
   return n;
 }

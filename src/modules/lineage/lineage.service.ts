@@ -1,13 +1,13 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
-import { queries, type GraphTransaction } from '../../graph';
-import { decodeEntity } from '../../model/encode';
+import { queries, type Graph, type GraphTransaction } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
-import type { EntityRecord } from '../entities/entity.loaders';
+import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { decodeCursor, pageOf, urnsOnPage, type LineagePage } from './lineage-page';
-import { lineageLimits } from './lineage.config';
+import { lineageLimits, type LineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
+import { WalkCache, walkKey } from './walk-cache';
 
 export interface LineageRequest {
   urn: string;
@@ -32,25 +32,55 @@ export interface LineageResultStub extends LineagePage {
  * resolvers hydrate them through the entity loader). The root check, the walk and the loading of
  * the page's entities (items and path hops, into the request's loader) share one read transaction,
  * so a page costs one transaction whatever its size (levels of 1,000 entities or more add
- * concurrent statements, see walkIn). NOT_FOUND when the root does not exist;
- * BAD_USER_INPUT for a foreign cursor. A walk cut by a server limit is returned with isPartial.
+ * concurrent statements, see walkIn). A complete walk is kept (WalkCache) under the graph's
+ * version, so later pages and repeated questions skip the walk until the next write anywhere.
+ * NOT_FOUND when the root does not exist; BAD_USER_INPUT for a foreign cursor. A walk cut by a
+ * server limit is returned with isPartial. Walks queue for the walk limits (Graph.walk):
+ * UNAVAILABLE with Retry-After when the server is full.
  */
 export async function lineage(ctx: Context, request: LineageRequest): Promise<LineageResultStub> {
   if (request.after) decodeCursor(request.after);
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
-  const { walk, page } = await ctx.graph.readTransaction(name, async (tx) => {
-    await requireRoot(ctx, tx, request.urn);
-    const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
-    const walk = await walkIn(tx, request.urn, options, ctx.graph);
-    const page = pageOf(walk, request);
-    await loadEntities(ctx, tx, urnsOnPage(page));
-    return { walk, page };
-  });
+  const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
+  const cache = limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null;
+  const { walk, page } = await ctx.graph.walk(() =>
+    ctx.graph.readTransaction(name, async (tx) => {
+      const version = await startWalk(ctx, tx, request.urn);
+      const key = walkKey(request.urn, options);
+      let walk = cache?.get(key, version);
+      if (!walk) {
+        walk = await walkIn(tx, request.urn, options, ctx.graph);
+        cache?.set(key, version, walk);
+      }
+      const page = pageOf(walk, request);
+      await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
+      return { walk, page };
+    }),
+  );
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }
   return { root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
+}
+
+const caches = new WeakMap<Graph, WalkCache>();
+
+function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
+  let cache = caches.get(graph.origin);
+  if (!cache) caches.set(graph.origin, (cache = new WalkCache(limits.cacheWalks, limits.cacheEntities)));
+  return cache;
+}
+
+/**
+ * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the version.
+ */
+async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<number> {
+  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
+  if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
+  ctx.loaders.entity.prime(urn, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection));
+  return start.version;
 }
 
 /** Loads the root into the request's loader inside `tx`; NOT_FOUND (on `urn`) when it does not exist. */
@@ -66,8 +96,8 @@ export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: strin
  */
 export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<void> {
   if (!urns.length) return;
-  const rows = await tx.run(queries.entitiesByUrns, { urns });
-  const found = new Map(rows.map((r) => [r.urn, decodeEntity(r.props) as EntityRecord]));
+  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
+  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
   for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
 }
 

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { atMost, sizedListCost } from '../../limits/cost';
+import { MAX_PAGE_SIZE } from '../queries/page.args';
 import { EntityType, RelationshipType } from '../entities/graphql/enums';
 import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from '../queries/page-info.type';
+import { LINEAGE_MAX_DEPTH } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 
 registerEnumType(LineageDirection, {
@@ -36,7 +39,10 @@ export class LineageItem {
   @Field(() => Int, { description: 'Length of the shortest path from the root (1 = a direct neighbour).' })
   degree!: number;
 
-  @Field(() => [LineageHop], { description: 'One shortest path from the root to this entity, hops in walk order.' })
+  @Field(() => [LineageHop], {
+    description: 'One shortest path from the root to this entity, hops in walk order.',
+    complexity: sizedListCost(LINEAGE_MAX_DEPTH),
+  })
   path!: LineageHop[];
 
   @Field({ description: 'Cursor of this item, for `after`.' })
@@ -57,18 +63,26 @@ export class LineageResult {
   @Field(() => Entity, { description: 'The entity the walk started from.' })
   root!: Entity;
 
-  @Field(() => [LineageItem], { description: 'Reached entities of the requested types, ordered by degree, then urn; one page.' })
+  @Field(() => [LineageItem], {
+    description: 'Reached entities of the requested types, ordered by degree, then urn; one page.',
+    complexity: sizedListCost(MAX_PAGE_SIZE),
+  })
   items!: LineageItem[];
 
   @Field(() => Int, { description: 'Reached entities of the requested types, on all pages.' })
   total!: number;
 
-  @Field(() => [TypeCount], { description: 'The reached entities of the requested types by type, most frequent first.' })
+  @Field(() => [TypeCount], {
+    description: 'The reached entities of the requested types by type, most frequent first.',
+    complexity: atMost(Object.keys(EntityType).length),
+  })
   countsByType!: TypeCount[];
 
   @Field({
     description:
-      'True only when a server limit (node cap or time budget) cut the walk: the items are then a correct but incomplete part of the answer, and `partialReason` says which limit.',
+      'True only when a server limit cut the walk (node cap, time budget, or the depth cap of ' +
+      `${LINEAGE_MAX_DEPTH} steps with entities further away): the items are then a correct but incomplete part of the answer, ` +
+      'and `partialReason` says which limit. A walk that stops at a smaller `maxDepth` the client asked for is complete, not partial.',
   })
   isPartial!: boolean;
 

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import { forgetReads, type Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { isLegalRelationship } from '../../model/relationship-type';
 import { parseUrn } from '../../model/urn';
@@ -26,11 +26,12 @@ export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: Link
 
   const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op }], {
     actor: ctx.actor,
+    principal: ctx.principal,
     source: 'api',
   });
   ctx.warnings.push(...outcome.warnings);
 
-  ctx.loaders.entity.clear(from).clear(to);
+  forgetReads(ctx);
   const [fromEntity, toEntity] = await ctx.loaders.entity.loadMany([from, to]);
   if (!fromEntity || fromEntity instanceof Error || !toEntity || toEntity instanceof Error) {
     throw new NotFoundError(`${from} or ${to} vanished after the ${op}`, [from, to]);

@@ -1,5 +1,6 @@
 import { FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import type { PageInfo } from './page-info.type';
+import { COUNT_WEIGHT } from '../../limits/cost';
 
 /** What the list services return: one page of edges and a way to count the whole list. */
 export interface Connection<E extends { cursor: string }> {
@@ -36,7 +37,7 @@ export function connection<E extends { cursor: string }>(
 export function totalCountResolver(cls: ClassType, description: string): ClassType {
   @Resolver(() => cls)
   class TotalCountResolver {
-    @FieldResolver(() => Int, { description })
+    @FieldResolver(() => Int, { description, complexity: COUNT_WEIGHT })
     totalCount(@Root() root: Connection<{ cursor: string }>): Promise<number> {
       return root.countAll();
     }

@@ -2,7 +2,7 @@ import type { Context } from '../../context';
 import { int, queries } from '../../graph';
 import type { BrowseFilterParams, BrowseKey } from '../../graph/queries';
 import { DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
-import type { EntityRecord } from '../entities/entity.loaders';
+import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { connection, type Connection } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { EntityFilter } from './entity-filter.input';
@@ -28,7 +28,9 @@ export async function listEntities(
   const where = browseFilter(filter);
   const after = page.after ? entityKeyOf(page.after) : null;
   const size = pageSize(page);
-  const rows = size > 0 ? await ctx.graph.read(queries.browseEntitiesPage, { ...where, after, limit: int(size + 1) }) : [];
+  const rows = size > 0 ? await ctx.graph.read(queries.browseEntitiesPage, { ...where, after, limit: int(size + 1), fields: ctx.scope.projection }) : [];
+  // The rows carry the page's entities: primed, the loader sends nothing more for them.
+  for (const row of rows) ctx.loaders.entity.prime(row.urn, recordOf(row, ctx.scope.projection));
   const hydrated = await hydrate(ctx, rows.slice(0, size));
   const edges = hydrated.map(({ row, node }) => ({ cursor: entityCursor(row), node }));
   return connection(edges, rows.length > size, page.after, async () => {

@@ -2,6 +2,8 @@ import { Field, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from './page-info.type';
+import { sizedListCost } from '../../limits/cost';
+import { MAX_PAGE_SIZE } from './page.args';
 
 @ObjectType({ description: 'An entity in a list, with its position.' })
 export class EntityEdge {
@@ -14,7 +16,7 @@ export class EntityEdge {
 
 @ObjectType({ description: 'A page of entities (Relay connection).' })
 export class EntityConnection {
-  @Field(() => [EntityEdge], { description: 'The entities of this page, in list order.' })
+  @Field(() => [EntityEdge], { complexity: sizedListCost(MAX_PAGE_SIZE), description: 'The entities of this page, in list order.' })
   edges!: EntityEdge[];
 
   @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to get the next one.' })

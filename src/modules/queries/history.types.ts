@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { PageInfo } from './page-info.type';
+import { sizedListCost } from '../../limits/cost';
+import { MAX_PAGE_SIZE } from './page.args';
 
 @ObjectType({ description: 'One field of an entity changed by one change record.' })
 export class FieldChange {
@@ -54,7 +56,7 @@ export class ChangeEdge {
 
 @ObjectType({ description: 'A page of an entity history, newest first (Relay connection).' })
 export class HistoryConnection {
-  @Field(() => [ChangeEdge], { description: 'The change records of this page, newest first.' })
+  @Field(() => [ChangeEdge], { complexity: sizedListCost(MAX_PAGE_SIZE), description: 'The change records of this page, newest first.' })
   edges!: ChangeEdge[];
 
   @Field(() => PageInfo, { description: 'Whether older records follow, and the cursor to get them.' })

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Query, Resolver } from 'type-graphql';
+import { listSizes, PAGE_WEIGHT, weighted } from '../../limits/cost';
+import { pageSize } from './page.args';
 import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
@@ -12,6 +14,9 @@ import { HistoryConnection } from './history.types';
 import { SearchArgs } from './search.args';
 import { SearchConnection } from './search-connection.type';
 import { searchEntities, type SearchEdgeValue } from './search.service';
+
+/** A page holds `first` edges (the default page size without it). */
+const PAGE_SIZES = listSizes((args) => ({ edges: pageSize(args) }));
 
 /** The read side the UI calls: one entity, lists, search and history. */
 @Resolver()
@@ -28,7 +33,9 @@ export class QueriesResolver {
     description:
       'Entities of any type, filtered, ordered by type, then name, then URN (code point order). ' +
       'ARCHIVED entities are left out unless filter.statuses lists them.',
+    complexity: weighted(PAGE_WEIGHT),
   })
+  @Extensions(PAGE_SIZES)
   entities(@Args() args: EntitiesArgs, @Ctx() ctx: Context): Promise<Connection<EntityEdgeValue>> {
     return listEntities(ctx, args.filter, args);
   }
@@ -37,14 +44,18 @@ export class QueriesResolver {
     description:
       'Full-text search over names, descriptions and tags, best match first. ' +
       'ARCHIVED entities are left out unless statuses lists them.',
+    complexity: weighted(PAGE_WEIGHT),
   })
+  @Extensions(PAGE_SIZES)
   search(@Args() args: SearchArgs, @Ctx() ctx: Context): Promise<Connection<SearchEdgeValue>> {
     return searchEntities(ctx, args);
   }
 
   @Query(() => HistoryConnection, {
     description: 'Change records of an entity, newest first: who changed which fields, when, from what to what.',
+    complexity: weighted(PAGE_WEIGHT),
   })
+  @Extensions(PAGE_SIZES)
   history(@Args() args: HistoryArgs, @Ctx() ctx: Context): Promise<Connection<ChangeEdgeValue>> {
     return entityHistory(ctx, args);
   }

@@ -2,6 +2,8 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from './page-info.type';
+import { sizedListCost } from '../../limits/cost';
+import { MAX_PAGE_SIZE } from './page.args';
 
 @ObjectType({ description: 'A search hit: an entity and how well it matches.' })
 export class SearchEdge {
@@ -17,7 +19,7 @@ export class SearchEdge {
 
 @ObjectType({ description: 'A page of search hits, best first (Relay connection).' })
 export class SearchConnection {
-  @Field(() => [SearchEdge], { description: 'The hits of this page, best score first (ties by URN).' })
+  @Field(() => [SearchEdge], { complexity: sizedListCost(MAX_PAGE_SIZE), description: 'The hits of this page, best score first (ties by URN).' })
   edges!: SearchEdge[];
 
   @Field(() => PageInfo, { description: 'Whether more hits follow, and the cursor to get them.' })

@@ -2,6 +2,8 @@ import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { EntityType, Status } from './enums';
 import { CustomProperty, Owner } from './common.types';
 import { entityClassOf } from './entity-classes';
+import { RELATION_FIELDS } from '../../../model/relationship-type';
+import { relationCountsCost } from '../../../limits/cost';
 import { RelationCount } from './relation-count.type';
 
 /** Fields every entity has. Object types implement it; values are decoded node properties. */
@@ -57,6 +59,7 @@ export abstract class Entity {
 
   @Field(() => [RelationCount], {
     description: 'How many entities each relationship field lists now, zeros included: tab sizes for a UI, one statement per page.',
+    complexity: relationCountsCost(Math.max(...Object.values(RELATION_FIELDS).map((f) => f.length))),
   })
   relationCounts!: RelationCount[];
 }

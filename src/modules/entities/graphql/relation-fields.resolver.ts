@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../../../errors/errors';
+import { firstOrCap, relationCountsCost } from '../../../limits/cost';
 import type { Context } from '../../../context';
 import type { EntityType } from '../../../model/entity-type';
-import { RELATION_FIELDS, type RelationField } from '../../../model/relationship-type';
-import { parseUrn } from '../../../model/urn';
+import { RELATION_FIELDS, type Direction, type RelationshipType } from '../../../model/relationship-type';
 import type { EntityRecord } from '../entity.loaders';
 import { entityClassOf } from './entity-classes';
 import { RelationCount } from './relation-count.type';
@@ -20,33 +20,36 @@ export interface RelatedSlice {
   after?: string | null;
 }
 
-/** The URNs at the other end of `spec` for `root`, in URN order, through the request's loaders. */
-export async function relatedUrns(ctx: Context, root: { urn: string }, spec: RelationField): Promise<string[]> {
-  const urns = await ctx.loaders.related.load({ urn: root.urn, type: spec.type, direction: spec.direction });
-  return urns.filter((u) => parseUrn(u)?.type === spec.target);
+/** Which list: relationship types, their stored direction, and the type of the entities listed. */
+export interface RelatedList {
+  types: readonly RelationshipType[];
+  direction: Direction;
+  target: EntityType;
 }
 
 /**
- * Loads the entities of a URN-ordered list, cut to `slice` first (`first` checked: 0..RELATION_MAX_FIRST).
- * Without `first`, a list longer than RELATION_MAX_FIRST is cut there with a LIST_TRUNCATED warning
- * naming `owner` and `field`.
+ * The entities of one relationship list of `owner` (URN order, `slice` applied: `first` checked to
+ * be 0..RELATION_MAX_FIRST), read through the request's loaders: Neo4j filters, orders and cuts the
+ * list, and sends the listed entities with it. Without `first`, a list longer than
+ * RELATION_MAX_FIRST is cut there with a LIST_TRUNCATED warning naming `owner` and `field`.
  */
-export async function loadSlice(ctx: Context, urns: string[], slice: RelatedSlice, owner: string, field: string): Promise<EntityRecord[]> {
+export async function relatedEntities(ctx: Context, owner: string, list: RelatedList, slice: RelatedSlice, field: string): Promise<EntityRecord[]> {
   const { first, after } = slice;
   if (first != null && (first < 0 || first > RELATION_MAX_FIRST)) {
     throw new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first });
   }
-  let cut = after != null ? urns.filter((u) => u > after) : urns;
-  if (first == null && cut.length > RELATION_MAX_FIRST) {
+  const limit = first ?? RELATION_MAX_FIRST;
+  if (limit === 0) return [];
+  const { urns, more } = await ctx.loaders.related.load({ urn: owner, ...list, first: limit, after: after ?? null });
+  if (first == null && more) {
     ctx.warnings.push({
       code: 'LIST_TRUNCATED',
       urn: owner,
       field,
-      message: `${field} of ${owner} lists ${cut.length} entities; the first ${RELATION_MAX_FIRST} are returned. Page with first and after.`,
+      message: `${field} of ${owner} lists more than ${RELATION_MAX_FIRST} entities; the first ${RELATION_MAX_FIRST} are returned. Page with first and after.`,
     });
   }
-  cut = cut.slice(0, first ?? RELATION_MAX_FIRST);
-  const loaded = await ctx.loaders.entity.loadMany(cut);
+  const loaded = await ctx.loaders.entity.loadMany(urns);
   return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
 }
 
@@ -74,7 +77,8 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
 
   for (const spec of RELATION_FIELDS[type]) {
     proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      const related = await loadSlice(ctx, await relatedUrns(ctx, root, spec), { first, after }, root.urn, spec.field);
+      const list = { types: [spec.type], direction: spec.direction, target: spec.target };
+      const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field);
       return spec.single ? (related[0] ?? null) : related;
     };
     Reflect.defineMetadata('design:paramtypes', spec.single ? [Object, Object] : [Object, Object, Number, String], proto, spec.field);
@@ -86,6 +90,8 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
     FieldResolver(() => (spec.single ? entityClassOf(spec.target) : [entityClassOf(spec.target)]), {
       description: spec.description,
       nullable: Boolean(spec.single),
+      // Without first, a list can hold RELATION_MAX_FIRST entities, and costs that many.
+      complexity: spec.single ? undefined : firstOrCap(RELATION_MAX_FIRST),
     })(proto, spec.field, descriptor);
   }
   const specs = RELATION_FIELDS[type];
@@ -105,6 +111,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
   Ctx()(proto, 'relationCounts', 1);
   FieldResolver(() => [RelationCount], {
     description: 'How many entities each relationship field lists now, zeros included: tab sizes for a UI, one statement per page.',
+    complexity: relationCountsCost(specs.length),
   })(proto, 'relationCounts', Object.getOwnPropertyDescriptor(proto, 'relationCounts')!);
   Object.defineProperty(RelationFieldsResolver, 'name', { value: `${cls.name}RelationsResolver` });
   return RelationFieldsResolver;

@@ -6,6 +6,7 @@ import { DERIVED_FIELDS, ENTITY_LABELS } from '../../../model/entity-fields';
 import { Status } from '../../../model/entity-type';
 import type { Direction } from '../../../model/relationship-type';
 import { parseUrn } from '../../../model/urn';
+import { requireAdminForArchived } from './archived-guard';
 import { checkWriteShape } from './write-checks';
 import type { EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
 
@@ -77,12 +78,14 @@ async function writeAll(
 
   // 3. The open edges that relationship replacement and links compare against.
   const edgeTypes = unique([...entities.flatMap((e) => e.relations.map((r) => r.spec.type)), ...links.map((l) => l.type)]);
-  const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]);
+  // An entity the lock just created has no edge yet: only stored ones are looked at (a fresh batch sends no statement).
+  const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]).filter((u) => stored.get(u));
   const open = new Map<string, Set<string>>();
   if (edgeTypes.length && edgeOwners.length) {
     for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes })) {
       const k = edgeKey(r.urn, r.type, r.outgoing ? 'out' : 'in');
       (open.get(k) ?? open.set(k, new Set()).get(k)!).add(r.other);
+      if (!status.has(r.other) && r.otherStatus) status.set(r.other, r.otherStatus);
     }
   }
 
@@ -188,8 +191,10 @@ async function writeAll(
     }
   }
 
-  // 5. Write what changed.
+  // 5. Write what changed; an ARCHIVED entity changes (fields, sets, edges at either end) only for an ADMIN.
   const changed = [...pending.values()].filter((p) => p.created || p.changes.length);
+  const touched = [...changed.map((p) => p.urn), ...[...toClose, ...toOpen].flatMap((e) => [e.from, e.to])];
+  requireAdminForArchived(options.principal, touched, (urn) => status.get(urn));
   const audit = { now, actor: options.actor };
   if (changed.length) {
     await tx.run(queries.entityWrite, {
@@ -212,7 +217,6 @@ async function writeAll(
       })),
     });
   }
-  await tx.run(queries.entityUnlock, { urns: lockUrns });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
   const outcome: WriteOutcome = {

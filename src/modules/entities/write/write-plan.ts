@@ -1,3 +1,4 @@
+import type { Principal } from '../../../auth/role';
 import type { EntityType } from '../../../model/entity-type';
 import type { StoredValue } from '../../../model/encode';
 import type { RelationField, RelationshipType } from '../../../model/relationship-type';
@@ -28,6 +29,11 @@ export interface LinkWrite {
 export interface WriteOptions {
   /** Principal recorded as createdBy/updatedBy and in history. */
   actor: string;
+  /**
+   * Who asks, for the rules that depend on the role (changing an ARCHIVED entity needs ADMIN).
+   * Absent: an in-process caller with every right (scripts, benchmarks, test seeding).
+   */
+  principal?: Principal;
   /** Who asserted the change: api, batch, ... (stored on edges and history). */
   source: string;
   /** Validate and report without writing anything. */

@@ -21,7 +21,8 @@ import org.neo4j.kernel.internal.Version;
 /**
  * Runs Neo4j Community as a local process with only the Bolt connector, for development and tests.
  *
- * <p>Arguments: {@code --home DIR --port N [--host 127.0.0.1] [--pagecache-mb 256]}. Prints one line
+ * <p>Arguments: {@code --home DIR --port N [--host 127.0.0.1] [--pagecache-mb 256] [--plugins DIR]}; with
+ * {@code --plugins}, Neo4j loads the procedures of the jars there (APOC Core, see pom.xml). Prints one line
  * {@code MLGRAPH_NEO4J_READY bolt://host:port <version>} once the default database answers, then
  * serves until its standard input closes (the parent died or let go of it) or it gets SIGTERM; both
  * shut the database down cleanly.
@@ -35,6 +36,7 @@ public final class LocalNeo4j {
         String host = opts.getOrDefault("host", "127.0.0.1");
         int port = Integer.parseInt(require(opts, "port"));
         long pagecacheMb = Long.parseLong(opts.getOrDefault("pagecache-mb", "256"));
+        String plugins = opts.get("plugins");
 
         Files.createDirectories(home);
         // Settings without a typed constant in the public API are passed by name through a file.
@@ -47,14 +49,19 @@ public final class LocalNeo4j {
                 // checkpointed and closed by the time Bolt shuts down.
                 "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
                 "internal.dbms.bolt.netty_server_shutdown_timeout=2",
+                // APOC's procedures (when --plugins brings them) run as Aura and the docker image run them.
+                "dbms.security.procedures.unrestricted=apoc.*",
                 ""), StandardCharsets.UTF_8);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .loadPropertiesFromFile(conf)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
-                .build();
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb));
+        if (plugins != null) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath());
+        }
+        DatabaseManagementService dbms = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);

@@ -1,0 +1,16 @@
+// The start of a lineage walk: the root entity (no row values when it does not exist) with the
+// stored properties $fields lists for its type, and the graph's version: how many change records
+// exist. Every write that changes what a walk can see (an entity's status, an edge opened or
+// closed) records history in the same transaction, so the count moves with every such commit; it
+// is read from Neo4j's counts store, in constant time. A walk kept under one version is the
+// answer for as long as the version stays the same.
+// params: $urn, $fields
+// fields: {<entity type>: [property name]}
+// returns: version, urn, type, values
+CALL () {
+  MATCH (c:Change)
+  RETURN count(c) AS version
+}
+OPTIONAL MATCH (n:Entity {urn: $urn})
+WHERE n.type IS NOT NULL
+RETURN version, n.urn AS urn, n.type AS type, [k IN coalesce($fields[n.type], []) | n[k]] AS values

@@ -1,0 +1,125 @@
+import {
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { KEY_FIELDS, writableFields, type FieldKind } from '../../model/entity-fields';
+import { ENTITY_TYPES, type EntityType } from '../../model/entity-type';
+import { entityClassOf } from './graphql/entity-classes';
+
+/**
+ * Which stored properties to read, per entity type: what the operation selects on that type (or on
+ * the Entity interface), never less than `urn` and `type`. The entity loaders read only these, so an
+ * operation that shows names does not pay for decoding metrics, columns and timestamps.
+ */
+export type Projection = Readonly<Record<EntityType, readonly string[]>>;
+
+/** Properties the server sets on every entity (see cypher/entities/write.cypher). */
+const SYSTEM: readonly { name: string; kind: FieldKind }[] = [
+  { name: 'urn', kind: 'string' },
+  { name: 'type', kind: 'string' },
+  { name: 'status', kind: 'string' },
+  { name: 'statusReason', kind: 'string' },
+  { name: 'revision', kind: 'int' },
+  { name: 'createdAt', kind: 'datetime' },
+  { name: 'updatedAt', kind: 'datetime' },
+  { name: 'createdBy', kind: 'string' },
+  { name: 'updatedBy', kind: 'string' },
+];
+
+/** Every stored property of `type` with its kind, by name. */
+export const STORED: Readonly<Record<EntityType, ReadonlyMap<string, FieldKind>>> = Object.fromEntries(
+  ENTITY_TYPES.map((t) => [t, new Map([...SYSTEM, ...KEY_FIELDS, ...writableFields(t)].map((f) => [f.name, f.kind]))]),
+) as unknown as Record<EntityType, ReadonlyMap<string, FieldKind>>;
+
+/** Every stored property of every type: what a reader without an operation (scripts) gets. */
+export const FULL_PROJECTION: Projection = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...STORED[t].keys()]])) as unknown as Projection;
+
+const cache = new WeakMap<DocumentNode, Map<string, Projection>>();
+
+/**
+ * The projection of one operation of `document`: for each entity type, the stored properties the
+ * operation selects on it, through fragments and interface selections. Computed once per parsed
+ * document (servers reuse parsed documents across requests).
+ */
+export function projectionOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Projection {
+  let byName = cache.get(document);
+  if (!byName) cache.set(document, (byName = new Map()));
+  const key = operationName ?? '';
+  let found = byName.get(key);
+  if (!found) byName.set(key, (found = compute(schema, document, operationName)));
+  return found;
+}
+
+function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Projection {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const typeOfName = new Map(ENTITY_TYPES.map((t) => [entityClassOf(t).name, t]));
+  const selected = new Map(ENTITY_TYPES.map((t) => [t, new Set(['urn', 'type'])]));
+  const root = operation && schema.getRootType(operation.operation);
+  const seen = new Set<string>();
+
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        const entity = typeOfName.get(parent.name);
+        if (entity) selected.get(entity)!.add(name);
+        else if (isInterfaceType(parent) && parent.name === 'Entity') for (const s of selected.values()) s.add(name);
+        if (sel.selectionSet && (isObjectType(parent) || isInterfaceType(parent))) {
+          const field = parent.getFields()[name];
+          if (field) walk(sel.selectionSet, getNamedType(field.type) as GraphQLCompositeType);
+        }
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const cond = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType) : parent;
+        if (cond) walk(sel.selectionSet, cond);
+      } else {
+        const fragment = fragments.get(sel.name.value);
+        const key = `${sel.name.value}@${parent.name}`;
+        if (!fragment || seen.has(key)) continue;
+        seen.add(key);
+        const cond = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+        if (cond) walk(fragment.selectionSet, cond);
+      }
+    }
+  };
+  if (operation && root) walk(operation.selectionSet, root);
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...selected.get(t)!].filter((f) => STORED[t].has(f))])) as unknown as Projection;
+}
+
+/**
+ * An entity record from the values read for `fields` (same order): JSON text parsed, lists that
+ * are unset read as [], times as Date. Only the given fields are set.
+ */
+export function decodeProjected(type: EntityType, fields: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const kinds = STORED[type];
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) {
+    const v = values[i];
+    switch (kinds.get(fields[i])) {
+      case 'json':
+        out[fields[i]] = typeof v === 'string' ? JSON.parse(v) : (v ?? null);
+        break;
+      case 'jsonList':
+        out[fields[i]] = typeof v === 'string' ? JSON.parse(v) : (v ?? []);
+        break;
+      case 'strings':
+        out[fields[i]] = v ?? [];
+        break;
+      default:
+        out[fields[i]] = v ?? null;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { Walk, WalkOptions } from './lineage-walk';
+
+/**
+ * Complete walks of this server, kept so that the later pages of a lineage answer (and the same
+ * question asked again) do not walk the graph again. Each walk is kept under the graph's version
+ * (cypher/lineage/start.cypher: the count of change records, which every write that changes a walk
+ * moves), and found again only under the same version: any write in between, on this server or on
+ * another replica, makes the next request walk again. Least recently used walks go first once
+ * `maxWalks` or `maxEntities` (reached entities over all walks) would be passed.
+ */
+export class WalkCache {
+  private readonly walks = new Map<string, { version: number; walk: Walk }>();
+  private entities = 0;
+
+  constructor(
+    private readonly maxWalks: number,
+    private readonly maxEntities: number,
+  ) {}
+
+  /** The walk kept for `key` under `version`, or undefined. */
+  get(key: string, version: number): Walk | undefined {
+    const hit = this.walks.get(key);
+    if (!hit) return undefined;
+    this.drop(key);
+    if (hit.version !== version) return undefined;
+    this.walks.set(key, hit); // most recently used last
+    this.entities += hit.walk.reached.size;
+    return hit.walk;
+  }
+
+  /** Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept). */
+  set(key: string, version: number, walk: Walk): void {
+    if (walk.isPartial || this.maxWalks < 1 || walk.reached.size > this.maxEntities) return;
+    this.drop(key);
+    while (this.walks.size >= this.maxWalks || this.entities + walk.reached.size > this.maxEntities) {
+      this.drop(this.walks.keys().next().value!);
+    }
+    this.walks.set(key, { version, walk });
+    this.entities += walk.reached.size;
+  }
+
+  private drop(key: string): void {
+    const hit = this.walks.get(key);
+    if (!hit) return;
+    this.walks.delete(key);
+    this.entities -= hit.walk.reached.size;
+  }
+}
+
+/** What makes two walks the same question: root and every option that shapes the answer. */
+export function walkKey(root: string, o: WalkOptions): string {
+  return JSON.stringify([root, o.direction, o.maxDepth, [...o.statuses].sort(), o.asOf?.toISOString() ?? null, o.maxNodes]);
+}

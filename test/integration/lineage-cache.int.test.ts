@@ -1,0 +1,84 @@
+import { startTestServer, uniqueId, type TestServer } from '../support/harness';
+
+// Later pages of an impact come from the walk kept by the server, never walking the graph again,
+// and never from before a write: on this server or on another replica of the same database.
+
+const IMPACT = `query ($urn: ID!, $first: Int, $after: String) {
+  impact(urn: $urn, first: $first, after: $after) { total pageInfo { hasNextPage endCursor } items { degree entity { urn name } } } }`;
+
+let a: TestServer;
+let b: TestServer;
+beforeAll(async () => {
+  [a, b] = await Promise.all([startTestServer(), startTestServer()]);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+});
+
+/** The impact page and the names of the statements it sent. */
+async function page(server: TestServer, urn: string, first: number, after?: string | null) {
+  const names: string[] = [];
+  const stop = server.graph.onStatement((e) => names.push(e.query));
+  try {
+    const res = await server.gql(IMPACT, { urn, first, after });
+    expect(res.errors).toBeUndefined();
+    return { impact: res.data!.impact, names };
+  } finally {
+    stop();
+  }
+}
+
+describe('the walk behind an impact answer', () => {
+  const p = uniqueId('wc');
+  const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const root = ds('raw');
+
+  beforeAll(async () => {
+    // raw -> d0..d9 (derived), each trained a model: 20 entities downstream of raw.
+    const res = await a.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, {
+      b: {
+        datasets: [{ platform: p, name: 'raw' }, ...Array.from({ length: 10 }, (_, i) => ({ platform: p, name: `d${i}`, upstreams: [root] }))],
+        models: Array.from({ length: 10 }, (_, i) => ({ platform: p, name: `m${i}`, trainingDatasets: [ds(`d${i}`)] })),
+      },
+    });
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('is walked once: later pages only read their entities', async () => {
+    const first = await page(a, root, 8);
+    expect(first.impact.total).toBe(20);
+    expect(first.names.filter((n) => n.startsWith('lineage/') && n.endsWith('-level')).length).toBeGreaterThan(0);
+    const seen = first.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn);
+    let after = first.impact.pageInfo.endCursor;
+    while (after) {
+      const next = await page(a, root, 8, after);
+      expect(next.names.filter((n) => n.endsWith('-level'))).toEqual([]);
+      expect(next.names).toEqual(['lineage/start', 'entities/by-urns']);
+      seen.push(...next.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn));
+      after = next.impact.pageInfo.endCursor;
+      if (!next.impact.pageInfo.hasNextPage) break;
+    }
+    expect(new Set(seen).size).toBe(20);
+  });
+
+  it('is walked again after a write on another replica, so no page is stale', async () => {
+    const before = await page(a, root, 50);
+    expect(before.impact.total).toBe(20);
+    expect((await page(a, root, 50)).names.filter((n) => n.endsWith('-level'))).toEqual([]); // kept
+    // Server b (a replica with its own cache) adds a dataset downstream of d3.
+    const res = await b.gql(`mutation ($p: String!, $up: [String!]) { upsertDataset(input: { platform: $p, name: "late", upstreams: $up }) { urn } }`, {
+      p,
+      up: [ds('d3')],
+    });
+    expect(res.errors).toBeUndefined();
+    const after = await page(a, root, 50);
+    expect(after.names.filter((n) => n.endsWith('-level')).length).toBeGreaterThan(0);
+    expect(after.impact.total).toBe(21);
+    expect(after.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn)).toContain(ds('late'));
+    // Archiving through b hides it and what only it reached: a status change moves the version too.
+    const archive = await b.gql(`mutation ($u: ID!) { setStatus(urn: $u, status: ARCHIVED) { status } }`, { u: ds('d3') });
+    expect(archive.errors).toBeUndefined();
+    const archived = await page(a, root, 50);
+    expect(archived.impact.total).toBe(18); // d3, its model and "late" are gone
+  });
+});

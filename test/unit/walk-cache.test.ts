@@ -1,0 +1,59 @@
+import { Status } from '../../src/model/entity-type';
+import { LineageDirection } from '../../src/modules/lineage/lineage-steps';
+import type { Walk } from '../../src/modules/lineage/lineage-walk';
+import { WalkCache, walkKey } from '../../src/modules/lineage/walk-cache';
+
+const walk = (size: number, isPartial = false): Walk => ({
+  root: 'r',
+  direction: LineageDirection.DOWNSTREAM,
+  reached: new Map(Array.from({ length: size }, (_, i) => [`u${i}`, {} as never])),
+  isPartial,
+  partialReason: isPartial ? 'cut' : null,
+  statements: 1,
+});
+
+const options = { direction: LineageDirection.DOWNSTREAM, maxDepth: 1000, statuses: [Status.ACTIVE], asOf: null, maxNodes: 100, budgetMs: 1000 };
+
+describe('WalkCache', () => {
+  it('finds a walk only under the version it was kept with', () => {
+    const cache = new WalkCache(10, 1000);
+    const w = walk(3);
+    cache.set('k', 7, w);
+    expect(cache.get('k', 7)).toBe(w);
+    expect(cache.get('k', 8)).toBeUndefined();
+    expect(cache.get('k', 7)).toBeUndefined(); // a stale entry is dropped, not kept for later
+  });
+
+  it('never keeps a cut walk, and drops the least recently used past its bounds', () => {
+    const cache = new WalkCache(2, 10);
+    cache.set('cut', 1, walk(1, true));
+    expect(cache.get('cut', 1)).toBeUndefined();
+    cache.set('a', 1, walk(4));
+    cache.set('b', 1, walk(4));
+    cache.get('a', 1); // a is now the most recently used
+    cache.set('c', 1, walk(4)); // two walks at most: b goes
+    expect(cache.get('b', 1)).toBeUndefined();
+    expect(cache.get('a', 1)).toBeDefined();
+    cache.set('d', 1, walk(7)); // 10 entities at most: everything else goes
+    expect(cache.get('a', 1)).toBeUndefined();
+    expect(cache.get('c', 1)).toBeUndefined();
+    expect(cache.get('d', 1)).toBeDefined();
+    cache.set('huge', 1, walk(11));
+    expect(cache.get('huge', 1)).toBeUndefined();
+  });
+
+  it('tells questions apart by every option that shapes the walk', () => {
+    const base = walkKey('r', options);
+    expect(walkKey('r', { ...options, budgetMs: 5 })).toBe(base);
+    for (const other of [
+      walkKey('r2', options),
+      walkKey('r', { ...options, direction: LineageDirection.UPSTREAM }),
+      walkKey('r', { ...options, maxDepth: 3 }),
+      walkKey('r', { ...options, statuses: [Status.ACTIVE, Status.ARCHIVED] }),
+      walkKey('r', { ...options, asOf: new Date(0) }),
+      walkKey('r', { ...options, maxNodes: 5 }),
+    ]) {
+      expect(other).not.toBe(base);
+    }
+  });
+});

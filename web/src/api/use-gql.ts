@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { GqlFailure, gql, type GqlAnswer } from './client';
+import { useTokenState } from './token';
+
+export interface QueryState<T> {
+  data?: T;
+  warnings?: NonNullable<GqlAnswer<T>['extensions']>['warnings'];
+  error?: GqlFailure;
+  loading: boolean;
+}
+
+/**
+ * Runs `query` with `variables` and re-runs it when either changes or a new token is saved; a
+ * null query runs nothing. An answer that arrives after its question changed is dropped.
+ */
+export function useGql<T>(query: string | null, variables: Record<string, unknown> = {}): QueryState<T> {
+  const { version } = useTokenState();
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<QueryState<T>>({ loading: query !== null });
+  useEffect(() => {
+    if (query === null) return setState({ loading: false });
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    gql<T>(query, JSON.parse(key), controller.signal).then(
+      (answer) => setState({ data: answer.data, warnings: answer.extensions?.warnings, loading: false }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ loading: false, error: err instanceof GqlFailure ? err : new GqlFailure(String((err as Error)?.message ?? err), 'NETWORK') });
+      },
+    );
+    return () => controller.abort();
+  }, [query, key, version]);
+  return state;
+}

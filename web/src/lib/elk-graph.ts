@@ -1,0 +1,36 @@
+import type { AssembledGraph } from './graph-assembly';
+
+/** Size of a drawn node, for the layout and the drawing alike. */
+export const NODE_WIDTH = 210;
+export const NODE_HEIGHT = 46;
+
+export interface ElkInput {
+  id: string;
+  layoutOptions: Record<string, string>;
+  children: { id: string; width: number; height: number }[];
+  edges: { id: string; sources: string[]; targets: string[] }[];
+}
+
+/**
+ * The ELK input for a lineage graph: a layered layout from left (sources) to right (consumers),
+ * edges along the data flow, so upstream lands left of the root and downstream right of it.
+ */
+export function toElkGraph(graph: AssembledGraph): ElkInput {
+  return {
+    id: 'lineage',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.spacing.nodeNode': '14',
+      // The drawing routes its own edges, so ELK's orthogonal routing (its default, and most of its
+      // time on a 500-node graph) is replaced by the cheap polyline one; one crossing-minimisation
+      // pass is enough for lineage. Measured in BENCHMARKS.md ("Web explorer").
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.thoroughness': '1',
+    },
+    children: graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  };
+}
