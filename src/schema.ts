@@ -1,17 +1,10 @@
 import 'reflect-metadata';
 import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
-import { datasetResolvers } from './modules/datasets';
-import { deploymentResolvers } from './modules/deployments';
-import { experimentResolvers } from './modules/experiments';
-import { featureTableResolvers } from './modules/feature-tables';
-import { featureResolvers } from './modules/features';
-import { modelGroupResolvers } from './modules/model-groups';
-import { modelResolvers } from './modules/models';
-import { trainingRunResolvers } from './modules/training-runs';
+import { entityResolvers } from './modules/entities/graphql/entity.resolver';
 import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 import { aliasResolvers } from './modules/aliases';
@@ -21,25 +14,20 @@ import { linkResolvers } from './modules/links';
 import { lineageResolvers } from './modules/lineage';
 import { TokenResolver } from './auth/token.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [
-  ServerInfoResolver,
-  TokenResolver,
-  ...datasetResolvers,
-  ...featureResolvers,
-  ...featureTableResolvers,
-  ...modelGroupResolvers,
-  ...modelResolvers,
-  ...experimentResolvers,
-  ...trainingRunResolvers,
-  ...deploymentResolvers,
-  ...linkResolvers,
-  ...aliasResolvers,
-  ...lifecycleResolvers,
-  ...ingestResolvers,
-  ...queryResolvers,
-  ...lineageResolvers,
-];
+/** Every resolver of the schema; those of the kinds of entity come from their declarations. */
+async function resolvers(): Promise<NonEmptyArray<ClassType>> {
+  return [
+    ServerInfoResolver,
+    TokenResolver,
+    ...(await entityResolvers()),
+    ...linkResolvers,
+    ...aliasResolvers,
+    ...lifecycleResolvers,
+    ...ingestResolvers,
+    ...queryResolvers,
+    ...lineageResolvers,
+  ];
+}
 
 /**
  * graphql-scalars' DateTime (RFC 3339), the scalar the API documents (e.g. `lineage(asOf: DateTime)`),
@@ -54,8 +42,8 @@ const DateTime = new GraphQLScalarType({
  * Builds the executable schema; inputs are validated with class-validator before resolvers run,
  * errors named by argument path (see validate-input.ts).
  */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+export async function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

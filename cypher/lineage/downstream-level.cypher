@@ -3,7 +3,8 @@
 // null), whose status is in $statuses. One row per reached entity, with the smallest
 // [frontier urn, relationship] that reaches it, so the reported paths are deterministic.
 // Relationship types and directions are the downstream steps of LINEAGE_STEPS
-// (src/modules/lineage/lineage-steps.ts); a contract test keeps them equal.
+// (src/modules/lineage/lineage-steps.ts), written by `npm run schema:emit`; a contract test keeps
+// them equal.
 // params: $frontier, $statuses, $asOf
 // returns: urn, type, from, relationship
 UNWIND $frontier AS fromUrn

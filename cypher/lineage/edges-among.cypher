@@ -1,6 +1,7 @@
 // The lineage edges, valid at $asOf (open edges when $asOf is null), whose both ends are in $urns:
 // what lineageGraph draws between the nodes it found. Edges come back as stored (start -> end).
-// The relationship types are exactly those of LINEAGE_STEPS (a contract test keeps them equal).
+// The relationship types are exactly those of LINEAGE_STEPS, written by `npm run schema:emit` (a
+// contract test keeps them equal).
 // params: $urns, $asOf
 // returns: from, relationship, to
 UNWIND $urns AS fromUrn

@@ -1,5 +1,6 @@
-import { EntityType } from './entity-type';
-import { KEY_FIELDS, writableFields, type FieldSpec } from './entity-fields';
+import type { FieldSpec } from './entity-kind';
+import type { EntityType } from './entity-type';
+import { writableFields } from './entity-fields';
 
 /** A stored property value: what reaches Neo4j (Dates become DateTime at the graph boundary). */
 export type StoredValue = string | number | boolean | Date | string[] | null;
@@ -76,5 +77,3 @@ export function decodeEntity(props: Record<string, unknown>): Record<string, unk
   }
   return out;
 }
-
-export const KEY_FIELD_NAMES = KEY_FIELDS.map((f) => f.name);

@@ -1,27 +1,33 @@
-/** The kinds of entity mlgraph stores; each is one Neo4j label next to the shared `:Entity` label. */
-export enum EntityType {
-  DATASET = 'DATASET',
-  FEATURE = 'FEATURE',
-  FEATURE_TABLE = 'FEATURE_TABLE',
-  MODEL_GROUP = 'MODEL_GROUP',
-  MODEL = 'MODEL',
-  EXPERIMENT = 'EXPERIMENT',
-  TRAINING_RUN = 'TRAINING_RUN',
-  DEPLOYMENT = 'DEPLOYMENT',
+import { KINDS } from '../kinds';
+import type { EntityKind } from './entity-kind';
+
+/** The kinds of entity mlgraph stores: one per declaration in src/kinds/, each one Neo4j label. */
+export type EntityType = (typeof KINDS)[number]['type'];
+export const EntityType = Object.freeze(Object.fromEntries(KINDS.map((k) => [k.type, k.type]))) as {
+  readonly [T in EntityType]: T;
+};
+
+/** Every EntityType, in the order of the declarations. */
+export const ENTITY_TYPES: EntityType[] = KINDS.map((k) => k.type);
+
+/** A table with one row per entity type, computed from each declaration. */
+export function perType<V>(row: (kind: EntityKind) => V): Record<EntityType, V> {
+  return Object.fromEntries(KINDS.map((k) => [k.type, row(k)])) as Record<EntityType, V>;
 }
 
-/** DataHub's fabric type (`FabricType`): the environment an entity belongs to. */
-export enum Env {
-  DEV = 'DEV',
-  TEST = 'TEST',
-  QA = 'QA',
-  UAT = 'UAT',
-  EI = 'EI',
-  PRE = 'PRE',
-  STG = 'STG',
-  NON_PROD = 'NON_PROD',
-  PROD = 'PROD',
-  CORP = 'CORP',
+const BY_TYPE: ReadonlyMap<string, EntityKind> = uniqueBy(KINDS, 'type');
+uniqueBy(KINDS, 'label');
+uniqueBy(KINDS, 'ingestList');
+uniqueBy(
+  KINDS.map((k) => k.urn),
+  'entity',
+);
+
+/** The declaration of `type`; throws for a type no declaration names. */
+export function kindOf(type: EntityType | string): EntityKind {
+  const kind = BY_TYPE.get(type);
+  if (!kind) throw new Error(`no kind of entity is declared as ${type}`);
+  return kind;
 }
 
 /** Lifecycle of an entity. There is no hard delete: ARCHIVED hides an entity from lists and walks. */
@@ -31,8 +37,15 @@ export enum Status {
   ARCHIVED = 'ARCHIVED',
 }
 
-export const DEFAULT_ENV = Env.PROD;
 /** What lists, searches and lineage walks include unless asked otherwise. */
 export const DEFAULT_STATUSES: readonly Status[] = [Status.ACTIVE, Status.DEPRECATED];
 
-export const ENTITY_TYPES = Object.values(EntityType);
+/** Indexes `items` by `key`, refusing a value two declarations share. */
+function uniqueBy<T, K extends keyof T>(items: readonly T[], key: K): Map<T[K], T> {
+  const seen = new Map<T[K], T>();
+  for (const item of items) {
+    if (seen.has(item[key])) throw new Error(`two kinds of entity declare the ${String(key)} ${String(item[key])}`);
+    seen.set(item[key], item);
+  }
+  return seen;
+}

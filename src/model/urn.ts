@@ -1,71 +1,20 @@
-import { Env, EntityType } from './entity-type';
+import { KINDS } from '../kinds';
+import { kindOf, type EntityType } from './entity-type';
+import { formatUrn, parseKey, splitUrn, type UrnScheme } from './urn-scheme';
 
-/** The key fields that make an entity's URN (DataHub's URN scheme). */
-export interface UrnKey {
-  platform?: string;
-  name?: string;
-  env?: Env;
-  namespace?: string;
-  id?: string;
+/** The key fields that make an entity's URN (DataHub's URN scheme), by field name. */
+export type UrnKey = Readonly<Record<string, string>>;
+
+const BY_ENTITY = new Map<string, { type: EntityType; scheme: UrnScheme }>(KINDS.map((k) => [k.urn.entity, { type: k.type, scheme: k.urn }]));
+
+/** The URN scheme of `type`, from its declaration. */
+export function urnSchemeOf(type: EntityType): UrnScheme {
+  return kindOf(type).urn;
 }
-
-interface UrnSpec {
-  /** Key fields in URN order. */
-  keys: readonly (keyof UrnKey)[];
-  build(k: Required<UrnKey>): string;
-  pattern: RegExp;
-}
-
-const PART = '([^,()]+)';
-const ENV = `(${Object.values(Env).join('|')})`;
-
-/** One row per entity type: how its URN is built from its key and parsed back. */
-export const URN_SPECS: Record<EntityType, UrnSpec> = {
-  [EntityType.DATASET]: {
-    keys: ['platform', 'name', 'env'],
-    build: (k) => `urn:li:dataset:(urn:li:dataPlatform:${k.platform},${k.name},${k.env})`,
-    pattern: new RegExp(`^urn:li:dataset:\\(urn:li:dataPlatform:${PART},${PART},${ENV}\\)$`),
-  },
-  [EntityType.FEATURE]: {
-    keys: ['namespace', 'name'],
-    build: (k) => `urn:li:mlFeature:(${k.namespace},${k.name})`,
-    pattern: new RegExp(`^urn:li:mlFeature:\\(${PART},${PART}\\)$`),
-  },
-  [EntityType.FEATURE_TABLE]: {
-    keys: ['platform', 'name'],
-    build: (k) => `urn:li:mlFeatureTable:(urn:li:dataPlatform:${k.platform},${k.name})`,
-    pattern: new RegExp(`^urn:li:mlFeatureTable:\\(urn:li:dataPlatform:${PART},${PART}\\)$`),
-  },
-  [EntityType.MODEL_GROUP]: {
-    keys: ['platform', 'name', 'env'],
-    build: (k) => `urn:li:mlModelGroup:(urn:li:dataPlatform:${k.platform},${k.name},${k.env})`,
-    pattern: new RegExp(`^urn:li:mlModelGroup:\\(urn:li:dataPlatform:${PART},${PART},${ENV}\\)$`),
-  },
-  [EntityType.MODEL]: {
-    keys: ['platform', 'name', 'env'],
-    build: (k) => `urn:li:mlModel:(urn:li:dataPlatform:${k.platform},${k.name},${k.env})`,
-    pattern: new RegExp(`^urn:li:mlModel:\\(urn:li:dataPlatform:${PART},${PART},${ENV}\\)$`),
-  },
-  [EntityType.EXPERIMENT]: {
-    keys: ['id'],
-    build: (k) => `urn:li:container:${k.id}`,
-    pattern: /^urn:li:container:([^,()]+)$/,
-  },
-  [EntityType.TRAINING_RUN]: {
-    keys: ['id'],
-    build: (k) => `urn:li:dataProcessInstance:${k.id}`,
-    pattern: /^urn:li:dataProcessInstance:([^,()]+)$/,
-  },
-  [EntityType.DEPLOYMENT]: {
-    keys: ['platform', 'name', 'env'],
-    build: (k) => `urn:li:mlModelDeployment:(urn:li:dataPlatform:${k.platform},${k.name},${k.env})`,
-    pattern: new RegExp(`^urn:li:mlModelDeployment:\\(urn:li:dataPlatform:${PART},${PART},${ENV}\\)$`),
-  },
-};
 
 /** Builds the URN of `type` from its key fields (which the caller has validated). */
 export function buildUrn(type: EntityType, key: UrnKey): string {
-  return URN_SPECS[type].build(key as Required<UrnKey>);
+  return formatUrn(urnSchemeOf(type), key);
 }
 
 export interface ParsedUrn {
@@ -75,14 +24,10 @@ export interface ParsedUrn {
 
 /** Parses a URN of any entity type; null when it is not one mlgraph knows. */
 export function parseUrn(urn: string): ParsedUrn | null {
-  for (const type of Object.values(EntityType)) {
-    const spec = URN_SPECS[type];
-    const m = spec.pattern.exec(urn);
-    if (m) {
-      const key: UrnKey = {};
-      spec.keys.forEach((k, i) => ((key as Record<string, string>)[k] = m[i + 1]));
-      return { type, key };
-    }
-  }
-  return null;
+  const split = splitUrn(urn);
+  const kind = split && BY_ENTITY.get(split.entity);
+  if (!kind) return null;
+  const key = parseKey(kind.scheme, split.key, parseUrn);
+  return key && { type: kind.type, key };
 }
+

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { queries } from '../../src/graph';
 import { CYPHER_DIR } from '../../src/graph/query';
 import { LINEAGE_RELATIONSHIPS, LineageDirection, NOT_LINEAGE, stepTypes } from '../../src/modules/lineage/lineage-steps';
+import { withLineageTypes } from '../../scripts/lineage-cypher';
 
-// Cypher needs literal relationship types, so the lineage files repeat LINEAGE_STEPS; this keeps
-// them equal to it.
+// The lineage files keep literal relationship types (a typed expand reads far fewer records than a
+// dynamic one), written from LINEAGE_STEPS by `npm run schema:emit`; this keeps them equal to it.
 
 const code = (name: string) =>
   fs
@@ -47,6 +48,21 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
   it('edges-among reads every lineage type in its stored direction, and nothing else', () => {
     const found = patterns(code(queries.lineageEdgesAmong.name));
     expect(found).toEqual({ outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [], untyped: [] });
+  });
+
+  it.each([queries.lineageDownstreamLevel.name, queries.lineageUpstreamLevel.name, queries.lineageEdgesAmong.name])(
+    '%s is what `npm run schema:emit` writes from the declarations',
+    (name) => {
+      const text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+      expect(withLineageTypes(name, text)).toBe(text);
+    },
+  );
+
+  it('schema:emit rewrites a stale list of types, in each direction', () => {
+    const stale = 'MATCH (n)-[r:INPUT_OF]->(m)\nMATCH (n)<-[r:TRAINED_BY]-(m)';
+    expect(withLineageTypes(queries.lineageDownstreamLevel.name, stale)).toBe(
+      `MATCH (n)-[r:${stepTypes(LineageDirection.DOWNSTREAM).outgoing.join('|')}]->(m)\nMATCH (n)<-[r:${stepTypes(LineageDirection.DOWNSTREAM).incoming.join('|')}]-(m)`,
+    );
   });
 
   it('no lineage statement mentions a grouping relationship', () => {

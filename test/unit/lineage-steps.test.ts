@@ -4,6 +4,7 @@ import {
   expandableTypes,
   LINEAGE_RELATIONSHIPS,
   LINEAGE_STEPS,
+  lineageSteps,
   LineageDirection,
   NOT_LINEAGE,
   stepTypes,
@@ -11,6 +12,8 @@ import {
 } from '../../src/modules/lineage/lineage-steps';
 
 const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, TRAINING_RUN, DEPLOYMENT } = EntityType;
+/** The kinds of the first release, whose lineage these tests pin down. */
+const FIRST_KINDS = [DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, EntityType.EXPERIMENT, TRAINING_RUN, DEPLOYMENT];
 const R = RelationshipType;
 
 describe('LINEAGE_STEPS', () => {
@@ -21,8 +24,10 @@ describe('LINEAGE_STEPS', () => {
   });
 
   it('gives the downstream steps of the issue, type to type ("what is affected if it changes")', () => {
-    // Each stored rule, read downstream: along the edge or against it.
-    const steps = RELATIONSHIP_RULES.filter((r) => LINEAGE_STEPS[r.type]).map((r) =>
+    // Each stored rule, read downstream: along the edge or against it (among these kinds; kinds
+    // declared later bring steps of their own).
+    const kinds = new Set<string>(FIRST_KINDS);
+    const steps = RELATIONSHIP_RULES.filter((r) => LINEAGE_STEPS[r.type] && kinds.has(r.from) && kinds.has(r.to)).map((r) =>
       LINEAGE_STEPS[r.type] === 'along' ? `${r.from} -${r.type}-> ${r.to}` : `${r.to} -${r.type}-> ${r.from}`,
     );
     expect(steps.sort()).toEqual(
@@ -52,8 +57,7 @@ describe('LINEAGE_STEPS', () => {
 
   it('knows which types end every path, per direction', () => {
     const { EXPERIMENT } = EntityType;
-    const all = Object.values(EntityType);
-    const ends = (d: LineageDirection) => all.filter((t) => !expandableTypes(d).has(t)).sort();
+    const ends = (d: LineageDirection) => FIRST_KINDS.filter((t) => !expandableTypes(d).has(t)).sort();
     expect(ends(LineageDirection.DOWNSTREAM)).toEqual([DEPLOYMENT, EXPERIMENT, MODEL_GROUP].sort());
     expect(ends(LineageDirection.UPSTREAM)).toEqual([EXPERIMENT, FEATURE_TABLE].sort());
   });
@@ -70,5 +74,14 @@ describe('LINEAGE_STEPS', () => {
       end: 'run',
     });
     expect(() => storedEnds(LineageDirection.DOWNSTREAM, { from: 'a', to: 'b', relationship: R.PART_OF })).toThrow();
+  });
+
+  it('takes each step from the declarations, and refuses two declarations of one type that disagree', () => {
+    expect(lineageSteps([{ type: 'X', from: 'A', to: 'B', lineage: 'along' }, { type: 'X', from: 'C', to: 'B', lineage: 'along' }, { type: 'Y', from: 'A', to: 'A' }])).toEqual({
+      X: 'along',
+    });
+    expect(() => lineageSteps([{ type: 'X', from: 'A', to: 'B', lineage: 'along' }, { type: 'X', from: 'C', to: 'B' }])).toThrow(
+      'the declarations of X disagree on its lineage step: along, none',
+    );
   });
 });

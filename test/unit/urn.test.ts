@@ -1,8 +1,10 @@
-import { ENTITY_TYPES, EntityType, Env } from '../../src/model/entity-type';
-import { buildUrn, parseUrn, URN_SPECS, type UrnKey } from '../../src/model/urn';
+import { ENTITY_TYPES, EntityType } from '../../src/model/entity-type';
+import { Env } from '../../src/model/env';
+import { buildUrn, parseUrn, urnSchemeOf, type UrnKey } from '../../src/model/urn';
+import { formatUrn, nameKey, parseKey, partKey, splitUrn, urnKey, urnScheme } from '../../src/model/urn-scheme';
 
-// One example per type, with the URN DataHub would give it.
-const EXAMPLES: Record<EntityType, { key: UrnKey; urn: string }> = {
+// One example per type of the first release, with the URN DataHub would give it.
+const EXAMPLES: Partial<Record<EntityType, { key: UrnKey; urn: string }>> = {
   [EntityType.DATASET]: {
     key: { platform: 'snowflake', name: 'analytics.events v2', env: Env.DEV },
     urn: 'urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.events v2,DEV)',
@@ -28,18 +30,45 @@ const EXAMPLES: Record<EntityType, { key: UrnKey; urn: string }> = {
   },
 };
 
+/** A key for `type` made from its scheme alone (an embedded URN is one of a sample key of its kind). */
+function sampleKey(type: EntityType): Record<string, string> {
+  const values = { platform: 'plat', name: 'a name.v2', part: 'id_1', env: Env.DEV } as const;
+  return Object.fromEntries(
+    urnSchemeOf(type).key.map((slot) => [slot.field, slot.kind === 'urn' ? buildUrn(slot.of as EntityType, sampleKey(slot.of as EntityType)) : values[slot.kind]]),
+  );
+}
+
 describe('URN scheme', () => {
-  it.each(ENTITY_TYPES)('%s: builds the DataHub URN and parses it back to the same type and key', (type) => {
-    const { key, urn } = EXAMPLES[type];
+  it.each(Object.keys(EXAMPLES) as EntityType[])('%s: builds the DataHub URN and parses it back to the same type and key', (type) => {
+    const { key, urn } = EXAMPLES[type]!;
     expect(buildUrn(type, key)).toBe(urn);
     expect(parseUrn(urn)).toEqual({ type, key });
-    expect(Object.keys(parseUrn(urn)!.key).sort()).toEqual([...URN_SPECS[type].keys].sort());
+    expect(Object.keys(parseUrn(urn)!.key).sort()).toEqual(urnSchemeOf(type).key.map((slot) => slot.field).sort());
+  });
+
+  it.each(ENTITY_TYPES)('%s: a key made from its scheme round-trips through buildUrn and parseUrn', (type) => {
+    const key = sampleKey(type);
+    expect(parseUrn(buildUrn(type, key))).toEqual({ type, key });
   });
 
   it('no URN of one type parses as another', () => {
     for (const type of ENTITY_TYPES) {
-      const others = ENTITY_TYPES.filter((t) => t !== type && URN_SPECS[t].pattern.test(EXAMPLES[type].urn));
+      const urn = EXAMPLES[type]?.urn ?? buildUrn(type, sampleKey(type));
+      const reads = (t: EntityType) => {
+        const split = splitUrn(urn)!;
+        return split.entity === urnSchemeOf(t).entity && parseKey(urnSchemeOf(t), split.key, parseUrn) !== null;
+      };
+      const others = ENTITY_TYPES.filter((t) => t !== type && reads(t));
       expect({ type, others }).toEqual({ type, others: [] });
+    }
+  });
+
+  it('accepts every DataHub fabric as env, e.g. the SANDBOX and PRD of real DataHub URNs', () => {
+    expect(Object.values(Env)).toHaveLength(17);
+    for (const env of Object.values(Env) as string[]) {
+      const urn = `urn:li:dataset:(urn:li:dataPlatform:hive,events,${env})`;
+      expect(parseUrn(urn)).toEqual({ type: EntityType.DATASET, key: { platform: 'hive', name: 'events', env } });
+      expect(buildUrn(EntityType.DATASET, { platform: 'hive', name: 'events', env })).toBe(urn);
     }
   });
 
@@ -60,5 +89,33 @@ describe('URN scheme', () => {
     ['platform without its urn prefix', 'urn:li:mlFeatureTable:(feast,user_features)'],
   ])('rejects a malformed URN (%s)', (_label, urn) => {
     expect(parseUrn(urn)).toBeNull();
+  });
+
+  // DataHub's dataJob embeds its dataFlow's URN as a key part: a scheme can say so (kind 'urn').
+  describe('a key part that is another entity\'s URN', () => {
+    const flow = urnScheme('dataFlow', partKey('orchestrator'), nameKey('flowId'), partKey('cluster'));
+    const job = urnScheme('dataJob', urnKey('flow', 'PIPELINE'), partKey('jobId'));
+    const read = (urn: string): { type: string } | null => {
+      const split = splitUrn(urn);
+      if (split?.entity === 'dataFlow' && parseKey(flow, split.key, read)) return { type: 'PIPELINE' };
+      return null;
+    };
+    const flowUrn = formatUrn(flow, { orchestrator: 'airflow', flowId: 'daily etl', cluster: 'prod' });
+
+    it('writes and reads it whole, parentheses and commas included', () => {
+      const urn = formatUrn(job, { flow: flowUrn, jobId: 'extract' });
+      expect(urn).toBe('urn:li:dataJob:(urn:li:dataFlow:(airflow,daily etl,prod),extract)');
+      expect(parseKey(job, splitUrn(urn)!.key, read)).toEqual({ flow: flowUrn, jobId: 'extract' });
+    });
+
+    it.each([
+      ['not a URN of that kind', '(urn:li:container:x,extract)'],
+      ['a malformed embedded URN', '(urn:li:dataFlow:(airflow,etl),extract)'],
+      ['unbalanced parentheses', '(urn:li:dataFlow:(airflow,etl,prod,extract)'],
+      ['a closing parenthesis too many', '(urn:li:dataFlow:(airflow,etl,prod)),extract)'],
+      ['a missing part', '(urn:li:dataFlow:(airflow,etl,prod))'],
+    ])('refuses %s', (_label, key) => {
+      expect(parseKey(job, key, read)).toBeNull();
+    });
   });
 });

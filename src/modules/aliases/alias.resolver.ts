@@ -1,6 +1,6 @@
 import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { Model } from '../models/model.type';
+import { Model } from '../../kinds/model/model.type';
 import { ModelAliasArgs, SetModelAliasArgs } from './set-model-alias.args';
 import { ModelAliasChange, ModelAliasRemoval } from './model-alias.type';
 import { modelByAlias, removeModelAlias, setModelAlias } from './alias.service';

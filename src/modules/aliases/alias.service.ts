@@ -1,11 +1,11 @@
 import { forgetReads, type Context } from '../../context';
-import { queries, type GraphTransaction } from '../../graph';
+import { queries } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
-import { ENTITY_LABELS } from '../../model/entity-fields';
 import { EntityType, Status } from '../../model/entity-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { requireAdminForArchived } from '../entities/write/archived-guard';
+import { lockedWrite, type LockedWrite } from '../entities/write/locked-write';
 import type { WriteWarning } from '../entities/write/write-plan';
 import type { ModelAliasChange, ModelAliasRemoval } from './model-alias.type';
 
@@ -30,7 +30,7 @@ export async function setModelAlias(ctx: Context, group: string, alias: string, 
   checkGroupUrn(group);
   if (parseUrn(model)?.type !== EntityType.MODEL) throw new BadUserInputError(`"${model}" is not a model URN`, 'model', { urn: model });
 
-  const move = await ctx.graph.writeTransaction('setModelAlias', (tx) => moveAlias(tx, ctx, group, alias, model));
+  const move = await lockedWrite(ctx.graph, 'setModelAlias', { actor: ctx.actor, source: 'api' }, (write) => moveAlias(write, ctx, group, alias, model));
   ctx.warnings.push(...move.warnings);
 
   const urns = [group, model, ...move.previousHolders];
@@ -39,85 +39,54 @@ export async function setModelAlias(ctx: Context, group: string, alias: string, 
   return { alias, group: groupEntity, model: modelEntity, previousHolders: holders, changed: move.changed };
 }
 
-async function moveAlias(tx: GraphTransaction, ctx: Pick<Context, 'actor' | 'principal'>, group: string, alias: string, model: string): Promise<AliasMove> {
-  const refs = await tx.run(queries.entityRefs, { urns: [group, model] });
-  const missing = refs.filter((r) => r.type === null).map((r) => r.urn);
-  if (missing.length) {
-    throw new NotFoundError(`Unknown URN${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, missing, missing[0] === group ? 'group' : 'model');
-  }
+async function moveAlias(write: LockedWrite, ctx: Pick<Context, 'principal'>, group: string, alias: string, model: string): Promise<AliasMove> {
+  const refs = await write.references([group, model], (urn) => (urn === group ? 'group' : 'model'));
 
   // The group first: it is the lock every move of this group's aliases queues on.
-  await tx.run(queries.entityLock, { urns: [group] });
-  const [lockedModel] = await tx.run(queries.entityLock, { urns: [model] });
-  const status = new Map(refs.map((r) => [r.urn, r.status]));
+  await write.lock([group]);
+  await write.lock([model]);
   for (const [urn, field] of [[group, 'group'], [model, 'model']] as const) {
-    if (status.get(urn) === Status.ARCHIVED) throw new BadUserInputError(`${urn} is ARCHIVED and cannot take an alias`, field, { urn });
+    if (refs.get(urn)?.status === Status.ARCHIVED) throw new BadUserInputError(`${urn} is ARCHIVED and cannot take an alias`, field, { urn });
   }
   const warnings: WriteWarning[] = [];
-  if (status.get(model) === Status.DEPRECATED) {
+  if (refs.get(model)?.status === Status.DEPRECATED) {
     warnings.push({ code: 'DEPRECATED_REFERENCE', message: `${model} is DEPRECATED`, urn: model, field: 'model' });
   }
 
-  const members = new Map((await tx.run(queries.aliasMembers, { group })).map((r) => [r.model, r.aliases]));
+  const members = new Map((await write.tx.run(queries.aliasMembers, { group })).map((r) => [r.model, r.aliases]));
   const modelAliases = members.get(model);
   if (!modelAliases) {
     throw new BadUserInputError(`${model} is not a member of ${group}; link it with MEMBER_OF first`, 'model', { urn: model });
   }
   const holderUrns = [...members].filter(([urn, aliases]) => urn !== model && aliases.includes(alias)).map(([urn]) => urn).sort();
-  const holders = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
-  const holderStatus = new Map(holders.map((h) => [h.urn, h.props?.status]));
-  requireAdminForArchived(ctx.principal, holderUrns, (urn) => holderStatus.get(urn));
+  const holderLocks = await write.lock(holderUrns);
+  requireAdminForArchived(ctx.principal, holderUrns, (urn) => holderLocks.get(urn)?.status);
 
   const rows: AliasRow[] = [];
   if (!modelAliases.includes(alias)) {
-    rows.push({
-      urn: model,
-      old: modelAliases,
-      new: [...modelAliases, alias],
-      revision: revisionOf(lockedModel.props) + 1,
-      reason: `alias "${alias}" set in ${group}`,
-    });
+    rows.push({ urn: model, old: modelAliases, new: [...modelAliases, alias], reason: `alias "${alias}" set in ${group}` });
   }
-  for (const h of holders) {
-    const old = members.get(h.urn)!;
-    rows.push({ urn: h.urn, old, new: old.filter((a) => a !== alias), revision: revisionOf(h.props) + 1, reason: `alias "${alias}" moved to ${model}` });
+  for (const urn of holderUrns) {
+    const old = members.get(urn)!;
+    rows.push({ urn, old, new: old.filter((a) => a !== alias), reason: `alias "${alias}" moved to ${model}` });
   }
-
-  await writeAliasRows(tx, ctx.actor, group, rows);
+  await writeAliasRows(write, group, rows);
   return { previousHolders: holderUrns, changed: rows.length > 0, warnings };
 }
 
-/** One model whose aliases in a group change: before, after, its next revision and why. */
+/** One model whose aliases in a group change: before, after and why. */
 interface AliasRow {
   urn: string;
   old: string[];
   new: string[];
-  revision: number;
   reason: string;
 }
 
-/** Writes alias changes of one group's members (locked by the caller): memberships, revisions, history. */
-async function writeAliasRows(tx: GraphTransaction, actor: string, group: string, rows: AliasRow[]): Promise<void> {
+/** Writes alias changes of one group's members (locked by the caller): memberships, then a revision and history each. */
+async function writeAliasRows(write: LockedWrite, group: string, rows: AliasRow[]): Promise<void> {
   if (!rows.length) return;
-  const now = new Date();
-  await tx.run(queries.aliasesSet, { group, rows: rows.map((r) => ({ model: r.urn, aliases: r.new })) });
-  await tx.run(queries.entityWrite, {
-    now,
-    actor,
-    rows: rows.map((r) => ({ urn: r.urn, label: ENTITY_LABELS[EntityType.MODEL], props: {}, revision: r.revision, created: false })),
-  });
-  await tx.run(queries.historyRecord, {
-    now,
-    actor,
-    source: 'api',
-    changes: rows.map((r) => ({
-      urn: r.urn,
-      revision: r.revision,
-      action: 'UPDATED',
-      changes: JSON.stringify([{ field: 'aliases', old: r.old, new: r.new }]),
-      reason: r.reason,
-    })),
-  });
+  await write.tx.run(queries.aliasesSet, { group, rows: rows.map((r) => ({ model: r.urn, aliases: r.new })) });
+  for (const r of rows) write.record({ urn: r.urn, props: {}, changes: [{ field: 'aliases', old: r.old, new: r.new }], reason: r.reason });
 }
 
 /**
@@ -127,26 +96,18 @@ async function writeAliasRows(tx: GraphTransaction, actor: string, group: string
  */
 export async function removeModelAlias(ctx: Context, group: string, alias: string): Promise<ModelAliasRemoval> {
   checkGroupUrn(group);
-  const holders = await ctx.graph.writeTransaction('removeModelAlias', async (tx) => {
-    const [ref] = await tx.run(queries.entityRefs, { urns: [group] });
-    if (ref.type === null) throw new NotFoundError(`Unknown URN: ${group}`, [group], 'group');
-    await tx.run(queries.entityLock, { urns: [group] });
-    const members = await tx.run(queries.aliasMembers, { group });
+  const holders = await lockedWrite(ctx.graph, 'removeModelAlias', { actor: ctx.actor, source: 'api' }, async (write) => {
+    await write.references([group], () => 'group');
+    await write.lock([group]);
+    const members = await write.tx.run(queries.aliasMembers, { group });
     const holderUrns = members.filter((m) => m.aliases.includes(alias)).map((m) => m.model).sort();
-    const locked = holderUrns.length ? await tx.run(queries.entityLock, { urns: holderUrns }) : [];
-    requireAdminForArchived(ctx.principal, holderUrns, (urn) => locked.find((h) => h.urn === urn)?.props?.status);
+    const locked = await write.lock(holderUrns);
+    requireAdminForArchived(ctx.principal, holderUrns, (urn) => locked.get(urn)?.status);
     const old = new Map(members.map((m) => [m.model, m.aliases]));
     await writeAliasRows(
-      tx,
-      ctx.actor,
+      write,
       group,
-      locked.map((h) => ({
-        urn: h.urn,
-        old: old.get(h.urn)!,
-        new: old.get(h.urn)!.filter((a) => a !== alias),
-        revision: revisionOf(h.props) + 1,
-        reason: `alias "${alias}" removed in ${group}`,
-      })),
+      holderUrns.map((urn) => ({ urn, old: old.get(urn)!, new: old.get(urn)!.filter((a) => a !== alias), reason: `alias "${alias}" removed in ${group}` })),
     );
     return holderUrns;
   });
@@ -174,8 +135,4 @@ async function loadAll(ctx: Context, urns: string[], after: string): Promise<Ent
     if (!e || e instanceof Error) throw new NotFoundError(`an entity vanished after ${after}`, urns);
     return e;
   });
-}
-
-function revisionOf(props: Record<string, unknown> | null): number {
-  return (props?.revision as number | undefined) ?? 0;
 }

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../entities/entity.loaders';
-import { Model } from '../models/model.type';
-import { ModelGroup } from '../model-groups/model-group.type';
+import { Model } from '../../kinds/model/model.type';
+import { ModelGroup } from '../../kinds/model-group/model-group.type';
 
 @ObjectType({ description: 'An alias of a model group and the model version that holds it.' })
 export class ModelAlias {

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
-import { Model } from '../models/model.type';
+import { Model } from '../../kinds/model/model.type';
 
 /** Model.aliases: the aliases this version holds in the groups it is an open member of. */
 @Resolver(() => Model)

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
-import { ModelGroup } from '../model-groups/model-group.type';
+import { ModelGroup } from '../../kinds/model-group/model-group.type';
 import { ModelAlias } from './model-alias.type';
 import { atMost } from '../../limits/cost';
 import { RELATION_MAX_FIRST } from '../entities/graphql/relation-fields.resolver';

@@ -10,7 +10,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { KEY_FIELDS, writableFields, type FieldKind } from '../../model/entity-fields';
+import { keyFields, writableFields } from '../../model/entity-fields';
+import type { FieldKind } from '../../model/entity-kind';
 import { ENTITY_TYPES, type EntityType } from '../../model/entity-type';
 import { entityClassOf } from './graphql/entity-classes';
 
@@ -36,7 +37,7 @@ const SYSTEM: readonly { name: string; kind: FieldKind }[] = [
 
 /** Every stored property of `type` with its kind, by name. */
 export const STORED: Readonly<Record<EntityType, ReadonlyMap<string, FieldKind>>> = Object.fromEntries(
-  ENTITY_TYPES.map((t) => [t, new Map([...SYSTEM, ...KEY_FIELDS, ...writableFields(t)].map((f) => [f.name, f.kind]))]),
+  ENTITY_TYPES.map((t) => [t, new Map([...SYSTEM, ...keyFields(t), ...writableFields(t)].map((f) => [f.name, f.kind]))]),
 ) as unknown as Record<EntityType, ReadonlyMap<string, FieldKind>>;
 
 /** Every stored property of every type: what a reader without an operation (scripts) gets. */

@@ -1,13 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
-import { UpsertDatasetInput } from '../datasets/dataset.input';
-import { UpsertDeploymentInput } from '../deployments/deployment.input';
-import { UpsertExperimentInput } from '../experiments/experiment.input';
-import { UpsertFeatureTableInput } from '../feature-tables/feature-table.input';
-import { UpsertFeatureInput } from '../features/feature.input';
-import { UpsertModelGroupInput } from '../model-groups/model-group.input';
-import { UpsertModelInput } from '../models/model.input';
-import { UpsertTrainingRunInput } from '../training-runs/training-run.input';
+import { KINDS } from '../../kinds';
+import type { EntityType } from '../../model/entity-type';
+import { inputClassOf } from '../entities/graphql/entity-classes';
 import { LinkInput } from './link.input';
 
 /**
@@ -27,57 +22,27 @@ const each = { each: true };
     `within the batch. At most ${MAX_INGEST_ENTITIES} entities and ${MAX_INGEST_LINKS} links.`,
 })
 export class IngestBatchInput {
-  @Field(() => [UpsertDatasetInput], { nullable: true, description: 'Datasets to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  datasets?: UpsertDatasetInput[] | null;
-
-  @Field(() => [UpsertFeatureInput], { nullable: true, description: 'Features to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  features?: UpsertFeatureInput[] | null;
-
-  @Field(() => [UpsertFeatureTableInput], { nullable: true, description: 'Feature tables to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  featureTables?: UpsertFeatureTableInput[] | null;
-
-  @Field(() => [UpsertModelGroupInput], { nullable: true, description: 'Model groups to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  modelGroups?: UpsertModelGroupInput[] | null;
-
-  @Field(() => [UpsertModelInput], { nullable: true, description: 'Model versions to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  models?: UpsertModelInput[] | null;
-
-  @Field(() => [UpsertExperimentInput], { nullable: true, description: 'Experiments to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  experiments?: UpsertExperimentInput[] | null;
-
-  @Field(() => [UpsertTrainingRunInput], { nullable: true, description: 'Training runs to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  trainingRuns?: UpsertTrainingRunInput[] | null;
-
-  @Field(() => [UpsertDeploymentInput], { nullable: true, description: 'Deployments to create or update.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_INGEST_ENTITIES)
-  @ValidateNested(each)
-  deployments?: UpsertDeploymentInput[] | null;
+  /** One list per kind of entity, named by its declaration's `ingestList` (see below). */
+  [list: string]: object[] | null | undefined;
 
   @Field(() => [LinkInput], { nullable: true, description: 'Single edges to open (existing open edges are left alone).' })
   @IsOptional()
   @ArrayMaxSize(MAX_INGEST_LINKS)
   @ValidateNested(each)
   links?: LinkInput[] | null;
+}
+
+// The entity lists, declared as @Field properties would be, from the kinds' declarations.
+for (const kind of KINDS) {
+  const type = kind.type as EntityType;
+  const { noun } = kind.graphql;
+  const proto = IngestBatchInput.prototype;
+  Reflect.defineMetadata('design:type', Array, proto, kind.ingestList);
+  Field(() => [inputClassOf(type)], { nullable: true, description: `${noun[0].toUpperCase()}${noun.slice(1)}s to create or update.` })(
+    proto,
+    kind.ingestList,
+  );
+  IsOptional()(proto, kind.ingestList);
+  ArrayMaxSize(MAX_INGEST_ENTITIES)(proto, kind.ingestList);
+  ValidateNested(each)(proto, kind.ingestList);
 }

@@ -1,25 +1,12 @@
 import { forgetReads, type Context } from '../../context';
 import { BadUserInputError } from '../../errors/errors';
-import { EntityType } from '../../model/entity-type';
+import { KINDS } from '../../kinds';
+import type { EntityType } from '../../model/entity-type';
 import { applyWrites } from '../entities/write/entity-writer';
 import { toEntityWrite } from '../entities/write/to-entity-write';
 import type { EntityWrite, LinkWrite } from '../entities/write/write-plan';
 import { MAX_INGEST_ENTITIES, type IngestBatchInput } from './ingest-batch.input';
 import type { IngestResult } from './ingest-result.type';
-
-type EntityList = Exclude<keyof IngestBatchInput, 'links'>;
-
-/** Which batch list holds which entity type (one row per type). */
-export const INGEST_LISTS: Record<EntityType, EntityList> = {
-  [EntityType.DATASET]: 'datasets',
-  [EntityType.FEATURE]: 'features',
-  [EntityType.FEATURE_TABLE]: 'featureTables',
-  [EntityType.MODEL_GROUP]: 'modelGroups',
-  [EntityType.MODEL]: 'models',
-  [EntityType.EXPERIMENT]: 'experiments',
-  [EntityType.TRAINING_RUN]: 'trainingRuns',
-  [EntityType.DEPLOYMENT]: 'deployments',
-};
 
 /**
  * Applies every entity and link of a batch (already validated by class-validator, every nested
@@ -30,8 +17,8 @@ export const INGEST_LISTS: Record<EntityType, EntityList> = {
  */
 export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: boolean): Promise<IngestResult> {
   const entities: EntityWrite[] = [];
-  for (const [type, list] of Object.entries(INGEST_LISTS) as [EntityType, EntityList][]) {
-    (batch[list] ?? []).forEach((input, i) => entities.push(toEntityWrite(type, input as object as Record<string, unknown>, `batch.${list}.${i}`)));
+  for (const { type, ingestList: list } of KINDS) {
+    (batch[list] ?? []).forEach((input, i) => entities.push(toEntityWrite(type as EntityType, input as Record<string, unknown>, `batch.${list}.${i}`)));
   }
   if (entities.length > MAX_INGEST_ENTITIES) {
     throw new BadUserInputError(`A batch takes at most ${MAX_INGEST_ENTITIES} entities, got ${entities.length}`, 'batch');

@@ -1,13 +1,12 @@
 import { requireRole } from '../../auth/authorization.plugin';
 import { Role } from '../../auth/role';
 import { forgetReads, type Context } from '../../context';
-import { queries } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
-import { ENTITY_LABELS } from '../../model/entity-fields';
-import { Status, type EntityType } from '../../model/entity-type';
+import { Status } from '../../model/entity-type';
 import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { requireAdminForArchived } from '../entities/write/archived-guard';
+import { lockedWrite } from '../entities/write/locked-write';
 import type { FieldChange } from '../entities/write/write-plan';
 
 /**
@@ -22,30 +21,14 @@ export async function setStatus(ctx: Context, urn: string, status: Status, reaso
   if (status === Status.ARCHIVED) requireRole(ctx.principal, Role.ADMIN, 'Archiving');
   if (!parseUrn(urn)) throw new BadUserInputError(`"${urn}" is not a valid URN`, 'urn', { urn });
 
-  await ctx.graph.writeTransaction('setStatus', async (tx) => {
-    const [ref] = await tx.run(queries.entityRefs, { urns: [urn] });
-    if (!ref?.type) throw new NotFoundError(`Unknown URN: ${urn}`, [urn], 'urn');
-    const [locked] = await tx.run(queries.entityLock, { urns: [urn] });
-    const old = locked.props!;
-    if (old.status !== status) {
-      requireAdminForArchived(ctx.principal, [urn], () => old.status); // leaving ARCHIVED
-      const now = new Date();
-      const revision = ((old.revision as number | undefined) ?? 0) + 1;
-      const changes: FieldChange[] = [{ field: 'status', old: old.status ?? null, new: status }];
-      if ((old.statusReason ?? null) !== reason) changes.push({ field: 'statusReason', old: old.statusReason ?? null, new: reason });
-      const label = ENTITY_LABELS[ref.type as EntityType];
-      await tx.run(queries.entityWrite, {
-        now,
-        actor: ctx.actor,
-        rows: [{ urn, label, props: { status, statusReason: reason }, revision, created: false }],
-      });
-      await tx.run(queries.historyRecord, {
-        now,
-        actor: ctx.actor,
-        source: 'api',
-        changes: [{ urn, revision, action: 'STATUS_CHANGED', changes: JSON.stringify(changes), reason }],
-      });
-    }
+  await lockedWrite(ctx.graph, 'setStatus', { actor: ctx.actor, source: 'api' }, async (write) => {
+    await write.references([urn], () => 'urn');
+    const old = (await write.lock([urn])).get(urn)!;
+    if (old.status === status) return;
+    requireAdminForArchived(ctx.principal, [urn], () => old.status); // leaving ARCHIVED
+    const changes: FieldChange[] = [{ field: 'status', old: old.status ?? null, new: status }];
+    if ((old.statusReason ?? null) !== reason) changes.push({ field: 'statusReason', old: old.statusReason ?? null, new: reason });
+    write.record({ urn, props: { status, statusReason: reason }, changes, action: 'STATUS_CHANGED', reason });
   });
 
   forgetReads(ctx);

@@ -1,12 +1,6 @@
-import { EntityType } from '../../model/entity-type';
-import { RELATIONSHIP_RULES, RelationshipType } from '../../model/relationship-type';
-
-/**
- * How a stored edge reads in lineage. 'along': downstream follows the stored direction (a dataset
- * is INPUT_OF a run, so the run is downstream of the dataset). 'against': downstream goes from the
- * edge's end to its start (a model is TRAINED_BY a run, so the model is downstream of the run).
- */
-export type LineageStep = 'along' | 'against';
+import type { LineageStep } from '../../model/entity-kind';
+import type { EntityType } from '../../model/entity-type';
+import { RELATIONSHIP_RULES, RelationshipType, type RelationshipRule } from '../../model/relationship-type';
 
 /** Which way a lineage walk goes from its root. */
 export enum LineageDirection {
@@ -16,30 +10,31 @@ export enum LineageDirection {
   DOWNSTREAM = 'DOWNSTREAM',
 }
 
-const R = RelationshipType;
+/**
+ * The downstream step of each relationship type that is lineage, from the declarations; throws when
+ * two declarations of one type disagree (one type is walked one way, whatever kinds it joins).
+ */
+export function lineageSteps(rules: readonly RelationshipRule<string, string>[]): Partial<Record<string, LineageStep>> {
+  const steps: Partial<Record<string, LineageStep>> = {};
+  for (const type of new Set(rules.map((r) => r.type))) {
+    const declared = new Set(rules.filter((r) => r.type === type).map((r) => r.lineage ?? 'none'));
+    if (declared.size > 1) throw new Error(`the declarations of ${type} disagree on its lineage step: ${[...declared].join(', ')}`);
+    const [step] = declared;
+    if (step !== 'none') steps[type] = step;
+  }
+  return steps;
+}
 
 /**
  * THE lineage semantics: each stored relationship type that is lineage, and its downstream step
- * ("what is affected if the node changes"). Upstream is the exact reverse. PART_OF and CHILD_OF
- * group runs (experiment, sweep) and are not lineage. Every traversal uses this table; the Cypher
- * files of cypher/lineage/ are checked against it by a contract test, since their relationship
- * types must be literals.
+ * ("what is affected if the node changes"), as the kinds' declarations give them. Upstream is the
+ * exact reverse. Relationships declared without a step (a run's experiment, a trial's sweep) group
+ * rather than derive. Every traversal uses this table.
  */
-export const LINEAGE_STEPS: Readonly<Partial<Record<RelationshipType, LineageStep>>> = {
-  [R.INPUT_OF]: 'along', // dataset -> run
-  [R.OUTPUT_OF]: 'against', // run -> dataset
-  [R.TRAINED_BY]: 'against', // run -> model
-  [R.TRAINED_ON]: 'against', // dataset -> model
-  [R.EVALUATED_ON]: 'against', // dataset -> model
-  [R.CONSUMES]: 'against', // feature -> model
-  [R.DERIVED_FROM]: 'against', // source dataset -> derived feature or dataset
-  [R.CONTAINS]: 'along', // feature table -> feature
-  [R.DEPLOYED_TO]: 'along', // model -> deployment
-  [R.MEMBER_OF]: 'along', // model -> model group
-};
+export const LINEAGE_STEPS: Readonly<Partial<Record<RelationshipType, LineageStep>>> = lineageSteps(RELATIONSHIP_RULES);
 
 /** Relationship types that group rather than derive (a run's experiment, a trial's sweep). */
-export const NOT_LINEAGE: readonly RelationshipType[] = [R.PART_OF, R.CHILD_OF];
+export const NOT_LINEAGE: readonly RelationshipType[] = Object.values(RelationshipType).filter((t) => LINEAGE_STEPS[t] === undefined);
 
 /** Relationship types that are lineage, in enum order. */
 export const LINEAGE_RELATIONSHIPS: readonly RelationshipType[] = Object.values(RelationshipType).filter(

@@ -1,17 +1,29 @@
 import type { ClassType } from 'type-graphql';
+import { KINDS } from '../../../kinds';
 import type { EntityType } from '../../../model/entity-type';
 
-// EntityType -> GraphQL object class. Filled by each type's module when it is imported (see
-// src/schema.ts), so the interface can resolve concrete types without importing them all here.
-const classes = new Map<EntityType, ClassType>();
+// EntityType -> its GraphQL classes, loaded from the declarations by loadEntityClasses.
+const classes = new Map<string, { objectType: ClassType; input: ClassType }>();
 
-export function registerEntityClass(type: EntityType, cls: ClassType): void {
-  classes.set(type, cls);
+/** Loads every kind's object type and upsert input classes; call (and await) before building the schema. */
+export async function loadEntityClasses(): Promise<void> {
+  for (const kind of KINDS) {
+    if (!classes.has(kind.type)) classes.set(kind.type, { objectType: await kind.graphql.objectType(), input: await kind.graphql.input() });
+  }
 }
 
-/** The GraphQL object class of `type`; throws if its module was not loaded. */
+/** The GraphQL object class of `type`; throws if loadEntityClasses has not run. */
 export function entityClassOf(type: EntityType): ClassType {
-  const cls = classes.get(type);
-  if (!cls) throw new Error(`no GraphQL type registered for ${type}`);
-  return cls;
+  return loaded(type).objectType;
+}
+
+/** The upsert input class of `type`; throws if loadEntityClasses has not run. */
+export function inputClassOf(type: EntityType): ClassType {
+  return loaded(type).input;
+}
+
+function loaded(type: EntityType) {
+  const found = classes.get(type);
+  if (!found) throw new Error(`the GraphQL classes of ${type} are not loaded (loadEntityClasses)`);
+  return found;
 }

@@ -1,14 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Env } from '../../../model/entity-type';
+import { Env } from '../../../model/env';
+import { KEY_PART_MESSAGE, KEY_PART_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '../../../model/urn-scheme';
 import { CustomPropertyInput, OwnerInput } from './common.types';
-
-/** MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. */
-export const NAME_PATTERN = /^[A-Za-z0-9][^,()\n\r\t]*$/;
-export const NAME_MESSAGE = 'must start with a letter or digit and contain no , ( ) or control characters';
-/** Platforms, namespaces and ids are URN parts: no separators or spaces. */
-export const KEY_PART_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:\-/@]*$/;
-export const KEY_PART_MESSAGE = 'must start with a letter or digit and use only letters, digits and _ . : - / @';
 
 /**
  * Fields every upsert input shares (each input class extends this one; type-graphql inherits the

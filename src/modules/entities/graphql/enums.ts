@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { Env, EntityType, Status } from '../../../model/entity-type';
+import { Env } from '../../../model/env';
+import { EntityType, Status } from '../../../model/entity-type';
 import { RelationshipType } from '../../../model/relationship-type';
 
 registerEnumType(EntityType, { name: 'EntityType', description: 'The kinds of entity in the ML metadata graph.' });

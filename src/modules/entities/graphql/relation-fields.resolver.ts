@@ -67,8 +67,8 @@ function declareSliceArgs(proto: object, field: string): void {
 }
 
 /**
- * Builds the resolver of every relationship field of `type` from RELATION_FIELDS (the one table),
- * so adding a relationship there adds its GraphQL field on both ends.
+ * Builds the resolver of every relationship field of `type` from RELATION_FIELDS (derived from the
+ * kinds' declarations), so declaring a relationship adds its GraphQL field on both ends.
  */
 export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassType {
   @Resolver(() => cls)

@@ -1,27 +1,21 @@
-import { queries, type Graph, type GraphTransaction } from '../../../graph';
+import { queries, type Graph } from '../../../graph';
 import type { EdgeKey } from '../../../graph/queries';
-import { BadUserInputError, NotFoundError } from '../../../errors/errors';
+import { BadUserInputError } from '../../../errors/errors';
 import { sameStored, type StoredValue } from '../../../model/encode';
-import { DERIVED_FIELDS, ENTITY_LABELS } from '../../../model/entity-fields';
-import { Status } from '../../../model/entity-type';
+import { DERIVED_FIELDS } from '../../../model/entity-fields';
+import { Status, type EntityType } from '../../../model/entity-type';
 import type { Direction } from '../../../model/relationship-type';
 import { parseUrn } from '../../../model/urn';
 import { requireAdminForArchived } from './archived-guard';
+import { lockedWrite, type LockedWrite } from './locked-write';
 import { checkWriteShape } from './write-checks';
 import type { EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
 
-/** Thrown inside the transaction to roll a dry run back while keeping its report. */
-class DryRunRollback extends Error {
-  constructor(readonly outcome: WriteOutcome) {
-    super('dry run');
-  }
-}
-
 interface Pending {
   urn: string;
-  label: string;
+  /** Set for entities of the batch (an entity only a link changes keeps its stored type). */
+  type?: EntityType;
   created: boolean;
-  baseRevision: number;
   props: Record<string, StoredValue>;
   changes: FieldChange[];
 }
@@ -42,21 +36,11 @@ export async function applyWrites(
   options: WriteOptions,
 ): Promise<WriteOutcome> {
   checkWriteShape(entities, links);
-  try {
-    return await graph.writeTransaction('applyWrites', (tx) => writeAll(tx, entities, links, options));
-  } catch (err) {
-    if (err instanceof DryRunRollback) return err.outcome;
-    throw err;
-  }
+  return lockedWrite(graph, 'applyWrites', options, (write) => writeAll(write, entities, links, options));
 }
 
-async function writeAll(
-  tx: GraphTransaction,
-  entities: EntityWrite[],
-  links: LinkWrite[],
-  options: WriteOptions,
-): Promise<WriteOutcome> {
-  const now = new Date();
+async function writeAll(write: LockedWrite, entities: EntityWrite[], links: LinkWrite[], options: WriteOptions): Promise<WriteOutcome> {
+  const { tx } = write;
   const inBatch = new Set(entities.map((e) => e.urn));
 
   // 1. Everything referenced must exist (or be created by this batch).
@@ -64,16 +48,11 @@ async function writeAll(
     ...entities.flatMap((e) => e.relations.flatMap((r) => r.targets)),
     ...links.flatMap((l) => [l.from, l.to]),
   ]).filter((u) => !inBatch.has(u));
-  const refs = referenced.length ? await tx.run(queries.entityRefs, { urns: referenced }) : [];
-  const missing = refs.filter((r) => r.type === null).map((r) => r.urn);
-  if (missing.length) {
-    throw new NotFoundError(`Unknown URN${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, missing, pathOf(missing[0], entities, links));
-  }
-  const status = new Map(refs.map((r) => [r.urn, r.status]));
+  const refs = await write.references(referenced, (urn) => pathOf(urn, entities, links));
+  const status = new Map([...refs].map(([urn, r]) => [urn, r.status]));
 
-  // 2. Lock what is written, in a stable order (fewer deadlocks between concurrent batches).
-  const lockUrns = unique([...entities.map((e) => e.urn), ...links.map((l) => l.from), ...links.map((l) => l.to)]).sort();
-  const stored = new Map((await tx.run(queries.entityLock, { urns: lockUrns })).map((r) => [r.urn, r.props]));
+  // 2. Lock what is written.
+  const stored = await write.lock([...entities.map((e) => e.urn), ...links.map((l) => l.from), ...links.map((l) => l.to)]);
   for (const [urn, props] of stored) if (props) status.set(urn, props.status as string);
 
   // 3. The open edges that relationship replacement and links compare against.
@@ -110,18 +89,10 @@ async function writeAll(
     (open ? toOpen : toClose).push(e);
   };
   const warnings: WriteWarning[] = [];
-  const pendingFor = (urn: string, label?: string): Pending => {
+  const pendingFor = (urn: string, type?: EntityType): Pending => {
     let p = pending.get(urn);
     if (!p) {
-      const old = stored.get(urn) ?? null;
-      p = {
-        urn,
-        label: label ?? ENTITY_LABELS[old!.type as keyof typeof ENTITY_LABELS],
-        created: old === null,
-        baseRevision: (old?.revision as number | undefined) ?? 0,
-        props: {},
-        changes: [],
-      };
+      p = { urn, type, created: (stored.get(urn) ?? null) === null, props: {}, changes: [] };
       pending.set(urn, p);
     }
     return p;
@@ -145,7 +116,7 @@ async function writeAll(
   // 4a. Entity fields and relationship sets.
   for (const e of entities) {
     const old = stored.get(e.urn) ?? null;
-    const p = pendingFor(e.urn, ENTITY_LABELS[e.type]);
+    const p = pendingFor(e.urn, e.type);
     if (old && old.type !== e.type) throw new BadUserInputError(`${e.urn} is a ${old.type}, not a ${e.type}`, e.path);
     if (p.created) Object.assign(p.props, e.createOnly);
     for (const [field, value] of Object.entries(e.fields)) {
@@ -191,43 +162,24 @@ async function writeAll(
     }
   }
 
-  // 5. Write what changed; an ARCHIVED entity changes (fields, sets, edges at either end) only for an ADMIN.
+  // 5. Write what changed (the entities and their history are written by lockedWrite); an ARCHIVED
+  // entity changes (fields, sets, edges at either end) only for an ADMIN.
   const changed = [...pending.values()].filter((p) => p.created || p.changes.length);
   const touched = [...changed.map((p) => p.urn), ...[...toClose, ...toOpen].flatMap((e) => [e.from, e.to])];
   requireAdminForArchived(options.principal, touched, (urn) => status.get(urn));
-  const audit = { now, actor: options.actor };
-  if (changed.length) {
-    await tx.run(queries.entityWrite, {
-      ...audit,
-      rows: changed.map((p) => ({ urn: p.urn, label: p.label, props: p.props, revision: p.baseRevision + 1, created: p.created })),
-    });
-  }
+  const audit = { now: write.now, actor: options.actor };
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
   if (toOpen.length) await tx.run(queries.edgesOpen, { ...audit, edges: toOpen, source: options.source });
-  if (changed.length) {
-    await tx.run(queries.historyRecord, {
-      ...audit,
-      source: options.source,
-      changes: changed.map((p) => ({
-        urn: p.urn,
-        revision: p.baseRevision + 1,
-        action: p.created ? 'CREATED' : 'UPDATED',
-        changes: JSON.stringify(p.changes),
-        reason: null,
-      })),
-    });
-  }
+  for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
-  const outcome: WriteOutcome = {
+  return {
     created: changed.filter((p) => p.created).map((p) => p.urn),
     updated: changed.filter((p) => !p.created).map((p) => p.urn),
     unchanged: entities.map((e) => e.urn).filter((u) => !changedUrns.has(u)),
     warnings,
     dryRun: Boolean(options.dryRun),
   };
-  if (options.dryRun) throw new DryRunRollback(outcome);
-  return outcome;
 }
 
 function pathOf(urn: string, entities: EntityWrite[], links: LinkWrite[]): string | undefined {

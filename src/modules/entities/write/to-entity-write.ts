@@ -1,24 +1,25 @@
 import { BadUserInputError } from '../../../errors/errors';
 import { encodeFields, type StoredValue } from '../../../model/encode';
-import { DEFAULT_ENV, EntityType, Status } from '../../../model/entity-type';
+import { DEFAULT_ENV } from '../../../model/env';
+import { Status, type EntityType } from '../../../model/entity-type';
 import { RELATION_FIELDS } from '../../../model/relationship-type';
-import { buildUrn, URN_SPECS, type UrnKey } from '../../../model/urn';
-import { KEY_PART_MESSAGE, KEY_PART_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '../graphql/entity-input.base';
+import { buildUrn, parseUrn, urnSchemeOf } from '../../../model/urn';
+import { checkKeyInput } from '../../../model/urn-scheme';
 import type { EntityWrite } from './write-plan';
 
-/** The URN an upsert input of `type` addresses (key fields; env defaults to PROD). */
-export function urnOfInput(type: EntityType, input: Record<string, unknown>, path = 'input'): string {
-  const key: UrnKey = {};
-  for (const k of URN_SPECS[type].keys) {
-    const v = k === 'env' ? ((input.env as string | undefined) ?? DEFAULT_ENV) : input[k];
-    if (typeof v !== 'string' || v.length === 0) throw new BadUserInputError(`${k} is required`, `${path}.${k}`);
-    const pattern = k === 'name' ? NAME_PATTERN : KEY_PART_PATTERN;
-    if (k !== 'env' && !pattern.test(v)) {
-      throw new BadUserInputError(`${k} ${k === 'name' ? NAME_MESSAGE : KEY_PART_MESSAGE}`, `${path}.${k}`);
-    }
-    (key as Record<string, string>)[k] = v;
+/**
+ * The key fields of an upsert input of `type`, in URN order (env defaults to PROD); BAD_USER_INPUT
+ * naming the first that cannot be part of a URN.
+ */
+function keyOfInput(type: EntityType, input: Record<string, unknown>, path: string): Record<string, string> {
+  const key: Record<string, string> = {};
+  for (const slot of urnSchemeOf(type).key) {
+    const v = slot.kind === 'env' ? (input[slot.field] ?? DEFAULT_ENV) : input[slot.field];
+    const problem = checkKeyInput(slot, v, parseUrn);
+    if (problem) throw new BadUserInputError(problem, `${path}.${slot.field}`);
+    key[slot.field] = v as string;
   }
-  return buildUrn(type, key);
+  return key;
 }
 
 /**
@@ -26,11 +27,9 @@ export function urnOfInput(type: EntityType, input: Record<string, unknown>, pat
  * encoded for storage, provided relationship fields (URN lists) as replacement sets.
  */
 export function toEntityWrite(type: EntityType, input: Record<string, unknown>, path = 'input'): EntityWrite {
-  const urn = urnOfInput(type, input, path);
-  const createOnly: Record<string, StoredValue> = { type, status: Status.ACTIVE };
-  for (const k of URN_SPECS[type].keys) {
-    createOnly[k] = k === 'env' ? ((input.env as string | undefined) ?? DEFAULT_ENV) : (input[k] as string);
-  }
+  const key = keyOfInput(type, input, path);
+  const urn = buildUrn(type, key);
+  const createOnly: Record<string, StoredValue> = { type, status: Status.ACTIVE, ...key };
   const fields = encodeFields(type, input);
   if (input.owners !== undefined) {
     // Derived, for the owner filter of lists; not part of history (see DERIVED_FIELDS).

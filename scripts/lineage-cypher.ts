@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { queries } from '../src/graph';
+import { CYPHER_DIR } from '../src/graph/query';
+import { LINEAGE_RELATIONSHIPS, LineageDirection, stepTypes } from '../src/modules/lineage/lineage-steps';
+
+// The lineage statements keep their relationship types as literals: Neo4j 5.26 plans a dynamic
+// `[r:$any($types)]` as an untyped expand and a filter, which read 2.6 to 6 times the records on
+// the 100k benchmark graph (BENCHMARKS.md). The literals are written from the kinds' declarations
+// by `npm run schema:emit`, and a contract test keeps the files equal to them.
+
+/** Per lineage statement: the relationship types of its outgoing and its incoming patterns. */
+function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[] }> {
+  return {
+    [queries.lineageDownstreamLevel.name]: stepTypes(LineageDirection.DOWNSTREAM),
+    [queries.lineageUpstreamLevel.name]: stepTypes(LineageDirection.UPSTREAM),
+    [queries.lineageEdgesAmong.name]: { outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [] },
+  };
+}
+
+/**
+ * `text` (the statement `name` of cypher/lineage/) with the types of every `-[r:A|B]->` and
+ * `<-[r:A|B]-` pattern set to what LINEAGE_STEPS gives; comment lines are left as they are.
+ */
+export function withLineageTypes(name: string, text: string): string {
+  const types = expectedTypes()[name];
+  if (!types) throw new Error(`${name} is not a lineage statement`);
+  return text
+    .split('\n')
+    .map((line) =>
+      line.trimStart().startsWith('//')
+        ? line
+        : line.replace(/(<?)-\[(\w*):[A-Z_|]+\]-(>?)/g, (_m, left: string, variable: string, right: string) => {
+            const list = right === '>' && !left ? types.outgoing : left === '<' && !right ? types.incoming : [];
+            if (!list.length) throw new Error(`${name}: no lineage types for the pattern in "${line.trim()}"`);
+            return `${left}-[${variable}:${list.join('|')}]-${right}`;
+          }),
+    )
+    .join('\n');
+}
+
+/** Rewrites the relationship types of the lineage statements from the declarations; returns the files changed. */
+export function emitLineageCypher(): string[] {
+  const changed: string[] = [];
+  for (const name of Object.keys(expectedTypes())) {
+    const file = path.join(CYPHER_DIR, `${name}.cypher`);
+    const text = fs.readFileSync(file, 'utf8');
+    const next = withLineageTypes(name, text);
+    if (next !== text) {
+      fs.writeFileSync(file, next);
+      changed.push(path.relative(path.dirname(CYPHER_DIR), file));
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,87 @@
+import { defineKind } from '../../model/entity-kind';
+import { envKey, nameKey, platformKey, urnScheme } from '../../model/urn-scheme';
+
+/** A model: one trained version, a member of model groups. */
+export const model = defineKind({
+  type: 'MODEL',
+  label: 'Model',
+  urn: urnScheme('mlModel', platformKey(), nameKey(), envKey()),
+  fields: {
+    version: 'string',
+    modelType: 'string',
+    framework: 'json',
+    hyperParams: 'jsonList',
+    trainingMetrics: 'jsonList',
+    onlineMetrics: 'jsonList',
+    intendedUse: 'json',
+    ethicalConsiderations: 'string',
+    caveats: 'string',
+    sourceCode: 'jsonList',
+    artifactUri: 'string',
+    dockerImage: 'string',
+    endpointUrl: 'string',
+    license: 'string',
+  },
+  relationships: [
+    {
+      field: 'groups',
+      relationship: 'MEMBER_OF',
+      direction: 'out',
+      target: 'MODEL_GROUP',
+      description: 'Model groups this version belongs to.',
+      reverse: { field: 'models', description: 'Model versions in this group.' },
+      lineage: 'along', // model -> model group
+    },
+    {
+      field: 'features',
+      relationship: 'CONSUMES',
+      direction: 'out',
+      target: 'FEATURE',
+      description: 'Features the model consumes.',
+      reverse: { field: 'models', description: 'Models that consume this feature.' },
+      lineage: 'against', // feature -> model
+    },
+    {
+      field: 'trainingRuns',
+      relationship: 'TRAINED_BY',
+      direction: 'out',
+      target: 'TRAINING_RUN',
+      description: 'Runs that trained this model.',
+      reverse: { field: 'models', description: 'Models this run trained.' },
+      lineage: 'against', // run -> model
+    },
+    {
+      field: 'trainingDatasets',
+      relationship: 'TRAINED_ON',
+      direction: 'out',
+      target: 'DATASET',
+      description: 'Datasets the model was trained on.',
+      reverse: { field: 'trainedModels', description: 'Models trained on this dataset.' },
+      lineage: 'against', // dataset -> model
+    },
+    {
+      field: 'evaluationDatasets',
+      relationship: 'EVALUATED_ON',
+      direction: 'out',
+      target: 'DATASET',
+      description: 'Datasets the model was evaluated on.',
+      reverse: { field: 'evaluatedModels', description: 'Models evaluated on this dataset.' },
+      lineage: 'against', // dataset -> model
+    },
+    {
+      field: 'deployments',
+      relationship: 'DEPLOYED_TO',
+      direction: 'out',
+      target: 'DEPLOYMENT',
+      description: 'Where this model version is deployed.',
+      reverse: { field: 'models', description: 'Model versions served by this deployment.' },
+      lineage: 'along', // model -> deployment
+    },
+  ],
+  ingestList: 'models',
+  graphql: {
+    noun: 'model version',
+    objectType: async () => (await import('./model.type')).Model,
+    input: async () => (await import('./model.input')).UpsertModelInput,
+  },
+});

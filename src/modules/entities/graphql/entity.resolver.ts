@@ -1,0 +1,65 @@
+import { Arg, Ctx, getMetadataStorage, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import type { Context } from '../../../context';
+import { KINDS } from '../../../kinds';
+import type { EntityKind } from '../../../model/entity-kind';
+import type { EntityType } from '../../../model/entity-type';
+import { getEntityOfType, upsertEntity } from '../entity.service';
+import { entityClassOf, inputClassOf, loadEntityClasses } from './entity-classes';
+import { relationFieldsResolver } from './relation-fields.resolver';
+
+/**
+ * The typed getter and upsert of one kind, named after its object type (`dataset(urn)` and
+ * `upsertDataset(input)` for Dataset); the classes must be loaded (loadEntityClasses).
+ */
+export function entityResolver(kind: EntityKind): ClassType {
+  const type = kind.type as EntityType;
+  const objectType = entityClassOf(type);
+  const name = getMetadataStorage().objectTypes.find((t) => t.target === objectType)?.name ?? objectType.name;
+  const { noun } = kind.graphql;
+  const keys = kind.urn.key.map((slot) => slot.field);
+
+  @Resolver(() => objectType)
+  class EntityResolver {
+    @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null.` })
+    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context) {
+      return getEntityOfType(ctx, type, urn);
+    }
+
+    @Mutation(() => objectType, {
+      name: `upsert${name}`,
+      description: `Creates or updates ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} by ${keys.length > 1 ? `(${keys.join(', ')})` : keys[0]}.`,
+    })
+    upsert(@Arg('input', () => inputClassOf(type), { description: `The ${noun}.` }) input: object, @Ctx() ctx: Context) {
+      return upsertEntity(ctx, type, input);
+    }
+  }
+  Object.defineProperty(EntityResolver, 'name', { value: `${name}Resolver` });
+  return EntityResolver;
+}
+
+let resolvers: Promise<ClassType[]> | undefined;
+
+/**
+ * Every resolver that comes from the declarations: per kind its getter and upsert, its
+ * relationship fields and the resolvers of fields only it has. Built once per process (type-graphql
+ * keeps resolver metadata globally), after loading the GraphQL classes.
+ */
+export function entityResolvers(): Promise<ClassType[]> {
+  resolvers ??= (async () => {
+    await loadEntityClasses();
+    const perKind = await Promise.all(
+      KINDS.map(async (kind: EntityKind) => [
+        entityResolver(kind),
+        ...((await kind.graphql.resolvers?.()) ?? []),
+        relationFieldsResolver(kind.type as EntityType, entityClassOf(kind.type as EntityType)),
+      ]),
+    );
+    return perKind.flat();
+  })();
+  return resolvers;
+}
+
+/** "FeatureTable" -> "Feature table". */
+function inWords(name: string): string {
+  return name.replace(/(?<=[a-z0-9])([A-Z])/g, (c) => ` ${c.toLowerCase()}`);
+}

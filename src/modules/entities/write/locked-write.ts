@@ -1,0 +1,146 @@
+import { queries, type Graph, type GraphTransaction } from '../../../graph';
+import { NotFoundError } from '../../../errors/errors';
+import type { StoredValue } from '../../../model/encode';
+import { ENTITY_LABELS } from '../../../model/entity-fields';
+import type { EntityType } from '../../../model/entity-type';
+import type { FieldChange } from './write-plan';
+
+/** Who writes, and what they wrote through (stored on edges and in history). */
+export interface WriteAudit {
+  /** Principal recorded as createdBy/updatedBy and in history. */
+  actor: string;
+  /** Who asserted the change: api, batch, ... */
+  source: string;
+}
+
+/** The change of one locked entity: what to store, and the history record that explains it. */
+export interface EntityChange {
+  urn: string;
+  /** Its type; needed only when the lock created it (an existing entity keeps its own). */
+  type?: EntityType;
+  /** Properties to set; null clears one. */
+  props: Record<string, StoredValue>;
+  changes: FieldChange[];
+  /** Default: CREATED for an entity the lock created, else UPDATED. */
+  action?: 'CREATED' | 'UPDATED' | 'STATUS_CHANGED';
+  reason?: string | null;
+}
+
+/** Type and status of a stored entity (both null for a URN that does not exist). */
+export interface StoredRef {
+  type: string | null;
+  status: string | null;
+}
+
+/** Thrown inside the transaction to roll a dry run back while keeping its result. */
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('dry run');
+  }
+}
+
+/**
+ * One write transaction in the order every write of entities follows: look up the references,
+ * lock what is written (code-unit order within each call, so concurrent writers queue rather than
+ * deadlock), compare, write, record history. The body does the looking up, locking and comparing
+ * and queues each real change with `record`; the changes are written with the next revision of
+ * each entity and one history record each when the body returns. Locks are Neo4j's own write locks,
+ * held until the transaction ends (see cypher/entities/lock.cypher).
+ */
+export class LockedWrite {
+  /** The instant every statement of this write records. */
+  readonly now = new Date();
+  private readonly locked = new Map<string, Record<string, unknown> | null>();
+  private readonly changes = new Map<string, EntityChange>();
+
+  constructor(
+    readonly tx: GraphTransaction,
+    readonly audit: WriteAudit,
+  ) {}
+
+  /** Type and status of `urns`; NOT_FOUND listing the missing ones, `fieldOf(first missing)` the offending field. */
+  async references(urns: string[], fieldOf: (urn: string) => string | undefined): Promise<Map<string, StoredRef>> {
+    const refs = urns.length ? await this.tx.run(queries.entityRefs, { urns }) : [];
+    const missing = refs.filter((r) => r.type === null).map((r) => r.urn);
+    if (missing.length) {
+      throw new NotFoundError(`Unknown URN${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, missing, fieldOf(missing[0]));
+    }
+    return new Map(refs.map((r) => [r.urn, { type: r.type, status: r.status }]));
+  }
+
+  /**
+   * Locks `urns` (each once per write, in code-unit order; a URN nothing stores yet is created
+   * bare) and returns the stored properties of each: null for one the lock created.
+   */
+  async lock(urns: string[]): Promise<Map<string, Record<string, unknown> | null>> {
+    const fresh = [...new Set(urns)].filter((u) => !this.locked.has(u)).sort();
+    if (fresh.length) for (const r of await this.tx.run(queries.entityLock, { urns: fresh })) this.locked.set(r.urn, r.props);
+    return new Map(urns.map((u) => [u, this.locked.get(u) ?? null]));
+  }
+
+  /** Queues the change of a locked entity (one per entity); returns the revision it will have. */
+  record(change: EntityChange): number {
+    if (!this.locked.has(change.urn)) throw new Error(`${change.urn} is changed without its lock`);
+    if (this.changes.has(change.urn)) throw new Error(`${change.urn} is changed twice in one write`);
+    this.changes.set(change.urn, change);
+    return this.revisionOf(change.urn) + 1;
+  }
+
+  /** Writes the queued changes and their history. */
+  async finish(): Promise<void> {
+    const rows = [...this.changes.values()].map((c) => {
+      const stored = this.locked.get(c.urn) ?? null;
+      const type = (stored?.type as EntityType | undefined) ?? c.type;
+      if (!type) throw new Error(`${c.urn} is created without a type`);
+      return { change: c, label: ENTITY_LABELS[type], created: stored === null, revision: this.revisionOf(c.urn) + 1 };
+    });
+    const { actor, source } = this.audit;
+    if (rows.length) {
+      await this.tx.run(queries.entityWrite, {
+        now: this.now,
+        actor,
+        rows: rows.map((r) => ({ urn: r.change.urn, label: r.label, props: r.change.props, revision: r.revision, created: r.created })),
+      });
+      await this.tx.run(queries.historyRecord, {
+        now: this.now,
+        actor,
+        source,
+        changes: rows.map((r) => ({
+          urn: r.change.urn,
+          revision: r.revision,
+          action: r.change.action ?? (r.created ? 'CREATED' : 'UPDATED'),
+          changes: JSON.stringify(r.change.changes),
+          reason: r.change.reason ?? null,
+        })),
+      });
+    }
+  }
+
+  private revisionOf(urn: string): number {
+    return (this.locked.get(urn)?.revision as number | undefined) ?? 0;
+  }
+}
+
+/**
+ * Runs `body` as one write transaction through a LockedWrite (see there), all of it or nothing.
+ * With `dryRun` everything runs, then the transaction is rolled back and `body`'s result returned.
+ */
+export async function lockedWrite<T>(
+  graph: Graph,
+  name: string,
+  audit: WriteAudit & { dryRun?: boolean },
+  body: (write: LockedWrite) => Promise<T>,
+): Promise<T> {
+  try {
+    return await graph.writeTransaction(name, async (tx) => {
+      const write = new LockedWrite(tx, audit);
+      const result = await body(write);
+      await write.finish();
+      if (audit.dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.result as T;
+    throw err;
+  }
+}

@@ -1,5 +1,0 @@
-import { InputType } from 'type-graphql';
-import { PlatformEnvInputBase } from '../entities/graphql/entity-input.base';
-
-@InputType({ description: 'Creates or updates a model group, keyed by (platform, name, env).' })
-export class UpsertModelGroupInput extends PlatformEnvInputBase {}
