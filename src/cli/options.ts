@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { GraphQLClient } from './client';
 import { CliError, ExitCode } from './exit-codes';
-import { buildUrn, DEFAULT_ENV, Env, EntityType, URN_SPECS, type UrnKey } from './urn';
+import { buildUrn, DEFAULT_ENV, Env, EntityType, urnKeyFields, type UrnKey } from './urn';
 
 /** Options every command takes (set on the program; read with optsWithGlobals). */
 export interface GlobalOptions {
@@ -102,8 +102,8 @@ export function resolveUrn(positional: string | undefined, o: UrnOptions): strin
   if (!built) throw new CliError('give a URN, or build one with --type, --platform, --name, --env (see --help)', ExitCode.USAGE);
   const type = o.type ?? EntityType.DATASET;
   const key: UrnKey = {};
-  for (const k of URN_SPECS[type].keys) {
-    const v = k === 'env' ? (o.env ?? DEFAULT_ENV) : o[k];
+  for (const k of urnKeyFields(type)) {
+    const v = k === 'env' ? (o.env ?? DEFAULT_ENV) : (o as Record<string, string | undefined>)[k];
     if (!v) throw new CliError(`a ${type} URN needs --${k}`, ExitCode.USAGE);
     (key as Record<string, string>)[k] = v;
   }

@@ -1,20 +1,6 @@
-import { EntityType } from '../urn';
+import { INGEST_LISTS, type EntityType } from '../urn';
 
-/**
- * Which list of an ingest batch (IngestBatchInput) holds which entity type. The server has the same
- * table; test/contract/cli-ingest-lists.test.ts keeps the two equal, and the Record type makes the
- * compiler ask for a row when an entity type is added.
- */
-export const INGEST_LISTS: Record<EntityType, string> = {
-  [EntityType.DATASET]: 'datasets',
-  [EntityType.FEATURE]: 'features',
-  [EntityType.FEATURE_TABLE]: 'featureTables',
-  [EntityType.MODEL_GROUP]: 'modelGroups',
-  [EntityType.MODEL]: 'models',
-  [EntityType.EXPERIMENT]: 'experiments',
-  [EntityType.TRAINING_RUN]: 'trainingRuns',
-  [EntityType.DEPLOYMENT]: 'deployments',
-};
+export { INGEST_LISTS };
 
 /** The list of single edges. */
 export const LINKS = 'links';

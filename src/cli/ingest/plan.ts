@@ -1,5 +1,5 @@
 import { CliError, ExitCode } from '../exit-codes';
-import { buildUrn, DEFAULT_ENV, URN_SPECS, type UrnKey } from '../urn';
+import { buildUrn, DEFAULT_ENV, urnKeyFields, type UrnKey } from '../urn';
 import type { BatchItem } from './batch-file';
 import { LINKS, LIST_TYPES } from './ingest-lists';
 
@@ -25,7 +25,7 @@ export function urnOfItem(item: BatchItem): string | undefined {
   const type = LIST_TYPES.get(item.list);
   if (!type) return undefined;
   const key: UrnKey = {};
-  for (const k of URN_SPECS[type].keys) {
+  for (const k of urnKeyFields(type)) {
     const v = k === 'env' ? (item.value.env ?? DEFAULT_ENV) : item.value[k];
     if (typeof v !== 'string' || v === '') return undefined;
     (key as Record<string, string>)[k] = v;
@@ -197,6 +197,6 @@ function stronglyConnected(nodes: readonly GraphNode[]): number[][] {
 function stubOf(item: BatchItem): BatchItem {
   const type = LIST_TYPES.get(item.list)!;
   const value: Record<string, unknown> = { name: item.value.name };
-  for (const k of URN_SPECS[type].keys) if (item.value[k] !== undefined) value[k] = item.value[k];
+  for (const k of urnKeyFields(type)) if (item.value[k] !== undefined) value[k] = item.value[k];
   return { list: item.list, value, origin: item.origin };
 }
