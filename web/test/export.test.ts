@@ -1,5 +1,5 @@
 import { toCsv } from '../src/lib/csv';
-import { ciGateQuery, groupImpact, impactCsv, impactJson, impactQuery, pathText, type ImpactItem } from '../src/lib/impact';
+import { ciGateQuery, groupImpact, impactCsv, impactJson, impactQuery, IMPACT_PAGE_SIZE, pathText, type ImpactItem } from '../src/lib/impact';
 
 const item = (degree: number, urn: string, type: string, path: [string, string, string][]): ImpactItem => ({
   degree,
@@ -53,7 +53,7 @@ describe('impact', () => {
     const plain = impactQuery({ urn: 'x:raw' });
     expect(plain.query).toContain('query Impact($urn: ID!, $first: Int, $after: String)');
     expect(plain.query).toContain('impact(urn: $urn, first: $first, after: $after)');
-    expect(plain.variables).toEqual({ urn: 'x:raw', first: 500 });
+    expect(plain.variables).toEqual({ urn: 'x:raw', first: IMPACT_PAGE_SIZE });
 
     const narrow = impactQuery({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z' });
     expect(narrow.query).toContain('$types: [EntityType!], $asOf: DateTime');
