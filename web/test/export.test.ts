@@ -58,7 +58,7 @@ describe('impact', () => {
     const narrow = impactQuery({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z' });
     expect(narrow.query).toContain('$types: [EntityType!], $asOf: DateTime');
     expect(narrow.query).toContain('types: $types, asOf: $asOf');
-    expect(narrow.variables).toEqual({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z', first: 500 });
+    expect(narrow.variables).toEqual({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z', first: IMPACT_PAGE_SIZE });
   });
 
   it('writes the CI gate as counts only (first: 0)', () => {
