@@ -12,6 +12,7 @@ import { ingestResolvers } from './modules/ingest';
 import { lifecycleResolvers } from './modules/lifecycle';
 import { linkResolvers } from './modules/links';
 import { lineageResolvers } from './modules/lineage';
+import { urnResolvers } from './modules/urns';
 import { TokenResolver } from './auth/token.resolver';
 
 /** Every resolver of the schema; those of the kinds of entity come from their declarations. */
@@ -26,6 +27,7 @@ async function resolvers(): Promise<NonEmptyArray<ClassType>> {
     ...ingestResolvers,
     ...queryResolvers,
     ...lineageResolvers,
+    ...urnResolvers,
   ];
 }
 
