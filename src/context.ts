@@ -1,5 +1,6 @@
 import { Role, type Principal } from './auth/role';
 import type { Graph } from './graph';
+import { createModelVersionLoaders, type ModelVersionLoaders } from './kinds/model-group/model-versions.loaders';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
@@ -11,7 +12,7 @@ export interface Context {
   graph: Graph;
   requestId: string;
   log: Logger;
-  loaders: EntityLoaders & AliasLoaders;
+  loaders: EntityLoaders & AliasLoaders & ModelVersionLoaders;
   /**
    * What the request's loaders read: the stored properties per entity type, set from the operation
    * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
@@ -55,14 +56,18 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     authenticator: deps.authenticator,
     warnings: [],
   };
-  ctx.loaders = { ...createEntityLoaders(graph, () => ctx.scope.projection), ...createAliasLoaders(graph) };
+  ctx.loaders = {
+    ...createEntityLoaders(graph, () => ctx.scope.projection),
+    ...createAliasLoaders(graph),
+    ...createModelVersionLoaders(graph),
+  };
   return ctx;
 }
 
 /**
  * Forgets everything the request's loaders have read: called after each write, so that the rest of
- * the request (the mutation's answer, later fields) reads entities, relationship lists, counts and
- * aliases as they are now.
+ * the request (the mutation's answer, later fields) reads entities, relationship lists, counts,
+ * aliases and group versions as they are now.
  */
 export function forgetReads(ctx: Pick<Context, 'loaders'>): void {
   for (const loader of Object.values(ctx.loaders)) loader.clearAll();

@@ -118,6 +118,12 @@ export const queries = {
     ['group', 'rows'],
   ),
 
+  // Versions of model groups, ordered by the server (src/kinds/model-group/version-order.ts).
+  groupVersions: defineQuery<
+    { groups: string[]; statuses: string[]; asOf: Date | null },
+    { group: string; urn: string; version: string | null; sortId: string | null; createdAt: Date | null }
+  >('models/group-versions', ['groups', 'statuses', 'asOf']),
+
   // API tokens (stored by hash only).
   tokenByHash: defineQuery<{ hash: string }, { id: string; principal: string; role: string }>('auth/token-by-hash', ['hash']),
   tokenCreate: defineQuery<

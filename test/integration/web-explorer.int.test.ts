@@ -112,6 +112,7 @@ beforeAll(async () => {
   await example('ci-register-run.graphql', 'RegisterTrainingRun');
   await example('ci-register-run.graphql', 'LinkScoresToFeatures');
   await example('promote-champion.graphql', 'PromoteChampion');
+  await example('model-card.graphql', 'SetFraudDetectorCard');
   await example('lineage.graphql', 'RegisterWorkflow');
   registeredAt = Date.now();
   const seed = neighbourhood500(uniqueId('web'));
@@ -164,6 +165,12 @@ describe('web explorer in Chromium', () => {
       READER,
     );
     expect(await page.locator('[data-testid=model-groups]').innerText()).toContain(model.groups[0].name);
+    // The card's metrics, one row per value the API holds, with its slice.
+    const { model: card } = await api(`query($urn: ID!) { model(urn: $urn) { metrics { name value slice } } }`, { urn: MODEL }, undefined, READER);
+    const rows = await page.locator('[data-testid=model-metrics] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(rows.map((r) => [r[0], Number(r[1]), r[4] || null])).toEqual(card.metrics.map((m: any) => [m.name, m.value, m.slice]));
     await shoot('model');
     for (const field of ['features', 'trainingRuns'] as const) {
       await page.locator(`.tabs button[data-field=${field}]`).click();

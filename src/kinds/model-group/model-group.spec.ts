@@ -13,5 +13,6 @@ export const modelGroup = defineKind({
     noun: 'model group',
     objectType: async () => (await import('./model-group.type')).ModelGroup,
     input: async () => (await import('./model-group.input')).UpsertModelGroupInput,
+    resolvers: async () => [(await import('./model-group-versions.resolver')).ModelGroupVersionsResolver],
   },
 });

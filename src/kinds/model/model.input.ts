@@ -1,10 +1,20 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateNested } from 'class-validator';
 import { NamedValueInput } from '../../modules/entities/graphql/common.types';
 import { PlatformEnvInputBase } from '../../modules/entities/graphql/entity-input.base';
 import { FrameworkInput } from './framework.type';
+import { ModelCaveatsAndRecommendations } from './caveats.type';
+import { ModelCardData } from './card-data.type';
+import { CARD_LIST_MAX } from './card-text';
+import { ModelEthicalConsiderations } from './ethics.type';
+import { ModelFactorPrompts } from './factor-prompts.type';
 import { IntendedUseInput } from './intended-use.type';
+import { ModelMetricsDescription } from './metrics-description.type';
+import { MODEL_METRICS_MAX, ModelMetric } from './model-metric.type';
+import { ModelQuantitativeAnalyses } from './quantitative-analyses.type';
 import { SourceCodeInput } from './source-code.type';
+
+const USE_METRICS = 'Use metrics: numbers with step, time, dataset and slice (see README, "Model card and metrics").';
 
 @InputType({ description: 'Creates or updates a model version, keyed by (platform, name, env). Aliases are set by setModelAlias.' })
 export class UpsertModelInput extends PlatformEnvInputBase {
@@ -13,6 +23,15 @@ export class UpsertModelInput extends PlatformEnvInputBase {
   @IsString()
   @MaxLength(255)
   version?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Explicit place of this version in its groups' order, compared as text (1-255 characters); absent: the version label orders it.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  versionSortId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Kind of model or algorithm.' })
   @IsOptional()
@@ -31,30 +50,92 @@ export class UpsertModelInput extends PlatformEnvInputBase {
   @ValidateNested({ each: true })
   hyperParams?: NamedValueInput[] | null;
 
-  @Field(() => [NamedValueInput], { nullable: true, description: 'Training/evaluation metrics; replaces the stored ones when present.' })
+  @Field(() => [NamedValueInput], {
+    nullable: true,
+    description: 'Training/evaluation metrics as text; replaces the stored ones when present.',
+    deprecationReason: USE_METRICS,
+  })
   @IsOptional()
   @ArrayMaxSize(1_000)
   @ValidateNested({ each: true })
   trainingMetrics?: NamedValueInput[] | null;
 
-  @Field(() => [NamedValueInput], { nullable: true, description: 'Production metrics; replaces the stored ones when present.' })
+  @Field(() => [NamedValueInput], {
+    nullable: true,
+    description: 'Production metrics as text; replaces the stored ones when present.',
+    deprecationReason: USE_METRICS,
+  })
   @IsOptional()
   @ArrayMaxSize(1_000)
   @ValidateNested({ each: true })
   onlineMetrics?: NamedValueInput[] | null;
+
+  @Field(() => [ModelMetric], {
+    nullable: true,
+    description: `Measured values (numbers), at most ${MODEL_METRICS_MAX}; replaces the stored list when present (send every value the model keeps).`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MODEL_METRICS_MAX)
+  @ValidateNested({ each: true })
+  metrics?: ModelMetric[] | null;
 
   @Field(() => IntendedUseInput, { nullable: true, description: 'What the model is for and not for.' })
   @IsOptional()
   @ValidateNested()
   intendedUse?: IntendedUseInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Ethical considerations, up to 32K characters.' })
+  @Field(() => ModelFactorPrompts, { nullable: true, description: 'Relevant and evaluation factors; replaces the stored ones when present.' })
+  @IsOptional()
+  @ValidateNested()
+  factorPrompts?: ModelFactorPrompts | null;
+
+  @Field(() => ModelMetricsDescription, { nullable: true, description: 'Performance measures, decision thresholds and variation approaches.' })
+  @IsOptional()
+  @ValidateNested()
+  metricsDescription?: ModelMetricsDescription | null;
+
+  @Field(() => [ModelCardData], { nullable: true, description: 'Training data as the card describes it; replaces the stored list when present.' })
+  @IsOptional()
+  @ArrayMaxSize(CARD_LIST_MAX)
+  @ValidateNested({ each: true })
+  trainingData?: ModelCardData[] | null;
+
+  @Field(() => [ModelCardData], { nullable: true, description: 'Evaluation data as the card describes it; replaces the stored list when present.' })
+  @IsOptional()
+  @ArrayMaxSize(CARD_LIST_MAX)
+  @ValidateNested({ each: true })
+  evaluationData?: ModelCardData[] | null;
+
+  @Field(() => ModelQuantitativeAnalyses, { nullable: true, description: 'Unitary and intersectional results.' })
+  @IsOptional()
+  @ValidateNested()
+  quantitativeAnalyses?: ModelQuantitativeAnalyses | null;
+
+  @Field(() => ModelEthicalConsiderations, { nullable: true, description: 'Ethical considerations, structured.' })
+  @IsOptional()
+  @ValidateNested()
+  ethics?: ModelEthicalConsiderations | null;
+
+  @Field(() => ModelCaveatsAndRecommendations, { nullable: true, description: 'Caveats and recommendations, structured.' })
+  @IsOptional()
+  @ValidateNested()
+  caveatsAndRecommendations?: ModelCaveatsAndRecommendations | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ethical considerations as free text, up to 32K characters.',
+    deprecationReason: 'Use ethics (see README, "Model card and metrics").',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(32_768)
   ethicalConsiderations?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Caveats and recommendations, up to 32K characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Caveats and recommendations as free text, up to 32K characters.',
+    deprecationReason: 'Use caveatsAndRecommendations (see README, "Model card and metrics").',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(32_768)

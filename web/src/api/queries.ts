@@ -49,7 +49,8 @@ export const ENTITY = `query EntityPage($urn: ID!) {
     ... on ModelGroup {
       platform env
       groupAliases: aliases { alias model { ...Ref version } }
-      versions: models(first: 100) { ...Ref version aliases createdAt }
+      latestVersion { ...Ref version }
+      versions(first: 100) { ...Ref version aliases createdAt }
     }
     ... on Model {
       platform env version modelType license aliases artifactUri dockerImage endpointUrl
@@ -57,7 +58,15 @@ export const ENTITY = `query EntityPage($urn: ID!) {
       hyperParams { name value description }
       trainingMetrics { name value description }
       onlineMetrics { name value description }
+      modelMetrics: metrics { name value step timestamp dataset slice }
       intendedUse { primaryUses primaryUsers outOfScopeUses }
+      factorPrompts { relevantFactors { groups instrumentation environment } evaluationFactors { groups instrumentation environment } }
+      metricsDescription { performanceMeasures decisionThreshold variationApproaches }
+      trainingData { dataset motivation preProcessing }
+      evaluationData { dataset motivation preProcessing }
+      quantitativeAnalyses { unitaryResults intersectionalResults }
+      ethics { data humanLife mitigations risksAndHarms useCases }
+      caveatsAndRecommendations { caveats { caveatDescription needsFurtherTesting groupsNotRepresented } recommendations idealDatasetCharacteristics }
       ethicalConsiderations
       caveats
       sourceCode { type url }
@@ -98,6 +107,7 @@ ${REF}`;
  * contract test derives the same list from the schema, so a new one cannot be forgotten here.
  */
 export const SINGLE_RELATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ModelGroup: ['latestVersion'],
   TrainingRun: ['experiment', 'parentRun'],
 };
 

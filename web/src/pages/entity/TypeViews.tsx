@@ -1,37 +1,18 @@
 import type { EntityRef } from '../../lib/graph-assembly';
 import { EntityLink } from '../../components/EntityLink';
 import { formatTime, NamedValues } from './Facts';
+import { CardSections, List, MetricsTable, type CardFields } from './ModelCardSections';
 import type { EntityDetails, NamedValue } from './entity.types';
 
-interface ModelFields {
+interface ModelFields extends CardFields {
   framework?: { name: string; version?: string | null } | null;
   intendedUse?: { primaryUses: string[]; primaryUsers: string[]; outOfScopeUses: string[] } | null;
   hyperParams?: NamedValue[];
   trainingMetrics?: NamedValue[];
   onlineMetrics?: NamedValue[];
-  ethicalConsiderations?: string | null;
-  caveats?: string | null;
   sourceCode?: { type: string; url: string }[];
   aliases?: string[];
   groups?: EntityRef[];
-}
-
-function TextSection({ title, text }: { title: string; text: string | null | undefined }) {
-  return (
-    <section className="card-section">
-      <h3>{title}</h3>
-      {text ? <p className="prose">{text}</p> : <p className="muted">Not documented.</p>}
-    </section>
-  );
-}
-
-function List({ title, items }: { title: string; items: string[] | undefined }) {
-  return (
-    <div>
-      <h4>{title}</h4>
-      {items?.length ? <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul> : <p className="muted">Not documented.</p>}
-    </div>
-  );
 }
 
 /** The model card: what a reviewer reads before trusting a model version. */
@@ -59,11 +40,11 @@ export function ModelCard({ entity }: { entity: EntityDetails }) {
           <List title="Out of scope" items={m.intendedUse?.outOfScopeUses} />
         </div>
       </section>
-      <NamedValues title="Training metrics" values={m.trainingMetrics} />
-      <NamedValues title="Online metrics" values={m.onlineMetrics} />
+      <MetricsTable metrics={m.modelMetrics} />
+      <NamedValues title="Training metrics (text)" values={m.trainingMetrics} />
+      <NamedValues title="Online metrics (text)" values={m.onlineMetrics} />
       <NamedValues title="Hyperparameters" values={m.hyperParams} />
-      <TextSection title="Ethical considerations" text={m.ethicalConsiderations} />
-      <TextSection title="Caveats and recommendations" text={m.caveats} />
+      <CardSections m={m} />
       {m.sourceCode?.length ? (
         <section className="card-section">
           <h3>Source code</h3>
@@ -76,10 +57,11 @@ export function ModelCard({ entity }: { entity: EntityDetails }) {
 
 interface GroupFields {
   groupAliases?: { alias: string; model: EntityRef & { version?: string | null } }[];
+  latestVersion?: (EntityRef & { version?: string | null }) | null;
   versions?: (EntityRef & { version?: string | null; aliases: string[]; createdAt: string })[];
 }
 
-/** A model group: which version holds which alias, and its versions. */
+/** A model group: which version holds which alias, and its versions, newest first. */
 export function GroupView({ entity }: { entity: EntityDetails }) {
   const g = entity as unknown as GroupFields;
   return (
@@ -103,6 +85,9 @@ export function GroupView({ entity }: { entity: EntityDetails }) {
       </section>
       <section className="card-section">
         <h3>Versions</h3>
+        {g.latestVersion ? (
+          <p data-testid="latest-version">Latest: <EntityLink entity={g.latestVersion} /> {g.latestVersion.version && <span className="muted">version {g.latestVersion.version}</span>}</p>
+        ) : null}
         <table className="list" data-testid="group-versions">
           <thead><tr><th>Version</th><th>Model</th><th>Aliases</th><th>Registered</th></tr></thead>
           <tbody>
