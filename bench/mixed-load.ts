@@ -19,6 +19,8 @@ export interface MixedLoadOptions {
   midRun?: { atSec: number; action: () => Promise<void> };
   /** Extra request headers (e.g. authorization). */
   headers?: Record<string, string>;
+  /** Called every 10 s with the answers so far (for a progress line). */
+  onProgress?: (p: { atSec: number; answers: number; withErrors: number }) => void;
 }
 
 export interface MixedLoadReport {
@@ -146,8 +148,14 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
         o.midRun!.action().catch((err) => console.error('mid-run action failed:', err));
       }, o.midRun.atSec * 1000)
     : undefined;
+  const progress = o.onProgress
+    ? setInterval(() => {
+        o.onProgress!({ atSec: Math.round((Date.now() - started) / 1000), answers: samples.length, withErrors: samples.filter((x) => x.code !== 'none').length });
+      }, 10_000)
+    : undefined;
   const result = await instance;
   if (timer) clearTimeout(timer);
+  if (progress) clearInterval(progress);
   unacknowledgedBatches.push(...pending.values()); // requests cut off by the end of the run
   const durationSec = (Date.now() - started) / 1000;
   return {
