@@ -14,6 +14,7 @@ import { runMixedLoad, type MixedLoadReport, type Sample } from './mixed-load';
 import { startAttacker, type AttackerReport } from './hostile/attacker';
 import type { HostileTarget } from './hostile/cases';
 import { startHostileServer } from './hostile/setup';
+import type { Neo4jTarget } from './server-process';
 
 export interface ScenarioOptions {
   connections: number;
@@ -30,6 +31,8 @@ export interface ScenarioOptions {
   tokens?: boolean;
   /** One more client sending the hostile cases in a loop for the whole run (implies `tokens`). */
   attacker?: boolean;
+  /** A running Neo4j to use instead of a throwaway local one (not with `restart`; its data stays). */
+  neo4j?: Neo4jTarget;
   chains?: number;
   batchSize?: number;
   log?: (line: string) => void;
@@ -93,10 +96,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(kind: 'child' | 'inprocess', neo4jUri: string, tokens: boolean): Promise<RunningServer> {
+async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tokens: boolean): Promise<RunningServer> {
+  const neo4jUri = target.uri;
   if (tokens) {
     if (kind !== 'child') throw new Error('a load with tokens runs the built server as a child process');
-    const s = await startHostileServer('tokens', { uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j' }, 60_000);
+    const s = await startHostileServer('tokens', target, 60_000);
     return { url: s.process.url, stop: () => s.process.stop(), hostile: s.target, token: s.target.tokens.writer };
   }
   if (kind === 'inprocess') {
@@ -104,7 +108,7 @@ async function startServer(kind: 'child' | 'inprocess', neo4jUri: string, tokens
     const { createServer } = await import('../src/server');
     const pino = (await import('pino')).default;
     const log = pino({ level: 'silent' });
-    const graph = connectGraph({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 30_000, maxRetryMs: 3_000 }, log);
+    const graph = connectGraph({ ...target, queryTimeoutMs: 30_000, maxRetryMs: 3_000 }, log);
     const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph, log });
     await server.readiness.migrateWhenReachable();
     const url = await server.listen(0, '127.0.0.1');
@@ -112,7 +116,7 @@ async function startServer(kind: 'child' | 'inprocess', neo4jUri: string, tokens
   }
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
-    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
+    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -192,15 +196,17 @@ async function seed(url: string, platform: string, chains: number, token?: strin
 /** Runs the whole scenario on a throwaway local Neo4j and removes its store afterwards. */
 export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   const log = o.log ?? (() => {});
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-load-'));
+  if (o.neo4j && o.restart) throw new Error('a restart needs the throwaway local Neo4j');
+  const home = o.neo4j ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-load-'));
   const port = await freePort();
-  const startNeo4j = () => startLocalNeo4j({ home, port, heapMb: 1024, pagecacheMb: 256 });
-  let db: LocalNeo4j = await startNeo4j();
-  log(`Neo4j up at ${db.uri}`);
+  const startNeo4j = () => startLocalNeo4j({ home: home!, port, heapMb: 1024, pagecacheMb: 256 });
+  let db: LocalNeo4j | undefined = o.neo4j ? undefined : await startNeo4j();
+  const target: Neo4jTarget = o.neo4j ?? { uri: db!.uri, user: 'neo4j', password: '', database: 'neo4j' };
+  log(`Neo4j up at ${target.uri}`);
   const tokens = Boolean(o.tokens || o.attacker);
-  const server = await startServer(o.server, db.uri, tokens);
+  const server = await startServer(o.server, target, tokens);
   log(`mlgraph (${o.server}${tokens ? ', tokens, NODE_ENV=production' : ''}) at ${server.url}`);
-  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), { disableLosslessIntegers: true });
   try {
     const platform = 'loadseed';
     const { datasets, models } = await seed(server.url, platform, o.chains ?? 200, server.token);
@@ -226,7 +232,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
             action: async () => {
               const t0 = Date.now();
               log('stopping Neo4j');
-              await db.stop();
+              await db!.stop();
               db = await startNeo4j();
               neo4jDownMs = Date.now() - t0;
               log(`Neo4j back after ${neo4jDownMs} ms`);
@@ -275,8 +281,8 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
   } finally {
     await driver.close();
     await server.stop();
-    await db.stop();
-    fs.rmSync(home, { recursive: true, force: true });
+    await db?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
   }
 }
 

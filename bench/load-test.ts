@@ -23,8 +23,10 @@ function summarize(r: ScenarioReport) {
   console.log(`[load] load average ${la.atStart.join(' ')} at the start, ${la.atEnd.join(' ')} at the end (${la.cpus} cores)`);
   console.log(
     `[load] normal clients: ${r.requests} requests, ${r.throughputPerSec}/s, p50 ${l.p50} / p99 ${l.p99} / max ${l.max} ms, ` +
-      `errors ${errors.length ? errors.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}, unclean ${r.uncleanResponses}`,
+      `errors ${errors.length ? errors.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}, unclean ${r.uncleanResponses}, ` +
+      `no answer within 30 s ${r.clientTimeouts} (connection errors, timeouts included: ${r.clientErrors})`,
   );
+  for (const [code, example] of Object.entries(r.errorExamples)) console.log(`[load]   ${code}, e.g. ${example}`);
   if (!r.attacker) return;
   console.log(`[load] attacker: ${r.attacker.sent} cases, ${r.attacker.rounds} full rounds`);
   for (const c of r.attacker.cases) {
