@@ -1,11 +1,11 @@
 import type { Context } from '../../context';
-import { queries } from '../../graph';
+import { queries, type GraphTransaction } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import { lineageLimits } from './lineage.config';
 import { loadEntities, requireRoot } from './lineage.service';
 import { LineageDirection } from './lineage-steps';
-import { compare, walkIn, type Walk } from './lineage-walk';
+import { compare, walkLineage } from './lineage-walk';
 import { requireUrn } from '../entities/urn-arg';
 
 export interface LineageGraphRequest {
@@ -30,23 +30,30 @@ export interface LineageGraphStub {
 /**
  * Both sides of one entity for drawing: an upstream and a downstream walk, their entities of the
  * requested types (each once, on its nearer side; UPSTREAM on a tie), and the stored lineage edges
- * among them and the root, in one read transaction that also loads every drawn entity into the
- * request's loader. NOT_FOUND when the root does not exist.
+ * among them and the root; every drawn entity is loaded into the request's loader. The root, the two
+ * walks, then the edges and the entities are independent reads, run at once (Neo4j runs each
+ * statement on one core, and a drawing waits for the slowest of them, not their sum). NOT_FOUND when
+ * the root does not exist.
  */
 export async function lineageGraph(ctx: Context, request: LineageGraphRequest): Promise<LineageGraphStub> {
   requireUrn(request.urn, 'urn');
   const asOf = request.asOf ?? null;
   const server = lineageLimits();
   const limits = { ...server, maxNodes: Math.min(server.maxNodes, request.maxNodes ?? server.maxNodes) };
-  return ctx.graph.walk(() => ctx.graph.readTransaction('lineageGraph', async (tx) => {
-    await requireRoot(ctx, tx, request.urn);
-    const walks: Walk[] = [];
-    for (const [direction, maxDepth] of [
+  const reads: GraphTransaction = { run: (query, params) => ctx.graph.read(query, params) };
+  const sides = (
+    [
       [LineageDirection.UPSTREAM, request.upstreamDepth],
       [LineageDirection.DOWNSTREAM, request.downstreamDepth],
-    ] as const) {
-      if (maxDepth > 0) walks.push(await walkIn(tx, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits }, ctx.graph));
-    }
+    ] as const
+  ).filter(([, maxDepth]) => maxDepth > 0);
+  return ctx.graph.walk(async () => {
+    const [, ...walks] = await Promise.all([
+      requireRoot(ctx, reads, request.urn),
+      ...sides.map(([direction, maxDepth]) =>
+        walkLineage(ctx.graph, request.urn, { direction, maxDepth, statuses: request.statuses, asOf, ...limits }),
+      ),
+    ]);
 
     const wanted = request.types?.length ? new Set(request.types) : null;
     const nodes = new Map<string, LineageGraphStub['nodes'][number]>();
@@ -57,9 +64,10 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
         if (!seen || r.degree < seen.degree) nodes.set(r.urn, { urn: r.urn, direction: w.direction, degree: r.degree });
       }
     }
-    const urns = [request.urn, ...nodes.keys()];
-    const edges = await tx.run(queries.lineageEdgesAmong, { urns, asOf });
-    await loadEntities(ctx, tx, [...nodes.keys()]);
+    const [edges] = await Promise.all([
+      reads.run(queries.lineageEdgesAmong, { urns: [request.urn, ...nodes.keys()], asOf }),
+      loadEntities(ctx, reads, [...nodes.keys()]),
+    ]);
     const cut = walks.find((w) => w.isPartial);
     return {
       root: request.urn,
@@ -68,7 +76,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       isPartial: Boolean(cut),
       partialReason: cut?.partialReason ?? null,
     };
-  }));
+  });
 }
 
 const side = (d: LineageDirection) => (d === LineageDirection.UPSTREAM ? 0 : 1);
