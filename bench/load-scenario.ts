@@ -193,7 +193,7 @@ async function seed(url: string, platform: string, chains: number, token?: strin
   };
 }
 
-/** Runs the whole scenario on a throwaway local Neo4j and removes its store afterwards. */
+/** Runs the whole scenario on a throwaway local Neo4j (removing its store afterwards), or on `o.neo4j`. */
 export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   const log = o.log ?? (() => {});
   if (o.neo4j && o.restart) throw new Error('a restart needs the throwaway local Neo4j');
