@@ -1,6 +1,7 @@
 // The load and restart scenario of BENCHMARKS.md / RELIABILITY.md: a fresh local Neo4j, an mlgraph
 // server on it, a seeded ML workflow graph, a mixed load, optionally a Neo4j restart mid-run, then
-// a consistency check of every acknowledged write. Used by bench/load-test.ts (full runs) and by
+// a consistency check of every acknowledged write; optionally tokens configured and one attacking
+// client sending bench/hostile's cases in a loop beside the load. Used by bench/load-test.ts (full runs) and by
 // test/integration/load.int.test.ts (a short run in CI).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,10 @@ import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local/local-neo4j';
 import { runMixedLoad, type MixedLoadReport, type Sample } from './mixed-load';
+import { startAttacker, type AttackerReport } from './hostile/attacker';
+import type { HostileTarget } from './hostile/cases';
+import { startHostileServer } from './hostile/setup';
+import type { Neo4jTarget } from './server-process';
 
 export interface ScenarioOptions {
   connections: number;
@@ -18,6 +23,16 @@ export interface ScenarioOptions {
   restart: boolean;
   /** 'child': the built server (dist/) as its own process, as in production; 'inprocess': for tests. */
   server: 'child' | 'inprocess';
+  /**
+   * The server bench:hostile's cases need (child only): reader, writer and admin tokens,
+   * NODE_ENV=production, short header and request timeouts (bench/hostile/setup.ts); the normal
+   * clients send the writer token.
+   */
+  tokens?: boolean;
+  /** One more client sending the hostile cases in a loop for the whole run (implies `tokens`). */
+  attacker?: boolean;
+  /** A running Neo4j to use instead of a throwaway local one (not with `restart`; its data stays). */
+  neo4j?: Neo4jTarget;
   chains?: number;
   batchSize?: number;
   log?: (line: string) => void;
@@ -44,6 +59,11 @@ export interface PhaseStats {
 export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | 'unacknowledgedBatches' | 'samples'> {
   connections: number;
   restart: boolean;
+  tokens: boolean;
+  /** os.loadavg() (1, 5, 15 minutes) when the load started and when it ended, and the machine's cores. */
+  loadAverage: { atStart: number[]; atEnd: number[]; cpus: number };
+  /** With an attacker: what it sent and how each case was answered. */
+  attacker?: AttackerReport;
   neo4jDownMs?: number;
   /** Seconds into the run when Neo4j answered again. */
   neo4jBackAtSec?: number;
@@ -59,6 +79,9 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
 interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** With tokens: the hostile cases' target, and the token the normal clients send. */
+  hostile?: HostileTarget;
+  token?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -73,13 +96,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(kind: 'child' | 'inprocess', neo4jUri: string): Promise<RunningServer> {
+async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tokens: boolean): Promise<RunningServer> {
+  const neo4jUri = target.uri;
+  if (tokens) {
+    if (kind !== 'child') throw new Error('a load with tokens runs the built server as a child process');
+    const s = await startHostileServer('tokens', target, 60_000);
+    return { url: s.process.url, stop: () => s.process.stop(), hostile: s.target, token: s.target.tokens.writer };
+  }
   if (kind === 'inprocess') {
     const { connectGraph } = await import('../src/graph');
     const { createServer } = await import('../src/server');
     const pino = (await import('pino')).default;
     const log = pino({ level: 'silent' });
-    const graph = connectGraph({ uri: neo4jUri, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 30_000, maxRetryMs: 3_000 }, log);
+    const graph = connectGraph({ ...target, queryTimeoutMs: 30_000, maxRetryMs: 3_000 }, log);
     const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph, log });
     await server.readiness.migrateWhenReachable();
     const url = await server.listen(0, '127.0.0.1');
@@ -87,7 +116,7 @@ async function startServer(kind: 'child' | 'inprocess', neo4jUri: string): Promi
   }
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
-    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
+    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -109,8 +138,9 @@ async function startServer(kind: 'child' | 'inprocess', neo4jUri: string): Promi
   };
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body: any = await res.json();
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
@@ -125,11 +155,11 @@ function phaseStats(samples: Sample[]): PhaseStats {
 }
 
 /** Seconds until a read of `urn` through the API answers without errors, polled every 250 ms; undefined past `withinMs`. */
-async function firstCleanRead(url: string, urn: string, withinMs: number): Promise<number | undefined> {
+async function firstCleanRead(url: string, urn: string, withinMs: number, token?: string): Promise<number | undefined> {
   const t0 = Date.now();
   while (Date.now() - t0 < withinMs) {
     try {
-      if ((await gql(url, 'query($u: ID!) { dataset(urn: $u) { urn } }', { u: urn })).dataset?.urn === urn) return (Date.now() - t0) / 1000;
+      if ((await gql(url, 'query($u: ID!) { dataset(urn: $u) { urn } }', { u: urn }, token)).dataset?.urn === urn) return (Date.now() - t0) / 1000;
     } catch {
       // Neo4j not back yet, or the server still reconnecting
     }
@@ -139,7 +169,7 @@ async function firstCleanRead(url: string, urn: string, withinMs: number): Promi
 }
 
 /** Seeds `chains` small ML workflows: raw -> derived dataset -> run -> model -> deployment. */
-async function seed(url: string, platform: string, chains: number): Promise<{ datasets: string[]; models: string[] }> {
+async function seed(url: string, platform: string, chains: number, token?: string): Promise<{ datasets: string[]; models: string[] }> {
   const ds = (n: string) => `urn:li:dataset:(urn:li:dataPlatform:${platform},${n},PROD)`;
   const batch = {
     datasets: [
@@ -156,30 +186,37 @@ async function seed(url: string, platform: string, chains: number): Promise<{ da
       deployments: [`urn:li:mlModelDeployment:(urn:li:dataPlatform:${platform},endpoint_${i},PROD)`],
     })),
   };
-  await gql(url, 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { created } }', { b: batch });
+  await gql(url, 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { created } }', { b: batch }, token);
   return {
     datasets: Array.from({ length: chains }, (_, i) => ds(`raw_${i}`)),
     models: Array.from({ length: chains }, (_, i) => `urn:li:mlModel:(urn:li:dataPlatform:${platform},model_${i},PROD)`),
   };
 }
 
-/** Runs the whole scenario on a throwaway local Neo4j and removes its store afterwards. */
+/** Runs the whole scenario on a throwaway local Neo4j (removing its store afterwards), or on `o.neo4j`. */
 export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   const log = o.log ?? (() => {});
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-load-'));
+  if (o.neo4j && o.restart) throw new Error('a restart needs the throwaway local Neo4j');
+  const home = o.neo4j ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-load-'));
   const port = await freePort();
-  const startNeo4j = () => startLocalNeo4j({ home, port, heapMb: 1024, pagecacheMb: 256 });
-  let db: LocalNeo4j = await startNeo4j();
-  log(`Neo4j up at ${db.uri}`);
-  const server = await startServer(o.server, db.uri);
-  log(`mlgraph (${o.server}) at ${server.url}`);
-  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+  const startNeo4j = () => startLocalNeo4j({ home: home!, port, heapMb: 1024, pagecacheMb: 256 });
+  let db: LocalNeo4j | undefined = o.neo4j ? undefined : await startNeo4j();
+  const target: Neo4jTarget = o.neo4j ?? { uri: db!.uri, user: 'neo4j', password: '', database: 'neo4j' };
+  log(`Neo4j up at ${target.uri}`);
+  const tokens = Boolean(o.tokens || o.attacker);
+  const server = await startServer(o.server, target, tokens);
+  log(`mlgraph (${o.server}${tokens ? ', tokens, NODE_ENV=production' : ''}) at ${server.url}`);
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), { disableLosslessIntegers: true });
   try {
     const platform = 'loadseed';
-    const { datasets, models } = await seed(server.url, platform, o.chains ?? 200);
-    log(`seeded ${o.chains ?? 200} workflow chains; loading ${o.connections} connections for ${o.durationSec} s${o.restart ? ' with a Neo4j restart a quarter in' : ''}`);
+    const { datasets, models } = await seed(server.url, platform, o.chains ?? 200, server.token);
+    log(`seeded ${o.chains ?? 200} workflow chains; loading ${o.connections} connections for ${o.durationSec} s${o.restart ? ' with a Neo4j restart a quarter in' : ''}${o.attacker ? ' and one attacker' : ''}`);
     let neo4jDownMs: number | undefined;
-    const report = await runMixedLoad({
+    const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+    const atStart = loadavg();
+    log(`load average ${atStart.join(' ')} (${os.cpus().length} cores)`);
+    const attacker = o.attacker ? startAttacker(server.hostile!) : undefined;
+    const load = runMixedLoad({
       url: server.url,
       connections: o.connections,
       durationSec: o.durationSec,
@@ -187,13 +224,15 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       datasets,
       models,
       batchSize: o.batchSize ?? 10,
+      headers: server.token ? { authorization: `Bearer ${server.token}` } : undefined,
+      onProgress: (p) => log(`${p.atSec} s: ${p.answers} answers, ${p.withErrors} with errors${attacker ? `; attacker sent ${attacker.sent()}` : ''}; load average ${loadavg()[0]}`),
       midRun: o.restart
         ? {
             atSec: o.durationSec / 4,
             action: async () => {
               const t0 = Date.now();
               log('stopping Neo4j');
-              await db.stop();
+              await db!.stop();
               db = await startNeo4j();
               neo4jDownMs = Date.now() - t0;
               log(`Neo4j back after ${neo4jDownMs} ms`);
@@ -201,8 +240,15 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
           }
         : undefined,
     });
+    const report = await load.catch(async (err) => {
+      await attacker?.stop().catch(() => undefined);
+      throw err;
+    });
+    const atEnd = loadavg();
+    const attackerReport = await attacker?.stop();
+    if (attackerReport) log(`attacker: ${attackerReport.sent} cases in ${attackerReport.rounds} full rounds`);
     const { acknowledged, unacknowledgedBatches, samples, ...rest } = report;
-    const cleanReadAfterLoadSec = await firstCleanRead(server.url, datasets[0], 60_000);
+    const cleanReadAfterLoadSec = await firstCleanRead(server.url, datasets[0], 60_000, server.token);
     log(cleanReadAfterLoadSec === undefined ? 'no clean read within 60 s after the load' : `clean read ${cleanReadAfterLoadSec} s after the load`);
     const consistency = await check(driver, acknowledged, unacknowledgedBatches);
     const neo4jBackAtSec = rest.midRunAtSec !== undefined && neo4jDownMs !== undefined ? rest.midRunAtSec + neo4jDownMs / 1000 : undefined;
@@ -222,6 +268,9 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       ...rest,
       connections: o.connections,
       restart: o.restart,
+      tokens,
+      loadAverage: { atStart, atEnd, cpus: os.cpus().length },
+      attacker: attackerReport,
       neo4jDownMs,
       neo4jBackAtSec,
       resumedAtSec: resumed,
@@ -232,8 +281,8 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
   } finally {
     await driver.close();
     await server.stop();
-    await db.stop();
-    fs.rmSync(home, { recursive: true, force: true });
+    await db?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
   }
 }
 

@@ -19,6 +19,8 @@ export interface MixedLoadOptions {
   midRun?: { atSec: number; action: () => Promise<void> };
   /** Extra request headers (e.g. authorization). */
   headers?: Record<string, string>;
+  /** Called every 10 s with the answers so far (for a progress line). */
+  onProgress?: (p: { atSec: number; answers: number; withErrors: number }) => void;
 }
 
 export interface MixedLoadReport {
@@ -31,6 +33,11 @@ export interface MixedLoadReport {
   statuses: Record<string, number>;
   /** GraphQL errors by extensions.code ('none' counts clean answers). */
   errorCodes: Record<string, number>;
+  /** The first message seen for each error code (what the numbers above were). */
+  errorExamples: Record<string, string>;
+  /** Requests autocannon gave up on after 30 s without an answer, and connection errors (timeouts included). */
+  clientTimeouts: number;
+  clientErrors: number;
   /** Non-2xx answers or answers that were not JSON with data or errors. */
   uncleanResponses: number;
   /** URNs of datasets whose ingest was acknowledged (200, no errors). */
@@ -61,6 +68,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
   const unacknowledgedBatches: string[][] = [];
   const statuses: Record<string, number> = {};
   const errorCodes: Record<string, number> = {};
+  const errorExamples: Record<string, string> = {};
   const byOperation: Record<string, number> = {};
   let unclean = 0;
   let lastCleanAtSec: number | undefined;
@@ -117,6 +125,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
       for (const e of errors) {
         const code = e?.extensions?.code ?? 'NO_CODE';
         errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+        errorExamples[code] ??= `${op}: ${String(e?.message).slice(0, 200)}`;
       }
       if (!errors.length) {
         errorCodes.none = (errorCodes.none ?? 0) + 1;
@@ -146,8 +155,14 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
         o.midRun!.action().catch((err) => console.error('mid-run action failed:', err));
       }, o.midRun.atSec * 1000)
     : undefined;
+  const progress = o.onProgress
+    ? setInterval(() => {
+        o.onProgress!({ atSec: Math.round((Date.now() - started) / 1000), answers: samples.length, withErrors: samples.filter((x) => x.code !== 'none').length });
+      }, 10_000)
+    : undefined;
   const result = await instance;
   if (timer) clearTimeout(timer);
+  if (progress) clearInterval(progress);
   unacknowledgedBatches.push(...pending.values()); // requests cut off by the end of the run
   const durationSec = (Date.now() - started) / 1000;
   return {
@@ -158,6 +173,9 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
     byOperation,
     statuses,
     errorCodes,
+    errorExamples,
+    clientTimeouts: result.timeouts,
+    clientErrors: result.errors,
     uncleanResponses: unclean,
     acknowledged,
     unacknowledgedBatches,

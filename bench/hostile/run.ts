@@ -3,6 +3,7 @@
 // the probe's worst latency meanwhile.
 import type { ServerProcess } from '../server-process';
 import type { HostileCase, HostileTarget } from './cases';
+import type { Outcome } from './http';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -107,6 +108,24 @@ async function startProbe(t: HostileTarget, token: string | undefined) {
   };
 }
 
+/**
+ * The first error of an answer (code, limit, message) and what in the answer does not match the
+ * case's expected status, code, limit and field; times and memory are the caller's to judge.
+ */
+export function checkAnswer(c: HostileCase, o: Outcome): { code?: string; limit?: string; message?: string; problems: string[] } {
+  const error = Array.isArray(o.body?.errors) ? o.body.errors[0] : undefined;
+  const code: string | undefined = error?.extensions?.code;
+  const limit: string | undefined = error?.extensions?.limit;
+  const problems: string[] = [];
+  const e = c.expect;
+  const statuses = Array.isArray(e.status) ? e.status : [e.status];
+  if (!statuses.includes(o.status)) problems.push(`status ${o.status}, expected ${statuses.join(' or ')}`);
+  if (e.code && code !== e.code) problems.push(`code ${code}, expected ${e.code}`);
+  if (e.limit && limit !== e.limit) problems.push(`limit ${limit}, expected ${e.limit}`);
+  if (e.field && error?.extensions?.field !== e.field) problems.push(`field ${error?.extensions?.field}, expected ${e.field}`);
+  return { code, limit, message: error?.message?.slice(0, 200), problems };
+}
+
 /** Sends one case and checks its answer against `c.expect` and the limits above. */
 export async function runCase(c: HostileCase, t: HostileTarget, server: ServerProcess, probeToken: string | undefined): Promise<CaseResult> {
   server.resetPeakMemory();
@@ -116,14 +135,14 @@ export async function runCase(c: HostileCase, t: HostileTarget, server: ServerPr
   await new Promise((r) => setTimeout(r, 150)); // the probe's next answers, after the server answered
   const others = await probe.stop(from, Date.now());
   const peakMb = server.alive() ? server.peakMemoryMb() : NaN;
-  const error = Array.isArray(o.body?.errors) ? o.body.errors[0] : undefined;
+  const answer = checkAnswer(c, o);
   const result: CaseResult = {
     id: c.id,
     class: c.class,
     status: o.status,
-    code: error?.extensions?.code,
-    limit: error?.extensions?.limit,
-    message: error?.message?.slice(0, 200),
+    code: answer.code,
+    limit: answer.limit,
+    message: answer.message,
     ms: o.ms,
     timedOut: Boolean(o.timedOut),
     peakMb,
@@ -131,15 +150,10 @@ export async function runCase(c: HostileCase, t: HostileTarget, server: ServerPr
     othersBaselineMs: others.baselineMs,
     othersProbes: others.probes,
     othersFailed: others.failures.length,
-    problems: [],
+    problems: answer.problems,
   };
   const p = result.problems;
   const e = c.expect;
-  const statuses = Array.isArray(e.status) ? e.status : [e.status];
-  if (!statuses.includes(o.status)) p.push(`status ${o.status}, expected ${statuses.join(' or ')}`);
-  if (e.code && result.code !== e.code) p.push(`code ${result.code}, expected ${e.code}`);
-  if (e.limit && result.limit !== e.limit) p.push(`limit ${result.limit}, expected ${e.limit}`);
-  if (e.field && error?.extensions?.field !== e.field) p.push(`field ${error?.extensions?.field}, expected ${e.field}`);
   // A fixed answer limit; timeouts (functions) are the server's own and never scaled. On a machine
   // whose run queue is longer than its cores (other test files, other processes), the answer limit
   // grows with the load average per core: the case must stay far from the freezes it guards against
