@@ -5,6 +5,10 @@ const tsJest = ['ts-jest', {}];
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  // A test that times out skips its own cleanup and may leave the Neo4j it started (faults, restarts)
+  // running; on 2 cores Jest runs the files in its own process, which would then never exit. A run
+  // must end with its verdict rather than hang CI, so Jest exits once the last file is done.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
