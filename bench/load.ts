@@ -119,7 +119,7 @@ async function chooseRoots(db: BenchDatabase, prefix: string): Promise<RootChoic
   };
   const out: RootChoice[] = [];
   const plans: [LineageDirection, string[]][] = [
-    [LineageDirection.DOWNSTREAM, [...(await sample('Dataset', 60)), ...(await sample('Feature', 30)), ...(await sample('TrainingRun', 20))]],
+    [LineageDirection.DOWNSTREAM, [...(await sample('Dataset', 60)), ...(await sample('Feature', 30)), ...(await sample('Run', 20))]],
     [
       LineageDirection.UPSTREAM,
       [...(await sample('Model', 30)), ...(await sample('Deployment', 30)), ...(await sample('ModelGroup', 30)), ...(await sample('Dataset', 30))],

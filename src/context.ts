@@ -2,6 +2,7 @@ import { Role, type Principal } from './auth/role';
 import type { Graph } from './graph';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
+import { createEdgeLoaders, type EdgeLoaders } from './modules/entities/edge.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
 import { FULL_PROJECTION, type Projection } from './modules/entities/projection';
 import type { WriteWarning } from './modules/entities/write/write-plan';
@@ -11,7 +12,7 @@ export interface Context {
   graph: Graph;
   requestId: string;
   log: Logger;
-  loaders: EntityLoaders & AliasLoaders;
+  loaders: EntityLoaders & EdgeLoaders & AliasLoaders;
   /**
    * What the request's loaders read: the stored properties per entity type, set from the operation
    * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
@@ -55,7 +56,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     authenticator: deps.authenticator,
     warnings: [],
   };
-  ctx.loaders = { ...createEntityLoaders(graph, () => ctx.scope.projection), ...createAliasLoaders(graph) };
+  ctx.loaders = { ...createEntityLoaders(graph, () => ctx.scope.projection), ...createEdgeLoaders(graph), ...createAliasLoaders(graph) };
   return ctx;
 }
 

@@ -44,6 +44,7 @@ describe('cypher/ and the query registry', () => {
       for (const s of m.statements) {
         expect(paramsUsed(s.text)).toEqual([]);
         if (/^CREATE (CONSTRAINT|INDEX|RANGE|TEXT|POINT|FULLTEXT|LOOKUP|VECTOR)\b/i.test(s.text)) expect(s.text).toMatch(/IF NOT EXISTS/);
+        else if (/^DROP /i.test(s.text)) expect(s.text).toMatch(/IF EXISTS$/);
         else expect(s.text).toMatch(/^MATCH /);
       }
     }

@@ -54,7 +54,7 @@ describe('schema migrations', () => {
   it('create a urn uniqueness constraint per entity label and across all entities', async () => {
     const names = await constraintNames();
     for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',
-      'model_urn', 'experiment_urn', 'training_run_urn', 'deployment_urn']) {
+      'model_urn', 'experiment_urn', 'deployment_urn']) {
       expect(names).toContain(name);
     }
   });

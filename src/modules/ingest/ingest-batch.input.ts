@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { KINDS } from '../../kinds';
+import type { EntityKind } from '../../model/entity-kind';
 import type { EntityType } from '../../model/entity-type';
 import { inputClassOf } from '../entities/graphql/entity-classes';
 import { LinkInput } from './link.input';
@@ -45,4 +46,19 @@ for (const kind of KINDS) {
   IsOptional()(proto, kind.ingestList);
   ArrayMaxSize(MAX_INGEST_ENTITIES)(proto, kind.ingestList);
   ValidateNested(each)(proto, kind.ingestList);
+}
+
+/** The ingest lists older releases named kinds by (e.g. trainingRuns), deprecated; loads their inputs. */
+export async function declareFormerIngestLists(): Promise<void> {
+  for (const kind of KINDS as readonly EntityKind[]) {
+    const former = kind.formerly;
+    if (!former || Reflect.hasMetadata('design:type', IngestBatchInput.prototype, former.ingestList)) continue;
+    const proto = IngestBatchInput.prototype;
+    const input = await former.input();
+    Reflect.defineMetadata('design:type', Array, proto, former.ingestList);
+    Field(() => [input], { nullable: true, description: `${former.noun[0].toUpperCase()}${former.noun.slice(1)}s to create or update.`, deprecationReason: former.reason })(proto, former.ingestList);
+    IsOptional()(proto, former.ingestList);
+    ArrayMaxSize(MAX_INGEST_ENTITIES)(proto, former.ingestList);
+    ValidateNested(each)(proto, former.ingestList);
+  }
 }

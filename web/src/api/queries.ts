@@ -64,8 +64,8 @@ export const ENTITY = `query EntityPage($urn: ID!) {
       groups(first: 10) { ...Ref }
     }
     ... on Experiment { id }
-    ... on TrainingRun {
-      id startedAt endedAt runStatus codeRepository codeCommit dockerImage
+    ... on Run {
+      id runType startedAt endedAt runStatus codeRepository codeCommit dockerImage
       hyperParams { name value description }
       metrics { name value description }
     }
@@ -98,7 +98,8 @@ ${REF}`;
  * contract test derives the same list from the schema, so a new one cannot be forgotten here.
  */
 export const SINGLE_RELATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  TrainingRun: ['experiment', 'parentRun'],
+  Job: ['pipeline'],
+  Run: ['experiment', 'parentRun', 'job'],
 };
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
