@@ -11,7 +11,7 @@ import { useTestServer } from '../support/live-server';
 // its own platform, tags and words (uniqueId), and asserts only on those, so test files running
 // against the same database never see each other's data.
 
-const { DATASET, FEATURE, MODEL_GROUP, MODEL, TRAINING_RUN, DEPLOYMENT } = EntityType;
+const { DATASET, FEATURE, MODEL_GROUP, MODEL, RUN: TRAINING_RUN, DEPLOYMENT } = EntityType;
 
 const t = useTestServer();
 const { ok } = t;
