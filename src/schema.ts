@@ -13,6 +13,7 @@ import { declareFormerIngestLists } from './modules/ingest/ingest-batch.input';
 import { lifecycleResolvers } from './modules/lifecycle';
 import { linkResolvers } from './modules/links';
 import { lineageResolvers } from './modules/lineage';
+import { urnResolvers } from './modules/urns';
 import { TokenResolver } from './auth/token.resolver';
 
 /** Every resolver of the schema; those of the kinds of entity come from their declarations. */
@@ -29,6 +30,7 @@ async function resolvers(): Promise<NonEmptyArray<ClassType>> {
     ...ingestResolvers,
     ...queryResolvers,
     ...lineageResolvers,
+    ...urnResolvers,
   ];
 }
 

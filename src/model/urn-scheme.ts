@@ -142,3 +142,37 @@ export function checkKeyInput(slot: KeySlot, value: unknown, nested: NestedUrnRe
       return KEY_PART_PATTERN.test(value) ? null : `${slot.field} ${KEY_PART_MESSAGE}`;
   }
 }
+
+/** The shape of a scheme's URNs for people, e.g. `urn:li:dataset:(urn:li:dataPlatform:<platform>,<name>,<env>)`. */
+export function urnTemplate(scheme: UrnScheme): string {
+  const parts = scheme.key.map((slot) => (slot.kind === 'platform' ? PLATFORM_PREFIX : '') + `<${slot.field}>`);
+  return `urn:li:${scheme.entity}:${parts.length === 1 ? parts[0] : `(${parts.join(',')})`}`;
+}
+
+/**
+ * Why `key` is not the key of a URN of `scheme` (the entity name already matched), naming the part
+ * that is wrong and what it should be; null when it is one. The words of {@link parseKey}'s null.
+ */
+export function keyProblem(scheme: UrnScheme, key: string, nested: NestedUrnReader): string | null {
+  const parts = splitTuple(key, scheme.key.length);
+  if (!parts) {
+    return scheme.key.length === 1
+      ? 'its key is empty'
+      : `its key must be ${scheme.key.length} parts in parentheses, separated by commas: (${scheme.key.map((s) => `<${s.field}>`).join(',')})`;
+  }
+  for (const [i, slot] of scheme.key.entries()) {
+    if (readPart(slot, parts[i], nested) !== null) continue;
+    const got = JSON.stringify(parts[i]);
+    switch (slot.kind) {
+      case 'platform':
+        return `its ${slot.field} part is ${got}: it must be ${PLATFORM_PREFIX}<${slot.field}>`;
+      case 'env':
+        return `its ${slot.field} part is ${got}: it must be one of DataHub's fabrics, ${[...ENVS].join(', ')} (upper case)`;
+      case 'urn':
+        return `its ${slot.field} part is ${got}: it must be the URN of a ${slot.of}`;
+      default:
+        return `its ${slot.field} part is ${got}: it must not be empty or contain , ( or )`;
+    }
+  }
+  return null;
+}

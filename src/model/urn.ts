@@ -1,6 +1,6 @@
 import { KINDS } from '../kinds';
 import { kindOf, type EntityType } from './entity-type';
-import { formatUrn, parseKey, splitUrn, type UrnScheme } from './urn-scheme';
+import { formatUrn, keyProblem, parseKey, splitUrn, urnTemplate, type UrnScheme } from './urn-scheme';
 
 /** The key fields that make an entity's URN (DataHub's URN scheme), by field name. */
 export type UrnKey = Readonly<Record<string, string>>;
@@ -31,3 +31,27 @@ export function parseUrn(urn: string): ParsedUrn | null {
   return key && { type: kind.type, key };
 }
 
+
+const EXAMPLE = 'urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.sessions,PROD)';
+
+/** How the URNs of `type` are written, e.g. `urn:li:mlFeature:(<namespace>,<name>)`. */
+export function urnFormatOf(type: EntityType): string {
+  return urnTemplate(urnSchemeOf(type));
+}
+
+/**
+ * Why `urn` is not the URN of an entity mlgraph can store, in words for the person who sent it: the
+ * expected format and the part that is wrong. Null when {@link parseUrn} reads it.
+ */
+export function urnProblem(urn: string): string | null {
+  if (parseUrn(urn)) return null;
+  const split = splitUrn(urn);
+  const shown = JSON.stringify(urn.length > 200 ? `${urn.slice(0, 200)}...` : urn);
+  if (!split) return `${shown} is not a URN: mlgraph's URNs are urn:li:<entity>:<key>, e.g. ${EXAMPLE}`;
+  const kind = BY_ENTITY.get(split.entity);
+  if (!kind) {
+    return `${shown} is not a URN mlgraph stores: its entity "${split.entity}" is none of ${[...BY_ENTITY.keys()].join(', ')}`;
+  }
+  const why = keyProblem(kind.scheme, split.key, parseUrn) ?? 'its key does not fit';
+  return `${shown} is not a valid ${kind.type} URN (${urnTemplate(kind.scheme)}): ${why}`;
+}

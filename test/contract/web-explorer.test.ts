@@ -13,7 +13,10 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
 } from 'graphql';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config';
+import { estimateCost } from '../../src/limits/cost';
 import { LINEAGE_STEPS } from '../../src/modules/lineage/lineage-steps';
+import { createSchema } from '../../src/schema';
 import * as queries from '../../web/src/api/queries';
 import { KNOWN_TYPES } from '../../web/src/lib/entity-types';
 import { ciGateQuery, impactQuery } from '../../web/src/lib/impact';
@@ -75,6 +78,25 @@ describe('web explorer queries', () => {
     }
     const declared = Object.fromEntries(Object.entries(queries.SINGLE_RELATION_FIELDS).map(([k, v]) => [k, [...v].sort()]));
     expect(declared).toEqual(fromSchema);
+  });
+});
+
+describe('web explorer queries against the cost model', () => {
+  // The explorer's largest questions, with the largest variables it sends, must fit the server's
+  // default MAX_QUERY_COST: a page the explorer cannot load is a page nobody sees.
+  it('fit under the default MAX_QUERY_COST', async () => {
+    const served = await createSchema();
+    const cost = (text: string, variables: Record<string, unknown>) => estimateCost(served, parse(text), variables);
+    const impact = impactQuery({ urn: 'u', types: ['MODEL'] });
+    const asked = {
+      impact: cost(impact.query, { ...impact.variables, after: null }),
+      lineageGraph: cost(queries.LINEAGE_GRAPH, { urn: 'u', upstreamDepth: 10, downstreamDepth: 10, maxNodes: 500 }),
+      entity: cost(queries.ENTITY, { urn: 'u' }),
+      browse: cost(queries.BROWSE, { first: 25 }),
+      typeCounts: cost(queries.typeCountsQuery(KNOWN_TYPES), {}),
+    };
+    for (const [name, value] of Object.entries(asked)) expect([name, value <= DEFAULT_QUERY_LIMITS.maxCost]).toEqual([name, true]);
+    expect(impact.variables.first).toBeGreaterThanOrEqual(100);
   });
 });
 

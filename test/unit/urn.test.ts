@@ -1,6 +1,6 @@
 import { ENTITY_TYPES, EntityType } from '../../src/model/entity-type';
 import { Env } from '../../src/model/env';
-import { buildUrn, parseUrn, urnSchemeOf, type UrnKey } from '../../src/model/urn';
+import { buildUrn, parseUrn, urnProblem, urnSchemeOf, type UrnKey } from '../../src/model/urn';
 import { formatUrn, nameKey, parseKey, partKey, splitUrn, urnKey, urnScheme } from '../../src/model/urn-scheme';
 
 // One example per type of the first release, with the URN DataHub would give it.
@@ -122,5 +122,34 @@ describe('URN scheme', () => {
     ])('refuses %s', (_label, key) => {
       expect(parseKey(job, key, read)).toBeNull();
     });
+  });
+});
+
+describe('urnProblem (what a person is told about a URN mlgraph cannot read)', () => {
+  it('is null for every URN parseUrn reads', () => {
+    expect(urnProblem('urn:li:dataset:(urn:li:dataPlatform:s3,raw.customers,PROD)')).toBeNull();
+    expect(urnProblem('urn:li:mlFeature:(fraud,amount_zscore)')).toBeNull();
+  });
+
+  it('gives the general shape, with an example, for text that is no URN at all', () => {
+    expect(urnProblem('raw.customers')).toBe(
+      '"raw.customers" is not a URN: mlgraph\'s URNs are urn:li:<entity>:<key>, e.g. urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.sessions,PROD)',
+    );
+  });
+
+  it('lists the entity names mlgraph stores when the entity is unknown', () => {
+    const problem = urnProblem('urn:li:chart:(looker,a)')!;
+    expect(problem).toMatch(/^"urn:li:chart:\(looker,a\)" is not a URN mlgraph stores: its entity "chart" is none of /);
+    for (const entity of ['dataset', 'mlFeature', 'mlModel', 'mlModelGroup', 'dataProcessInstance']) expect(problem).toContain(entity);
+  });
+
+  it('names the wrong part and the expected format of a known entity', () => {
+    expect(urnProblem('urn:li:dataset:(urn:li:dataPlatform:s3,raw.customers,prod)')).toBe(
+      '"urn:li:dataset:(urn:li:dataPlatform:s3,raw.customers,prod)" is not a valid DATASET URN ' +
+        '(urn:li:dataset:(urn:li:dataPlatform:<platform>,<name>,<env>)): its env part is "prod": it must be one of ' +
+        `DataHub's fabrics, ${Object.values(Env).join(', ')} (upper case)`,
+    );
+    expect(urnProblem('urn:li:dataset:(s3,raw.customers,PROD)')).toMatch(/its platform part is "s3": it must be urn:li:dataPlatform:<platform>$/);
+    expect(urnProblem('urn:li:dataset:raw.customers')).toMatch(/its key must be 3 parts in parentheses, separated by commas: \(<platform>,<name>,<env>\)$/);
   });
 });

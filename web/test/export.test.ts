@@ -1,5 +1,5 @@
 import { toCsv } from '../src/lib/csv';
-import { ciGateQuery, groupImpact, impactCsv, impactJson, impactQuery, pathText, type ImpactItem } from '../src/lib/impact';
+import { ciGateQuery, groupImpact, impactCsv, impactJson, impactQuery, IMPACT_PAGE_SIZE, pathText, type ImpactItem } from '../src/lib/impact';
 
 const item = (degree: number, urn: string, type: string, path: [string, string, string][]): ImpactItem => ({
   degree,
@@ -53,12 +53,12 @@ describe('impact', () => {
     const plain = impactQuery({ urn: 'x:raw' });
     expect(plain.query).toContain('query Impact($urn: ID!, $first: Int, $after: String)');
     expect(plain.query).toContain('impact(urn: $urn, first: $first, after: $after)');
-    expect(plain.variables).toEqual({ urn: 'x:raw', first: 500 });
+    expect(plain.variables).toEqual({ urn: 'x:raw', first: IMPACT_PAGE_SIZE });
 
     const narrow = impactQuery({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z' });
     expect(narrow.query).toContain('$types: [EntityType!], $asOf: DateTime');
     expect(narrow.query).toContain('types: $types, asOf: $asOf');
-    expect(narrow.variables).toEqual({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z', first: 500 });
+    expect(narrow.variables).toEqual({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z', first: IMPACT_PAGE_SIZE });
   });
 
   it('writes the CI gate as counts only (first: 0)', () => {

@@ -2,12 +2,12 @@ import { forgetReads, type Context } from '../../context';
 import { queries } from '../../graph';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { EntityType, Status } from '../../model/entity-type';
-import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { requireAdminForArchived } from '../entities/write/archived-guard';
 import { lockedWrite, type LockedWrite } from '../entities/write/locked-write';
 import type { WriteWarning } from '../entities/write/write-plan';
 import type { ModelAliasChange, ModelAliasRemoval } from './model-alias.type';
+import { requireUrn } from '../entities/urn-arg';
 
 interface AliasMove {
   previousHolders: string[];
@@ -28,7 +28,7 @@ interface AliasMove {
  */
 export async function setModelAlias(ctx: Context, group: string, alias: string, model: string): Promise<ModelAliasChange> {
   checkGroupUrn(group);
-  if (parseUrn(model)?.type !== EntityType.MODEL) throw new BadUserInputError(`"${model}" is not a model URN`, 'model', { urn: model });
+  requireUrn(model, 'model', EntityType.MODEL);
 
   const move = await lockedWrite(ctx.graph, 'setModelAlias', { actor: ctx.actor, source: 'api' }, (write) => moveAlias(write, ctx, group, alias, model));
   ctx.warnings.push(...move.warnings);
@@ -125,9 +125,7 @@ export async function modelByAlias(ctx: Context, group: string, alias: string): 
 }
 
 function checkGroupUrn(group: string): void {
-  if (parseUrn(group)?.type !== EntityType.MODEL_GROUP) {
-    throw new BadUserInputError(`"${group}" is not a model group URN`, 'group', { urn: group });
-  }
+  requireUrn(group, 'group', EntityType.MODEL_GROUP);
 }
 
 async function loadAll(ctx: Context, urns: string[], after: string): Promise<EntityRecord[]> {

@@ -4,6 +4,7 @@ import type { EntityType } from '../../model/entity-type';
 import type { EntityRecord } from './entity.loaders';
 import { applyWrites } from './write/entity-writer';
 import { toEntityWrite } from './write/to-entity-write';
+import { requireUrn } from './urn-arg';
 
 /**
  * Creates or updates one entity of `type` from a validated upsert input, in one transaction, and
@@ -19,8 +20,9 @@ export async function upsertEntity(ctx: Context, type: EntityType, input: object
   return stored;
 }
 
-/** The entity at `urn` if it is of `type` (typed getters such as `dataset(urn)`), else null. */
+/** The entity of `type` at `urn` (typed getters such as `dataset(urn)`), or null; BAD_USER_INPUT for a URN of another type or none. */
 export async function getEntityOfType(ctx: Context, type: EntityType, urn: string): Promise<EntityRecord | null> {
+  requireUrn(urn, 'urn', type);
   const entity = await ctx.loaders.entity.load(urn);
   return entity && entity.type === type ? entity : null;
 }

@@ -1,13 +1,13 @@
 import { requireRole } from '../../auth/authorization.plugin';
 import { Role } from '../../auth/role';
 import { forgetReads, type Context } from '../../context';
-import { BadUserInputError, NotFoundError } from '../../errors/errors';
+import { NotFoundError } from '../../errors/errors';
 import { Status } from '../../model/entity-type';
-import { parseUrn } from '../../model/urn';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { requireAdminForArchived } from '../entities/write/archived-guard';
 import { lockedWrite } from '../entities/write/locked-write';
 import type { FieldChange } from '../entities/write/write-plan';
+import { requireUrn } from '../entities/urn-arg';
 
 /**
  * Sets the lifecycle status of one entity (there is no hard delete) and returns it as stored. In
@@ -19,7 +19,7 @@ import type { FieldChange } from '../entities/write/write-plan';
  */
 export async function setStatus(ctx: Context, urn: string, status: Status, reason: string | null = null): Promise<EntityRecord> {
   if (status === Status.ARCHIVED) requireRole(ctx.principal, Role.ADMIN, 'Archiving');
-  if (!parseUrn(urn)) throw new BadUserInputError(`"${urn}" is not a valid URN`, 'urn', { urn });
+  requireUrn(urn, 'urn');
 
   await lockedWrite(ctx.graph, 'setStatus', { actor: ctx.actor, source: 'api' }, async (write) => {
     await write.references([urn], () => 'urn');

@@ -6,6 +6,7 @@ import { lineageLimits } from './lineage.config';
 import { loadEntities, requireRoot } from './lineage.service';
 import { LineageDirection } from './lineage-steps';
 import { compare, walkIn, type Walk } from './lineage-walk';
+import { requireUrn } from '../entities/urn-arg';
 
 export interface LineageGraphRequest {
   urn: string;
@@ -33,6 +34,7 @@ export interface LineageGraphStub {
  * request's loader. NOT_FOUND when the root does not exist.
  */
 export async function lineageGraph(ctx: Context, request: LineageGraphRequest): Promise<LineageGraphStub> {
+  requireUrn(request.urn, 'urn');
   const asOf = request.asOf ?? null;
   const server = lineageLimits();
   const limits = { ...server, maxNodes: Math.min(server.maxNodes, request.maxNodes ?? server.maxNodes) };

@@ -8,6 +8,7 @@ import { lineageLimits, type LineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
 import { WalkCache, walkKey } from './walk-cache';
+import { requireUrn } from '../entities/urn-arg';
 
 export interface LineageRequest {
   urn: string;
@@ -41,6 +42,7 @@ export interface LineageResultStub extends LineagePage {
  * UNAVAILABLE with Retry-After when the server is full.
  */
 export async function lineage(ctx: Context, request: LineageRequest): Promise<LineageResultStub> {
+  requireUrn(request.urn, 'urn');
   if (request.after) decodeCursor(request.after);
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';

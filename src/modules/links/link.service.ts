@@ -1,11 +1,11 @@
 import { forgetReads, type Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { isLegalRelationship } from '../../model/relationship-type';
-import { parseUrn } from '../../model/urn';
 import { applyWrites } from '../entities/write/entity-writer';
 import { edgePropsGiven } from '../entities/write/write-checks';
 import type { LinkArgs } from './link.args';
 import type { LinkResult } from './link-result.type';
+import { requireUrn } from '../entities/urn-arg';
 
 /**
  * Opens (`link`) or closes (`unlink`) one edge in one transaction. Idempotent: linking an open edge
@@ -16,10 +16,8 @@ import type { LinkResult } from './link-result.type';
  */
 export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: LinkArgs): Promise<LinkResult> {
   const { from, relationship, to } = args;
-  const fromType = parseUrn(from)?.type;
-  const toType = parseUrn(to)?.type;
-  if (!fromType) throw new BadUserInputError(`"${from}" is not a valid URN`, 'from', { urn: from });
-  if (!toType) throw new BadUserInputError(`"${to}" is not a valid URN`, 'to', { urn: to });
+  const fromType = requireUrn(from, 'from').type;
+  const toType = requireUrn(to, 'to').type;
   if (!isLegalRelationship(relationship, fromType, toType)) {
     throw new BadUserInputError(`${relationship} cannot go from a ${fromType} to a ${toType}`, 'relationship');
   }

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import type { HistoryArgs } from './history.args';
 import { pageSize } from './page.args';
 import type { ChangeRecord, FieldChange } from './history.types';
+import { requireUrn } from '../entities/urn-arg';
 
 export interface ChangeEdgeValue {
   cursor: string;
@@ -20,6 +21,7 @@ export interface ChangeEdgeValue {
  * while paging never shift the older pages. Throws BAD_USER_INPUT on `after` for a foreign cursor.
  */
 export async function entityHistory(ctx: Context, args: HistoryArgs): Promise<Connection<ChangeEdgeValue>> {
+  requireUrn(args.urn, 'urn');
   const before = args.after ? (decodeCursor('history', args.after, 'n')[0] as number) : null;
   const size = pageSize(args);
   const rows = size > 0 ? await ctx.graph.read(queries.historyPage, { urn: args.urn, before, limit: int(size + 1) }) : [];

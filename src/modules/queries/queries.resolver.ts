@@ -14,6 +14,7 @@ import { HistoryConnection } from './history.types';
 import { SearchArgs } from './search.args';
 import { SearchConnection } from './search-connection.type';
 import { searchEntities, type SearchEdgeValue } from './search.service';
+import { requireUrn } from '../entities/urn-arg';
 
 /** A page holds `first` edges (the default page size without it). */
 const PAGE_SIZES = listSizes((args) => ({ edges: pageSize(args) }));
@@ -23,9 +24,10 @@ const PAGE_SIZES = listSizes((args) => ({ edges: pageSize(args) }));
 export class QueriesResolver {
   @Query(() => Entity, {
     nullable: true,
-    description: 'The entity with this URN, of any type, or null. ARCHIVED entities are readable here.',
+    description: 'The entity with this URN, of any type, or null when none is stored. ARCHIVED entities are readable here. Text that is no URN mlgraph stores is BAD_USER_INPUT naming the expected format (see `urn` to build one).',
   })
   entity(@Arg('urn', () => ID, { description: 'Entity URN.' }) urn: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    requireUrn(urn, 'urn');
     return ctx.loaders.entity.load(urn);
   }
 

@@ -77,6 +77,12 @@ const IMPACT_SELECTION = `total
     }`;
 
 /**
+ * Items per page. The server prices each item's path at the longest a walk allows (1,000 hops), so
+ * 100 items with paths stay under the default MAX_QUERY_COST; later pages reuse the cached walk.
+ */
+export const IMPACT_PAGE_SIZE = 100;
+
+/**
  * The impact query the view runs, page by page, written as a person would paste it into the IDE.
  * Only the arguments given are declared, so the text shows exactly the question asked.
  */
@@ -84,7 +90,7 @@ export function impactQuery(args: ImpactArgs): { query: string; variables: Recor
   const { defs, pass, variables } = declare(args);
   defs.push('$first: Int', '$after: String');
   pass.push('first: $first', 'after: $after');
-  variables.first = 500;
+  variables.first = IMPACT_PAGE_SIZE;
   return {
     query: `query Impact(${defs.join(', ')}) {\n  impact(${pass.join(', ')}) {\n    ${IMPACT_SELECTION}\n  }\n}\n`,
     variables,

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../../errors/errors';
 import { ruleOf } from '../../../model/relationship-type';
-import { parseUrn } from '../../../model/urn';
 import type { EdgeProps, EntityWrite, LinkWrite } from './write-plan';
+import { requireUrn } from '../urn-arg';
 
 /**
  * Checks what can be checked without the database: no URN twice in one batch, every relationship
@@ -18,8 +18,7 @@ export function checkWriteShape(entities: EntityWrite[], links: LinkWrite[]): vo
       const field = `${e.path}.${spec.field}`;
       if (spec.single && targets.length > 1) throw new BadUserInputError(`${spec.field} takes one URN`, field);
       for (const t of targets) {
-        const parsed = parseUrn(t);
-        if (!parsed) throw new BadUserInputError(`"${t}" is not a valid URN`, field, { urn: t });
+        const parsed = requireUrn(t, field);
         if (parsed.type !== spec.target) {
           throw new BadUserInputError(`${spec.field} takes ${spec.target} URNs, got a ${parsed.type}: ${t}`, field, { urn: t });
         }
@@ -28,10 +27,8 @@ export function checkWriteShape(entities: EntityWrite[], links: LinkWrite[]): vo
     }
   }
   for (const l of links) {
-    const from = parseUrn(l.from);
-    const to = parseUrn(l.to);
-    if (!from) throw new BadUserInputError(`"${l.from}" is not a valid URN`, `${l.path}.from`, { urn: l.from });
-    if (!to) throw new BadUserInputError(`"${l.to}" is not a valid URN`, `${l.path}.to`, { urn: l.to });
+    const from = requireUrn(l.from, `${l.path}.from`);
+    const to = requireUrn(l.to, `${l.path}.to`);
     const rule = ruleOf(l.type, from.type, to.type);
     if (!rule) throw new BadUserInputError(`${l.type} cannot go from a ${from.type} to a ${to.type}`, `${l.path}.relationship`);
     if (l.properties) edgePropsOf(l.properties, rule.properties ?? [], l.type, `${l.path}.properties`);

@@ -1,0 +1,3 @@
+import { UrnResolver } from './urn.resolver';
+
+export const urnResolvers = [UrnResolver];
