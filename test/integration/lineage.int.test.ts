@@ -126,7 +126,7 @@ describe('impact: which models and deployments break if this dataset changes?', 
       { type: 'DATASET', count: 2 },
       { type: 'FEATURE', count: 2 },
       { type: 'MODEL', count: 2 },
-      { type: 'TRAINING_RUN', count: 2 },
+      { type: 'RUN', count: 2 },
       { type: 'DEPLOYMENT', count: 1 },
       { type: 'MODEL_GROUP', count: 1 },
     ]);

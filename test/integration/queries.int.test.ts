@@ -75,13 +75,11 @@ describe('entity(urn)', () => {
     expect(data.entity).toEqual({ __typename: 'Model', urn: archived, status: 'ARCHIVED' });
   });
 
-  it('is null for an unknown URN and for text that is no URN', async () => {
+  it('is null for an unknown URN, and BAD_USER_INPUT naming the format for text that is no URN', async () => {
     const unknown = buildUrn(DATASET, { platform, name: 'nothing-here', env: 'PROD' as never });
-    const data = await ok(`query ($a: ID!, $b: ID!) { a: entity(urn: $a) { urn } b: entity(urn: $b) { urn } }`, {
-      a: unknown,
-      b: 'not a urn (at all)',
-    });
-    expect(data).toEqual({ a: null, b: null });
+    expect(await ok(`query ($a: ID!) { a: entity(urn: $a) { urn } }`, { a: unknown })).toEqual({ a: null });
+    const res = await t.gql(`query ($b: ID!) { b: entity(urn: $b) { urn } }`, { b: 'not a urn (at all)' });
+    expect(res.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'urn']]);
   });
 });
 

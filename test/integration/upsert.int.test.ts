@@ -23,7 +23,7 @@ const M_UPSERT_EXPERIMENT = `mutation ($input: UpsertExperimentInput!) {
 }`;
 const M_UPSERT_RUN = `mutation ($input: UpsertTrainingRunInput!) {
   upsertTrainingRun(input: $input) {
-    ${ENTITY} id startedAt endedAt runStatus hyperParams { name value description } metrics { name value description }
+    ${ENTITY} id runType startedAt endedAt runStatus hyperParams { name value description } metrics { name value description }
     codeRepository codeCommit dockerImage inputs { urn } outputs { urn } experiment { urn } parentRun { urn }
   }
 }`;
@@ -155,7 +155,8 @@ describe('upserts of every entity type on the real Neo4j', () => {
       ).upsertTrainingRun;
       expect(run).toMatchObject({
         urn: `urn:li:dataProcessInstance:${id}-run`,
-        type: 'TRAINING_RUN',
+        type: 'RUN', // upsertTrainingRun (deprecated) writes a Run
+        runType: 'TRAINING',
         id: `${id}-run`,
         startedAt: '2024-05-01T10:00:00.000Z',
         endedAt: '2024-05-01T11:30:00.000Z',
@@ -281,21 +282,22 @@ describe('upserts of every entity type on the real Neo4j', () => {
 
       // Stored with the type's own label next to :Entity, times as Neo4j DateTime.
       const [stored] = await raw(
-        'MATCH (n:Entity:TrainingRun {urn: $urn}) RETURN labels(n) AS labels, n.startedAt AS startedAt, n.revision AS revision',
+        'MATCH (n:Entity:Run {urn: $urn}) RETURN labels(n) AS labels, n.startedAt AS startedAt, n.revision AS revision',
         { urn: run.urn },
       );
-      expect(stored.labels.sort()).toEqual(['Entity', 'TrainingRun']);
+      expect(stored.labels.sort()).toEqual(['Entity', 'Run']);
       expect(stored.startedAt.constructor.name).toBe('DateTime');
       expect(stored.revision).toBe(1);
     });
 
-    it('typed getters return null for an absent URN and for a URN of another type', async () => {
+    it('typed getters return null for an absent URN, and BAD_USER_INPUT for a URN of another type', async () => {
       const ds = await dataset();
-      const res = await ok(
-        `query ($ds: ID!, $missing: ID!) { model(urn: $ds) { urn } dataset(urn: $missing) { urn } feature(urn: $ds) { urn } }`,
-        { ds, missing: `urn:li:dataset:(urn:li:dataPlatform:s3,${uniqueId('absent')},PROD)` },
-      );
-      expect(res).toEqual({ model: null, dataset: null, feature: null });
+      const res = await ok(`query ($missing: ID!) { dataset(urn: $missing) { urn } }`, {
+        missing: `urn:li:dataset:(urn:li:dataPlatform:s3,${uniqueId('absent')},PROD)`,
+      });
+      expect(res).toEqual({ dataset: null });
+      const wrong = await t.gql(`query ($ds: ID!) { model(urn: $ds) { urn } }`, { ds });
+      expect(wrong.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'urn']]);
     });
   });
 
@@ -479,11 +481,11 @@ describe('upserts of every entity type on the real Neo4j', () => {
 
       const r3 = (await ok(M_UPSERT_RUN, { input: { ...base, experiment: null, parentRun: null } })).upsertTrainingRun;
       expect(r3).toMatchObject({ experiment: null, parentRun: null, revision: 3 });
-      const open = await raw<{ n: number }>('MATCH (:TrainingRun {urn: $urn})-[r]->() WHERE r.validTo IS NULL RETURN count(r) AS n', {
+      const open = await raw<{ n: number }>('MATCH (:Run {urn: $urn})-[r]->() WHERE r.validTo IS NULL RETURN count(r) AS n', {
         urn: r1.urn,
       });
       expect(open[0].n).toBe(0);
-      const all = await raw<{ n: number }>('MATCH (:TrainingRun {urn: $urn})-[r]->() RETURN count(r) AS n', { urn: r1.urn });
+      const all = await raw<{ n: number }>('MATCH (:Run {urn: $urn})-[r]->() RETURN count(r) AS n', { urn: r1.urn });
       expect(all[0].n).toBe(3);
     });
 
@@ -627,7 +629,7 @@ describe('upserts of every entity type on the real Neo4j', () => {
       const after = (await ok(`query ($u: ID!) { trainingRun(urn: $u) { revision runStatus inputs { urn } } }`, { u: before.urn }))
         .trainingRun;
       expect(after).toEqual({ revision: 1, runStatus: null, inputs: [{ urn: a }] });
-      const closed = await raw<{ n: number }>('MATCH ()-[r:INPUT_OF]->(:TrainingRun {urn: $urn}) WHERE r.validTo IS NOT NULL RETURN count(r) AS n', {
+      const closed = await raw<{ n: number }>('MATCH ()-[r:INPUT_OF]->(:Run {urn: $urn}) WHERE r.validTo IS NOT NULL RETURN count(r) AS n', {
         urn: before.urn,
       });
       expect(closed[0].n).toBe(0);
