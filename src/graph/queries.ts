@@ -102,9 +102,9 @@ export const queries = {
     { written: number }
   >('entities/write', ['rows', 'now', 'actor']),
   edgesOpenOf: defineQuery<
-    { urns: string[]; types: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: Record<string, unknown> }
-  >('edges/open-of', ['urns', 'types']),
+    { urns: string[]; types: string[]; props: string[] },
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[] }
+  >('edges/open-of', ['urns', 'types', 'props']),
   edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
     'now',

@@ -1,7 +1,7 @@
 import { queries, type Graph } from '../../../graph';
 import type { EdgeKey } from '../../../graph/queries';
 import { BadUserInputError } from '../../../errors/errors';
-import { declaredEdgeProps, sameEdgeProps } from '../../../model/edge-properties';
+import { declaredEdgeProps, EDGE_PROPERTY_LIST, sameEdgeProps } from '../../../model/edge-properties';
 import { sameStored, type StoredValue } from '../../../model/encode';
 import { DERIVED_FIELDS } from '../../../model/entity-fields';
 import { Status, type EntityType } from '../../../model/entity-type';
@@ -23,6 +23,8 @@ interface Pending {
 
 const edgeKey = (urn: string, type: string, dir: Direction) => `${urn}|${type}|${dir}`;
 const edgeId = (e: EdgeKey) => `${e.from}|${e.type}|${e.to}`;
+
+const EDGE_PROPERTY_NAMES = EDGE_PROPERTY_LIST.map((p) => p.name);
 
 /** An edge to open, with the declared properties it carries. */
 type EdgeToOpen = EdgeKey & { props: EdgeProps };
@@ -68,11 +70,11 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   // The declared properties of each open edge, by edgeId.
   const openProps = new Map<string, EdgeProps>();
   if (edgeTypes.length && edgeOwners.length) {
-    for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes })) {
+    for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes, props: EDGE_PROPERTY_NAMES })) {
       const k = edgeKey(r.urn, r.type, r.outgoing ? 'out' : 'in');
       (open.get(k) ?? open.set(k, new Set()).get(k)!).add(r.other);
       const [from, to] = r.outgoing ? [r.urn, r.other] : [r.other, r.urn];
-      openProps.set(edgeId({ from, type: r.type, to }), declaredEdgeProps(r.props));
+      openProps.set(edgeId({ from, type: r.type, to }), declaredEdgeProps(Object.fromEntries(EDGE_PROPERTY_NAMES.map((k, i) => [k, r.props[i]]))));
       if (!status.has(r.other) && r.otherStatus) status.set(r.other, r.otherStatus);
     }
   }
