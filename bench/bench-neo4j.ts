@@ -68,7 +68,8 @@ export function boltPortArg(): number | undefined {
   return port === undefined ? undefined : Number(port);
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

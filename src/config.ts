@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
 import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
+import type { QueryLimits } from './http/limits.plugin';
+import type { OperationLimits } from './http/operation-check';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './http/response-size.plugin';
+import type { ValidationLimits } from './http/validation-limits';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -30,8 +33,37 @@ export interface LocalNeo4jConfig {
   pagecacheMb: number;
 }
 
-/** Defaults of MAX_QUERY_DEPTH and MAX_QUERY_COST. */
-export const DEFAULT_QUERY_LIMITS = { maxDepth: 12, maxCost: 1_000_000, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES };
+/** Every limit a GraphQL request is checked against before it runs (README.md, "Security"). */
+export type Limits = Required<QueryLimits> & OperationLimits & ValidationLimits;
+
+/**
+ * Defaults of MAX_QUERY_DEPTH, MAX_QUERY_COST, MAX_RESPONSE_BYTES, MAX_QUERY_TOKENS, MAX_QUERY_ALIASES,
+ * MAX_QUERY_DIRECTIVES, MAX_REPEATED_FIELDS and MAX_QUERY_SELECTIONS: far above what the example
+ * operations and GraphiQL's introspection need (at most 481 tokens, 12 levels, no repeats), and
+ * low enough that the worst query within them is parsed and validated in milliseconds.
+ */
+export const DEFAULT_QUERY_LIMITS: Limits = {
+  maxDepth: 12,
+  maxCost: 1_000_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  maxTokens: 10_000,
+  maxAliases: 100,
+  maxDirectives: 50,
+  maxRepeatedFields: 100,
+  maxSelections: 5_000,
+};
+
+/** Timeouts of the HTTP server (node's http.Server), in milliseconds. */
+export interface HttpTimeouts {
+  /** Longest time to receive a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Longest time to receive a whole request, body included (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 export interface AuthConfig {
   /** Tokens provisioned from MLGRAPH_TOKENS / MLGRAPH_TOKENS_FILE (hashes only). */
@@ -45,7 +77,10 @@ export interface Config {
   host: string;
   logLevel: string;
   bodyLimit: string;
-  limits: { maxDepth: number; maxCost: number; maxResponseBytes?: number };
+  limits: Limits;
+  http: HttpTimeouts;
+  /** Serve GET /metrics (METRICS_ENABLED). */
+  metrics: boolean;
   introspection: boolean;
   landingPage: boolean;
   neo4j: Neo4jConfig;
@@ -61,6 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';
   const tokens = loadProvisionedTokens(env);
+  const http = {
+    headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
+    requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
+    keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs),
+  };
+  if (http.requestTimeoutMs > 0 && http.headersTimeoutMs > http.requestTimeoutMs) {
+    throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+  }
   return {
     port: int(env, 'PORT', 4000),
     host,
@@ -70,7 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
       maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', DEFAULT_QUERY_LIMITS.maxResponseBytes),
+      maxTokens: int(env, 'MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
+      maxAliases: int(env, 'MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
+      maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
+      maxRepeatedFields: int(env, 'MAX_REPEATED_FIELDS', DEFAULT_QUERY_LIMITS.maxRepeatedFields),
+      maxSelections: int(env, 'MAX_QUERY_SELECTIONS', DEFAULT_QUERY_LIMITS.maxSelections),
     },
+    http,
+    metrics: bool(env, 'METRICS_ENABLED', true),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
     neo4j: {
@@ -110,8 +160,12 @@ function anonymousRole(env: NodeJS.ProcessEnv, hasTokens: boolean, host: string)
     if (!role) throw new Error(`MLGRAPH_ANONYMOUS_ROLE must be none, reader, writer or admin, got "${raw}"`);
     return role;
   }
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  return !hasTokens && loopback ? Role.ADMIN : null;
+  return !hasTokens && isLoopbackAddress(host) ? Role.ADMIN : null;
+}
+
+/** Whether listening on `host` (HOST) reaches this machine only. */
+export function isLoopbackAddress(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -14,23 +14,29 @@ import { pinoHttp } from 'pino-http';
 import { Authenticator } from './auth/authenticator';
 import { authorizationPlugin } from './auth/authorization.plugin';
 import { Role, type Principal } from './auth/role';
-import { DEFAULT_QUERY_LIMITS, type Config } from './config';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_QUERY_LIMITS, isLoopbackAddress, type Config, type Limits } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import type { Graph } from './graph';
+import { authenticateFirst, checkOperationFirst, loopbackHostOnly, sendRefusal } from './http/front-door';
 import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
 import { responseSizePlugin } from './http/response-size.plugin';
 import { retryAfterPlugin } from './http/retry-after.plugin';
+import { validationLimitRules } from './http/validation-limits';
 import { warningsPlugin } from './http/warnings.plugin';
 import { WEB_ROOT, webRoutes } from './http/web.routes';
 import { projectionPlugin } from './modules/entities/projection.plugin';
 import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics/metrics';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { metricsRoutes } from './metrics/metrics.routes';
 import { createSchema } from './schema';
 
 export interface ServerDeps {
-  config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'> & Partial<Pick<Config, 'auth' | 'limits'>>;
+  config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'> &
+    Partial<Pick<Config, 'auth' | 'http' | 'host' | 'metrics'>> & { limits?: Partial<Limits> };
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
@@ -43,6 +49,7 @@ export interface MlgraphServer {
   httpServer: http.Server;
   readiness: Readiness;
   authenticator: Authenticator;
+  metrics: Metrics;
   /** Per-request context, for tests that call `apollo.executeOperation` in process. */
   contextFor(requestId?: string, principal?: Principal): Context;
   /** Listens on host:port (port 0 picks a free one) and resolves with the URL of /graphql. */
@@ -58,22 +65,40 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   // Without an auth config (tests, scripts) the server is open, as the local default start is.
   const auth = deps.config.auth ?? { tokens: [], anonymousRole: Role.ADMIN };
   const authenticator = new Authenticator(graph, auth.tokens, auth.anonymousRole);
+  const limits: Limits = { ...DEFAULT_QUERY_LIMITS, ...deps.config.limits };
+  const timeouts = deps.config.http ?? DEFAULT_HTTP_TIMEOUTS;
+  const metrics = createMetrics();
+  graph.onStatement((e) => {
+    metrics.statements.inc({ query: e.query });
+    metrics.statementSeconds.observe({ query: e.query }, e.ms / 1000);
+  });
   const app = express();
-  const httpServer = http.createServer(app);
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check every
+  // second, so a client sending its headers or body a byte at a time is cut close to the timeout.
+  const httpServer = http.createServer(
+    { headersTimeout: timeouts.headersTimeoutMs, requestTimeout: timeouts.requestTimeoutMs, connectionsCheckingInterval: 1_000 },
+    app,
+  );
+  httpServer.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: deps.config.introspection,
-    formatError: createFormatError(log),
+    // Suggestions ("Did you mean ...?") reveal no more than introspection does, and go with it.
+    formatError: createFormatError(log, { suggestions: deps.config.introspection }),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // index.ts owns shutdown: Apollo, then the driver, then the local Neo4j
+    // The front door (front-door.ts) already refused anything longer; this guards in-process callers.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: validationLimitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      metricsPlugin(metrics),
       authorizationPlugin,
-      limitsPlugin(schema, deps.config.limits ?? DEFAULT_QUERY_LIMITS),
+      limitsPlugin(schema, limits),
       warningsPlugin,
       retryAfterPlugin,
-      responseSizePlugin(deps.config.limits?.maxResponseBytes ?? DEFAULT_QUERY_LIMITS.maxResponseBytes),
+      responseSizePlugin(limits.maxResponseBytes),
       projectionPlugin,
       // mlgraph sets no cache hints; Apollo's default cache-control plugin would wrap every field's
       // resolver to compute them (a measured few percent of the server's time, see BENCHMARKS.md).
@@ -103,7 +128,10 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       },
     }),
   );
+  // Open to anonymous callers on loopback: refuse foreign Host names (DNS rebinding).
+  if (auth.anonymousRole !== null && isLoopbackAddress(deps.config.host ?? '127.0.0.1')) app.use(loopbackHostOnly(metrics));
   app.use(healthRoutes(readiness));
+  if (deps.config.metrics ?? true) app.use(metricsRoutes(metrics, authenticator));
   app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',
@@ -112,10 +140,17 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
       res.setHeader('cache-control', 'no-store');
       next();
     },
+    // In this order: who is calling (before the body is read), the body, then the query's text.
+    authenticateFirst(authenticator, metrics),
     express.json({ limit: deps.config.bodyLimit }),
+    checkOperationFirst(limits, metrics, { schema, rules: validationLimitRules(limits, 'throw') }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({ graph, log, authenticator }, String(req.id), await authenticator.authenticate(req.headers.authorization)),
+      context: async ({ req, res }) =>
+        createContext(
+          { graph, log, authenticator },
+          String(req.id),
+          (res.locals.principal as Principal | undefined) ?? (await authenticator.authenticate(req.headers.authorization)),
+        ),
     }),
   );
 
@@ -125,7 +160,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message = status === 413 ? `The request body exceeds the ${deps.config.bodyLimit} limit.` : status === 500 ? 'Internal server error' : 'The request body is not valid JSON.';
     if (status === 500) log.error({ err }, 'unhandled HTTP error');
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    sendRefusal(res, metrics, { status, code, message, ...(status === 413 ? { limit: 'bodySize' } : {}) });
   });
 
   return {
@@ -133,6 +169,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     httpServer,
     readiness,
     authenticator,
+    metrics,
     contextFor: (requestId = randomUUID(), principal?: Principal) =>
       createContext({ graph, log, authenticator }, requestId, principal),
     listen: (port, host) =>

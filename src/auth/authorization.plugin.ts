@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/error-code';
+import { requirementsOf } from './access-rules';
 import { unauthenticated } from './authenticator';
-import { hasRole, Role, type Principal } from './role';
+import { hasRole, type Role, type Principal } from './role';
 
 /** Throws unless `principal` holds `required`: UNAUTHENTICATED for anonymous callers, FORBIDDEN otherwise. */
 export function requireRole(principal: Principal, required: Role, what: string): void {
@@ -15,15 +16,19 @@ export function requireRole(principal: Principal, required: Role, what: string):
 }
 
 /**
- * Checks the caller's role once per operation, before anything runs: queries need READER,
- * mutations WRITER. Finer rules (archiving, tokens: ADMIN) are checked where they apply.
+ * Checks the caller's role once per operation, before anything runs, against every root field the
+ * operation selects (ACCESS_RULES): queries need READER, mutations WRITER, and some fields or
+ * argument values (tokens, archiving) ADMIN. One field the caller may not run refuses the whole
+ * operation, so nothing of it is written.
  */
 export const authorizationPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, operation }) {
-        const mutation = operation?.operation === 'mutation';
-        requireRole(contextValue.principal, mutation ? Role.WRITER : Role.READER, mutation ? 'A mutation' : 'A query');
+      async didResolveOperation({ contextValue, operation, document, request, schema }) {
+        if (!operation) return;
+        for (const need of requirementsOf(schema, document, operation, request.variables)) {
+          requireRole(contextValue.principal, need.role, need.what);
+        }
       },
       // Apollo answers errors raised before execution with 400; say 401/403 as HTTP clients expect.
       async willSendResponse({ response }) {

@@ -13,7 +13,10 @@ export class TokenResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'Creates an API token (ADMIN). The secret is in the answer only.' })
   createApiToken(
-    @Arg('principal', { description: 'Who will use it, e.g. "ci-training-pipeline".' }) principal: string,
+    @Arg('principal', {
+      description: 'Who will use it, e.g. "ci-training-pipeline": 1-255 letters, digits, _ . @ or -, not a name the server uses itself ("anonymous", "system"...).',
+    })
+    principal: string,
     @Arg('role', () => Role, { description: 'What it may do.' }) role: Role,
     @Ctx() ctx: Context,
   ) {

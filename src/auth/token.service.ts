@@ -3,15 +3,18 @@ import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors/errors';
 import { queries } from '../graph';
 import { requireRole } from './authorization.plugin';
+import { principalProblem } from './principal-name';
 import { Role } from './role';
 import { generateToken, hashToken } from './tokens';
 
-/** Creates a token for `principal` (ADMIN only); the secret is returned once and stored as a hash. */
+/**
+ * Creates a token for `principal` (ADMIN only; reserved names such as "anonymous" are BAD_USER_INPUT);
+ * the secret is returned once and stored as a hash.
+ */
 export async function createApiToken(ctx: Context, principal: string, role: Role) {
   requireRole(ctx.principal, Role.ADMIN, 'Creating a token');
-  if (!/^[A-Za-z0-9][\w.@-]{0,254}$/.test(principal)) {
-    throw new BadUserInputError('principal must be 1-255 letters, digits, _ . @ or -, starting with a letter or digit', 'principal');
-  }
+  const problem = principalProblem(principal);
+  if (problem) throw new BadUserInputError(problem, 'principal');
   const token = generateToken();
   const [row] = await ctx.graph.write(queries.tokenCreate, {
     id: randomUUID(),

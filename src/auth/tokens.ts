@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { principalProblem } from './principal-name';
 import { parseRole, type Role } from './role';
 
 /** Tokens are random and long, so a plain SHA-256 is a safe way to store them (no salt needed). */
@@ -22,7 +23,8 @@ export const MIN_TOKEN_LENGTH = 16;
 
 /**
  * Parses provisioned tokens: entries `principal:role:token`, separated by commas or new lines;
- * `#` starts a comment. Throws naming the bad entry (without echoing the secret).
+ * `#` starts a comment. Throws naming the bad entry (without echoing the secret), also for a
+ * principal createApiToken would refuse (see principalProblem).
  */
 export function parseProvisionedTokens(text: string, source: string): ProvisionedToken[] {
   const out: ProvisionedToken[] = [];
@@ -39,6 +41,8 @@ export function parseProvisionedTokens(text: string, source: string): Provisione
         `${source}: entry ${i + 1} must be principal:role:token with role reader|writer|admin and a token of at least ${MIN_TOKEN_LENGTH} characters`,
       );
     }
+    const problem = principalProblem(principal);
+    if (problem) throw new Error(`${source}: entry ${i + 1}: ${problem}`);
     out.push({ principal, role, hash: hashToken(token) });
   });
   return out;

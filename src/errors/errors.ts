@@ -27,6 +27,17 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A request refused by a server limit before anything ran: QUERY_TOO_COMPLEX, with `limit` naming
+ * the limit (tokens, aliases, directives, depth, repeatedFields, selections, cost) and the limit's
+ * value under its own name (e.g. `maxAliases: 100`).
+ */
+export class LimitError extends AppError {
+  constructor(message: string, limit: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.QUERY_TOO_COMPLEX, { limit, ...extra, http: { status: 400 } });
+  }
+}
+
 export class UnavailableError extends AppError {
   constructor(message = 'The metadata database is unavailable; try again shortly.') {
     super(message, ErrorCode.UNAVAILABLE);

@@ -34,13 +34,34 @@ export function variableErrorField(message: string): string | undefined {
   return path.replace(/\[(\d+)\]/g, '.$1');
 }
 
+export interface FormatErrorOptions {
+  /**
+   * Keep graphql-js's "Did you mean ...?" hints. Off, they are cut from every message (parse,
+   * validation and variable errors alike), since they reveal schema names to a caller who cannot
+   * introspect the schema.
+   */
+  suggestions: boolean;
+}
+
+/** graphql-js's hint: ` Did you mean "x"?`, ` Did you mean "x" or "y"?`, ` Did you mean the enum value "X"?`. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 /**
  * Apollo's formatError: keeps our own errors and GraphQL's request errors as they are, turns
  * class-validator failures into BAD_USER_INPUT naming the first offending field, names the field
  * of variable-coercion errors (bad enum values, wrong types), and masks anything
  * else as INTERNAL_SERVER_ERROR (logging the original). Never throws.
  */
-export function createFormatError(log: Logger) {
+export function createFormatError(log: Logger, options: FormatErrorOptions = { suggestions: true }) {
+  const format = createFormatter(log);
+  if (options.suggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return { ...out, message: out.message.replace(SUGGESTION, '') };
+  };
+}
+
+function createFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const original = unwrapResolverError(error);
@@ -53,7 +74,12 @@ export function createFormatError(log: Logger) {
           extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, fields },
         };
       }
-      if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+      // Our errors raised during validation (limits) reach here wrapped in Apollo's ValidationError.
+      const own = original instanceof AppError ? original : (original as { originalError?: unknown } | null)?.originalError;
+      if (own instanceof AppError) {
+        const { http: _http, ...extensions } = own.extensions;
+        return { ...formatted, extensions };
+      }
       const code = formatted.extensions?.code;
       if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
         const field = variableErrorField(formatted.message);

@@ -1,13 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/error-code';
 import { estimateCost, MAX_COST_NODES } from '../limits/cost';
 
 export interface QueryLimits {
-  /** Deepest allowed selection nesting. */
-  maxDepth: number;
   /** Highest allowed estimated cost (src/limits/cost.ts; the numbers are declared with the fields). */
   maxCost: number;
   /** Largest answer, in bytes of JSON (see response-size.plugin.ts); DEFAULT_MAX_RESPONSE_BYTES when absent. */
@@ -15,24 +12,18 @@ export interface QueryLimits {
 }
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extra } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost', http: { status: 400 }, ...extra } });
 }
 
 /**
- * Refuses operations nested deeper than `maxDepth` or estimated costlier than `maxCost`, before any
- * resolver runs (so before anything reaches Neo4j), with QUERY_TOO_COMPLEX.
+ * Refuses operations estimated costlier than `maxCost`, before any resolver runs (so before
+ * anything reaches Neo4j), with QUERY_TOO_COMPLEX. Depth is graphql-armor's (validation-limits.ts).
  */
 export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
-          if (depthErrors.length) {
-            throw tooComplex(`The query is nested deeper than the allowed ${limits.maxDepth} levels.`, {
-              maxDepth: limits.maxDepth,
-            });
-          }
           let cost: number;
           try {
             cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);

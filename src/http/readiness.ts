@@ -2,7 +2,10 @@ import { migrate, type Graph } from '../graph';
 import type { Logger } from '../logger';
 import type { Neo4jInfo } from '../modules/system/system.service';
 
-export type ReadyState = { ready: true; neo4j: Neo4jInfo } | { ready: false; reason: string };
+/** Why the server is not ready, as /ready says it: generic on purpose; the log has the details. */
+export type NotReadyReason = 'migrations pending' | 'Neo4j is unreachable';
+
+export type ReadyState = { ready: true; neo4j: Neo4jInfo } | { ready: false; reason: NotReadyReason };
 
 /**
  * Brings the database schema up to date as soon as Neo4j answers, retrying in the background while
@@ -12,6 +15,7 @@ export class Readiness {
   private migrated = false;
   private stopped = false;
   private lastError = 'migrations have not run yet';
+  private lastLogged: string | undefined;
 
   constructor(
     private readonly graph: Graph,
@@ -38,14 +42,22 @@ export class Readiness {
     this.stopped = true;
   }
 
-  /** Checks Neo4j now; never throws. */
+  /**
+   * Checks Neo4j now; never throws. The reason of a "not ready" is generic (a load balancer's
+   * health page is no place for driver internals); the detail is logged once each time it changes.
+   */
   async check(): Promise<ReadyState> {
-    if (!this.migrated) return { ready: false, reason: `not migrated: ${this.lastError}` };
+    if (!this.migrated) return { ready: false, reason: 'migrations pending' };
     try {
       // Over the graph's own probe connection: fails fast, and never waits behind busy requests.
-      return { ready: true, neo4j: await this.graph.health() };
+      const neo4j = await this.graph.health();
+      this.lastLogged = undefined;
+      return { ready: true, neo4j };
     } catch (err) {
-      return { ready: false, reason: err instanceof Error ? err.message : String(err) };
+      const detail = err instanceof Error ? err.message : String(err);
+      if (detail !== this.lastLogged) this.log.warn({ err: detail }, 'not ready: Neo4j is unreachable');
+      this.lastLogged = detail;
+      return { ready: false, reason: 'Neo4j is unreachable' };
     }
   }
 }

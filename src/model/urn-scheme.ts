@@ -1,11 +1,29 @@
 import { Env } from './env';
 
-/** MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. */
-export const NAME_PATTERN = /^[A-Za-z0-9][^,()\n\r\t]*$/;
-export const NAME_MESSAGE = 'must start with a letter or digit and contain no , ( ) or control characters';
-/** Platforms, namespaces and ids are URN parts: no separators or spaces. */
+/**
+ * MLSpec: names start with a letter or digit; `,` `(` `)` would break the URN. Control and format
+ * characters (NUL, ESC, U+202E right-to-left override, zero-width spaces: Unicode Cc and Cf),
+ * lone surrogates and line or paragraph separators are refused too: they hide or disguise text,
+ * so two URNs that look the same could name different entities.
+ */
+export const NAME_PATTERN = /^[A-Za-z0-9][^,()\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;
+export const NAME_MESSAGE = 'must start with a letter or digit and contain no , ( ), control or format characters';
+/** Platforms, namespaces and ids are URN parts: no separators or spaces (ASCII only, so always NFC). */
 export const KEY_PART_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:\-/@]*$/;
 export const KEY_PART_MESSAGE = 'must start with a letter or digit and use only letters, digits and _ . : - / @';
+export const NFC_MESSAGE = 'must be in Unicode normalization form C (NFC), e.g. "é" as one character rather than "e" and U+0301';
+
+/**
+ * Why `value` cannot be the URN key field `field` ("name", or a key part such as "platform"), or
+ * null. Text that is not in NFC is refused rather than normalized: the URN a client computes from
+ * the name it sent must be the URN stored, and "café" in two normal forms must not make two URNs.
+ */
+export function keyFieldProblem(field: string, value: string, kind: 'name' | 'part' = field === 'name' ? 'name' : 'part'): string | null {
+  const name = kind === 'name';
+  if (!(name ? NAME_PATTERN : KEY_PART_PATTERN).test(value)) return `${field} ${name ? NAME_MESSAGE : KEY_PART_MESSAGE}`;
+  if (value.normalize('NFC') !== value) return `${field} ${NFC_MESSAGE}`;
+  return null;
+}
 
 /**
  * One part of a URN's key, named by the input field (and stored property) that holds it:
@@ -133,13 +151,13 @@ export function checkKeyInput(slot: KeySlot, value: unknown, nested: NestedUrnRe
   if (typeof value !== 'string' || value.length === 0) return `${slot.field} is required`;
   switch (slot.kind) {
     case 'name':
-      return NAME_PATTERN.test(value) ? null : `${slot.field} ${NAME_MESSAGE}`;
+      return keyFieldProblem(slot.field, value, 'name');
     case 'env':
       return null; // the input type is the Env enum
     case 'urn':
       return nested(value)?.type === slot.of ? null : `${slot.field} must be the URN of a ${slot.of}`;
     default:
-      return KEY_PART_PATTERN.test(value) ? null : `${slot.field} ${KEY_PART_MESSAGE}`;
+      return keyFieldProblem(slot.field, value, 'part');
   }
 }
 

@@ -111,6 +111,26 @@ describe('access control over HTTP', () => {
     expect(after.status).toBe(401);
     expect(after.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
+  it('checks every root field of an operation against the one table of roles, before any runs', async () => {
+    const archive = `mutation { a: upsertDataset(input: {platform: "${platform}", name: "archived-by-admin"}) { urn } b: setStatus(urn: "urn:li:dataset:(urn:li:dataPlatform:${platform},archived-by-admin,PROD)", status: ARCHIVED) { status } }`;
+    const res = await post(archive, TOKENS.admin);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.b.status).toBe('ARCHIVED');
+    const tokens = await post('{ serverInfo { edition } apiTokens { id } }', TOKENS.reader);
+    expect(tokens.status).toBe(403);
+    expect(tokens.body.errors[0]).toMatchObject({ message: 'Listing tokens needs the ADMIN role; ui has READER.', extensions: { code: 'FORBIDDEN' } });
+    expect(tokens.body.data).toBeUndefined(); // not even serverInfo ran
+  });
+
+  it('answers /metrics only to a caller with a role', async () => {
+    const metrics = url.replace(/\/graphql$/, '/metrics');
+    const anonymous = await fetch(metrics);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const reader = await fetch(metrics, { headers: { authorization: `Bearer ${TOKENS.reader}` } });
+    expect(reader.status).toBe(200);
+    expect(await reader.text()).toContain('mlgraph_graphql_errors_total{code="UNAUTHENTICATED"}');
+  });
 });
 
 describe('query limits', () => {

@@ -1,3 +1,4 @@
+import { request } from '../../bench/hostile/http';
 import type { BookmarkEvent } from '../../src/graph';
 import { rawDriver, startTestServer, testNeo4j, uniqueId, type TestServer } from '../support/harness';
 
@@ -84,5 +85,36 @@ describe('server over the real Neo4j', () => {
     const body: any = await res.json();
     expect(res.status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('in the open local mode, answers only requests that name a loopback Host (no DNS rebinding)', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    const port = new URL(base).port;
+    const query = JSON.stringify({ query: '{ serverInfo { edition } }' });
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost', 'LOCALHOST:1']) {
+      expect({ host, status: (await request(base, { body: query, headers: { host }, timeoutMs: 10_000 })).status }).toEqual({ host, status: 200 });
+    }
+    for (const host of [`attacker.example:${port}`, 'localhost.attacker.example', `127.0.0.1.nip.io:${port}`, '127.0.0.2']) {
+      const res = await request(base, { body: query, headers: { host }, timeoutMs: 10_000 });
+      expect({ host, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ host, status: 403, code: 'FORBIDDEN' });
+    }
+    expect((await request(base, { method: 'GET', path: '/ready', headers: { host: 'attacker.example' }, timeoutMs: 10_000 })).status).toBe(403);
+  });
+
+  it('serves Prometheus metrics: operations by name and type, errors by code, refusals by limit, Cypher by query', async () => {
+    const post = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post({ query: 'query MetricsProbe { serverInfo { edition } }' });
+    await post({ query: `{ ${Array.from({ length: 101 }, (_, i) => `a${i}: __schema { description }`).join(' ')} }` });
+    await post({ query: '{ nope }' });
+    const res = await fetch(url.replace(/\/graphql$/, '/metrics'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    expect(text).toMatch(/mlgraph_graphql_requests_total\{operation="MetricsProbe",type="query"\} 1/);
+    expect(text).toMatch(/mlgraph_graphql_request_duration_seconds_count\{operation="MetricsProbe",type="query"\} 1/);
+    expect(text).toMatch(/mlgraph_graphql_refusals_total\{limit="aliases"\} 1/);
+    expect(text).toMatch(/mlgraph_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);
+    expect(text).toMatch(/mlgraph_neo4j_statements_total\{query="system\/server-info"\} [1-9]/);
+    expect(text).toMatch(/mlgraph_neo4j_statement_duration_seconds_bucket\{le="[^"]+",query="system\/server-info"\}/);
   });
 });

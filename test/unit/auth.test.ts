@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { hashToken, parseProvisionedTokens } from '../../src/auth/tokens';
 import { hasRole, Role } from '../../src/auth/role';
+import { principalProblem } from '../../src/auth/principal-name';
 
 describe('provisioned tokens', () => {
   it('parse principal:role:token entries from commas or lines, keeping only hashes', () => {
@@ -19,6 +20,25 @@ describe('provisioned tokens', () => {
     } catch (e) {
       expect(String(e)).not.toContain('abcdefghijklmnopqrst');
     }
+  });
+});
+
+describe('principal names', () => {
+  it('refuse names the server shows for its own callers, in any case, and odd characters', () => {
+    expect(principalProblem('ci-pipeline')).toBeNull();
+    expect(principalProblem('svc.mlflow@prod')).toBeNull();
+    for (const reserved of ['anonymous', 'Anonymous', 'SYSTEM', 'mlgraph', 'unknown', 'null']) {
+      expect(principalProblem(reserved)).toMatch(/reserved/);
+    }
+    for (const odd of ['', '-ci', 'ci pipeline', 'ci\u202e', 'ci\u0000', 'x'.repeat(256)]) expect(principalProblem(odd)).toMatch(/1-255 letters/);
+  });
+
+  it('are checked in MLGRAPH_TOKENS as createApiToken checks them, naming the entry but not the secret', () => {
+    expect(() => parseProvisionedTokens('ci:writer:abcdefghijklmnop1\nanonymous:admin:abcdefghijklmnop2', 'MLGRAPH_TOKENS')).toThrow(
+      /MLGRAPH_TOKENS: entry 2: principal "anonymous" is reserved/,
+    );
+    expect(() => parseProvisionedTokens('ci pipeline:writer:abcdefghijklmnop1', 'X')).toThrow(/entry 1/);
+    expect(() => loadConfig({ MLGRAPH_TOKENS: 'system:reader:abcdefghijklmnop1' })).not.toThrow(/abcdefghijklmnop1/);
   });
 });
 

@@ -29,4 +29,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ GRAPHQL_LANDING_PAGE: 'maybe' })).toThrow(/GRAPHQL_LANDING_PAGE/);
   });
+
+  it('reads the request limits, HTTP timeouts and METRICS_ENABLED, with defaults', () => {
+    const c = loadConfig({});
+    expect(c.limits).toEqual({ maxDepth: 12, maxCost: 1_000_000, maxResponseBytes: 16 * 1024 * 1024, maxTokens: 10_000, maxAliases: 100, maxDirectives: 50, maxRepeatedFields: 100, maxSelections: 5_000 });
+    expect(c.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(c.metrics).toBe(true);
+    const set = loadConfig({
+      MAX_QUERY_TOKENS: '2000',
+      MAX_QUERY_ALIASES: '10',
+      MAX_QUERY_DIRECTIVES: '5',
+      MAX_REPEATED_FIELDS: '20',
+      MAX_QUERY_SELECTIONS: '300',
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '3000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      METRICS_ENABLED: 'false',
+    });
+    expect(set.limits).toMatchObject({ maxTokens: 2000, maxAliases: 10, maxDirectives: 5, maxRepeatedFields: 20, maxSelections: 300 });
+    expect(set.http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 3000, keepAliveTimeoutMs: 1000 });
+    expect(set.metrics).toBe(false);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(40000\) must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ MAX_QUERY_TOKENS: 'lots' })).toThrow(/MAX_QUERY_TOKENS/);
+  });
 });

@@ -91,3 +91,21 @@ describe('formatError', () => {
     expect(out.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
+
+describe('formatError without suggestions (production)', () => {
+  const quiet = createFormatError(log, { suggestions: false });
+  it.each([
+    ['a field', 'Cannot query field "serverInf" on type "Query". Did you mean "serverInfo"?', 'Cannot query field "serverInf" on type "Query".'],
+    ['several names', 'Unknown argument "frist" on field "Query.entities". Did you mean "first", "filter", or "after"?', 'Unknown argument "frist" on field "Query.entities".'],
+    [
+      'an enum value in a variable',
+      'Variable "$s" got invalid value "ARCHIVE"; Value "ARCHIVE" does not exist in "Status" enum. Did you mean the enum value "ARCHIVED" or "ACTIVE"?',
+      'Variable "$s" got invalid value "ARCHIVE"; Value "ARCHIVE" does not exist in "Status" enum.',
+    ],
+    ['a type', 'Unknown type "Datset". Did you mean "Dataset"?', 'Unknown type "Datset".'],
+  ])('cuts the hint from %s', (_what, message, expected) => {
+    const out = quiet({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message));
+    expect(out.message).toBe(expected);
+    expect(formatError({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(message);
+  });
+});

@@ -1,8 +1,19 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { Env } from '../../../model/env';
-import { KEY_PART_MESSAGE, KEY_PART_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '../../../model/urn-scheme';
+import { KEY_PART_MESSAGE, KEY_PART_PATTERN, keyFieldProblem, NAME_MESSAGE } from '../../../model/urn-scheme';
 import { CustomPropertyInput, OwnerInput } from './common.types';
+
+/** class-validator: the property is a valid entity name (see keyFieldProblem). */
+export function IsEntityName(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEntityName',
+    validator: {
+      validate: (value) => typeof value === 'string' && keyFieldProblem('name', value) === null,
+      defaultMessage: (args) => keyFieldProblem('name', String(args?.value)) ?? `name ${NAME_MESSAGE}`,
+    },
+  });
+}
 
 /**
  * Fields every upsert input shares (each input class extends this one; type-graphql inherits the
@@ -14,7 +25,7 @@ export abstract class EntityInputBase {
   @Field({ description: 'Name (1-255 characters, starting with a letter or digit; no , ( )).' })
   @IsString()
   @Length(1, 255)
-  @Matches(NAME_PATTERN, { message: `name ${NAME_MESSAGE}` })
+  @IsEntityName()
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Description, up to 32K characters.' })

@@ -1,0 +1,100 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Authenticator } from '../auth/authenticator';
+import { hasRole, Role, type Principal } from '../auth/role';
+import { ErrorCode } from '../errors/error-code';
+import type { Metrics } from '../metrics/metrics';
+import { countError } from '../metrics/metrics.plugin';
+import { checkOperation, type EarlyRules, type OperationLimits, type Refusal } from './operation-check';
+
+// What runs on /graphql before Apollo: the cheap refusals that must come before any work a
+// stranger could make expensive (reading and parsing a body, validating a query).
+
+export type HttpRefusal = Omit<Refusal, 'code'> & { code: string };
+
+/**
+ * Answers from Express in GraphQL's error shape (`{"errors":[{message, extensions: {code}}]}`) and
+ * counts it in the metrics. When the request's body has not been read, the connection is closed
+ * after the answer, so the body is dropped rather than received.
+ */
+export function sendRefusal(res: Response, metrics: Metrics | undefined, r: HttpRefusal): void {
+  const extensions = { code: r.code, ...(r.limit ? { limit: r.limit } : {}), ...r.extensions };
+  if (metrics) countError(metrics, extensions);
+  if (!res.req.complete) res.setHeader('connection', 'close');
+  res.status(r.status).json({ errors: [{ message: r.message, extensions }] });
+}
+
+/** `localhost`, `127.0.0.1` or `[::1]`, with or without a port. */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+
+/**
+ * For the open local mode (anonymous callers have a role, the server listens on loopback): only
+ * requests whose Host header names the loopback interface are served. A web page the browser
+ * loaded from elsewhere can point its own domain at 127.0.0.1 (DNS rebinding) and then counts as
+ * same-origin, but its requests still carry its domain in Host; those get 403.
+ */
+export function loopbackHostOnly(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    if (LOOPBACK_HOST.test(req.headers.host ?? '')) return next();
+    sendRefusal(res, metrics, {
+      status: 403,
+      code: ErrorCode.FORBIDDEN,
+      message: 'This server accepts requests without a token from this machine only: address it as localhost, 127.0.0.1 or [::1].',
+    });
+  };
+}
+
+/**
+ * Who is calling, from the Authorization header; or the refusal when the token is unknown, revoked
+ * or malformed (401), or the caller has no role (401 anonymous, 403 with a token). `need` is the
+ * least role to let through.
+ */
+export async function callerOrRefusal(authenticator: Authenticator, req: Request, need: Role): Promise<Principal | HttpRefusal> {
+  let principal: Principal;
+  try {
+    principal = await authenticator.authenticate(req.headers.authorization);
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    const code = String(err.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    const status = code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.UNAVAILABLE ? 503 : 500;
+    return { status, code, message: err.message };
+  }
+  if (hasRole(principal.role, need)) return principal;
+  if (principal.anonymous) {
+    return { status: 401, code: ErrorCode.UNAUTHENTICATED, message: 'This server needs a token: send "Authorization: Bearer <token>".' };
+  }
+  return { status: 403, code: ErrorCode.FORBIDDEN, message: `${principal.name} has no role that may do this.` };
+}
+
+const isRefusal = (x: Principal | HttpRefusal): x is HttpRefusal => 'status' in x;
+
+/** A GET without a query (Apollo's landing page) carries no operation and needs no role. */
+const carriesOperation = (req: Request) => !(req.method === 'GET' || req.method === 'HEAD') || req.query.query !== undefined;
+
+/**
+ * Authenticates before the body is read: a caller without even the READER role is refused here
+ * (a stranger can make the server do nothing else), and the caller is kept in `res.locals.principal`
+ * for the GraphQL context. Finer rules are the authorization plugin's.
+ */
+export function authenticateFirst(authenticator: Authenticator, metrics: Metrics): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!carriesOperation(req)) return next(); // the landing page
+    const caller = await callerOrRefusal(authenticator, req, Role.READER);
+    if (isRefusal(caller)) return sendRefusal(res, metrics, caller);
+    res.locals.principal = caller;
+    next();
+  };
+}
+
+/** Refuses a query over the limits of operation-check.ts before Apollo parses and validates it. */
+export function checkOperationFirst(limits: OperationLimits, metrics: Metrics, early?: EarlyRules): RequestHandler {
+  return (req, res, next) => {
+    const request: unknown = req.method === 'GET' || req.method === 'HEAD' ? req.query : req.body;
+    if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
+    const { query, operationName } = request as { query?: unknown; operationName?: unknown };
+    if (typeof query !== 'string') return next();
+    const refusal = checkOperation(query, typeof operationName === 'string' ? operationName : undefined, limits, early);
+    if (refusal) return sendRefusal(res, metrics, refusal);
+    next();
+  };
+}
