@@ -72,11 +72,10 @@ export interface RelationshipDeclaration {
  * The names an older release gave a kind, kept for a release (README, "Deprecations"): its
  * EntityType value (accepted wherever types are filtered, meaning this kind), its GraphQL type
  * (kept as an interface of the kind's object type, with the fields it had), its getter, upsert and
- * ingest list (with the older input), and the label and type the migration moves to the new ones.
+ * ingest list (with the older input). Stored data moves to the new names by a migration (0005 for runs).
  */
 export interface FormerKind {
   type: string;
-  label: string;
   /** The GraphQL type name, e.g. TrainingRun: interface, getter trainingRun, upsertTrainingRun. */
   name: string;
   ingestList: string;

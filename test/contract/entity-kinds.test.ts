@@ -5,8 +5,8 @@ import type { EntityKind } from '../../src/model/entity-kind';
 import { COMMON_FIELDS } from '../../src/model/entity-fields';
 import type { EntityType } from '../../src/model/entity-type';
 import { EDGE_PROPERTIES, RELATION_FIELDS } from '../../src/model/relationship-type';
-import { EDGE_PROPERTY_LIST } from '../../src/model/edge-properties';
-import { EdgeProperties, EdgePropertiesInput } from '../../src/modules/entities/graphql/edge-properties.types';
+import { DERIVATION_KIND, EDGE_PROPERTY_LIST } from '../../src/model/edge-properties';
+import { DerivationKind, EdgeProperties, EdgePropertiesInput } from '../../src/modules/entities/graphql/edge-properties.types';
 import { entityClassOf, inputClassOf, loadEntityClasses } from '../../src/modules/entities/graphql/entity-classes';
 import { Entity } from '../../src/modules/entities/graphql/entity.interface';
 import { PlatformEnvInputBase } from '../../src/modules/entities/graphql/entity-input.base';
@@ -95,6 +95,8 @@ describe('every kind of entity: its classes agree with its declaration', () => {
     expect(classFields(EdgePropertiesInput)).toEqual(declared);
     expect(classFields(EdgeProperties)).toEqual(declared);
     expect([...EDGE_PROPERTIES.keys()].sort()).toEqual(declared);
+    const derivation = DERIVATION_KIND.kind as { values: Record<string, string> };
+    expect(Object.values(DerivationKind).sort()).toEqual(Object.keys(derivation.values).sort());
   });
 
   it('a former name of a kind keeps its getter, upsert (older input) and ingest list, deprecated', () => {

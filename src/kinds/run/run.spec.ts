@@ -85,7 +85,6 @@ export const run = defineKind({
   ingestList: 'runs',
   formerly: {
     type: 'TRAINING_RUN',
-    label: 'TrainingRun',
     name: 'TrainingRun',
     ingestList: 'trainingRuns',
     noun: 'training run',
