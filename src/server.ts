@@ -16,7 +16,7 @@ import { authorizationPlugin } from './auth/authorization.plugin';
 import { Role, type Principal } from './auth/role';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_QUERY_LIMITS, isLoopbackAddress, type Config, type Limits } from './config';
 import { createContext, type Context } from './context';
-import { createFormatError } from './errors/format-error';
+import { createFormatError, enumValuesOf } from './errors/format-error';
 import type { Graph } from './graph';
 import { authenticateFirst, checkOperationFirst, loopbackHostOnly, sendRefusal } from './http/front-door';
 import { healthRoutes } from './http/health.routes';
@@ -67,7 +67,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const authenticator = new Authenticator(graph, auth.tokens, auth.anonymousRole);
   const limits: Limits = { ...DEFAULT_QUERY_LIMITS, ...deps.config.limits };
   const timeouts = deps.config.http ?? DEFAULT_HTTP_TIMEOUTS;
-  const metrics = createMetrics();
+  const metrics = createMetrics(graph);
   graph.onStatement((e) => {
     metrics.statements.inc({ query: e.query });
     metrics.statementSeconds.observe({ query: e.query }, e.ms / 1000);
@@ -85,7 +85,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     schema,
     introspection: deps.config.introspection,
     // Suggestions ("Did you mean ...?") reveal no more than introspection does, and go with it.
-    formatError: createFormatError(log, { suggestions: deps.config.introspection }),
+    formatError: createFormatError(log, { suggestions: deps.config.introspection, enumValues: enumValuesOf(schema) }),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // index.ts owns shutdown: Apollo, then the driver, then the local Neo4j
     // The front door (front-door.ts) already refused anything longer; this guards in-process callers.

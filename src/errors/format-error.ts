@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { isEnumType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -41,6 +41,34 @@ export interface FormatErrorOptions {
    * introspect the schema.
    */
   suggestions: boolean;
+  /**
+   * The values of an enum type by name (from the served schema). With suggestions on, an error about
+   * a value that is not in an enum lists the valid ones and carries them as `extensions.validValues`.
+   */
+  enumValues?: (enumName: string) => readonly string[] | undefined;
+}
+
+/** graphql-js's words for a value outside an enum, in variables (`... does not exist in "Env" enum`) or literals (`Enum "Env" cannot represent ...`). */
+const ENUM_MISS = /Value "(?:[^"\\]|\\.)*" does not exist in "([A-Za-z_][A-Za-z0-9_]*)" enum|Enum "([A-Za-z_][A-Za-z0-9_]*)" cannot represent/;
+
+/** The values of each enum type of `schema`, by its name. */
+export function enumValuesOf(schema: GraphQLSchema): (name: string) => readonly string[] | undefined {
+  return (name) => {
+    const type = schema.getType(name);
+    return isEnumType(type) ? type.getValues().map((v) => v.name) : undefined;
+  };
+}
+
+/** Adds the valid values of the enum an error names, when it names one; the error as it was otherwise. */
+export function withEnumValues(formatted: GraphQLFormattedError, enumValues: (name: string) => readonly string[] | undefined): GraphQLFormattedError {
+  const m = ENUM_MISS.exec(formatted.message);
+  const values = m ? enumValues(m[1] ?? m[2]) : undefined;
+  if (!values?.length) return formatted;
+  return {
+    ...formatted,
+    message: `${formatted.message} Valid values: ${values.join(', ')}.`,
+    extensions: { ...formatted.extensions, validValues: [...values] },
+  };
 }
 
 /** graphql-js's hint: ` Did you mean "x"?`, ` Did you mean "x" or "y"?`, ` Did you mean the enum value "X"?`. */
@@ -54,7 +82,8 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
  */
 export function createFormatError(log: Logger, options: FormatErrorOptions = { suggestions: true }) {
   const format = createFormatter(log);
-  if (options.suggestions) return format;
+  const { enumValues } = options;
+  if (options.suggestions) return enumValues ? (f: GraphQLFormattedError, e: unknown) => withEnumValues(format(f, e), enumValues) : format;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const out = format(formatted, error);
     return { ...out, message: out.message.replace(SUGGESTION, '') };

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Every Prometheus metric mlgraph exports, on one registry per server (GET /metrics). Add a metric
@@ -26,13 +26,41 @@ export interface Metrics {
 export const MAX_OPERATION_NAMES = 200;
 const MAX_NAME_LENGTH = 64;
 
-/** A fresh registry with mlgraph's metrics and Node's default process metrics (CPU, memory, event loop lag, GC). */
-export function createMetrics(): Metrics {
+/** What runs on Neo4j now (Graph.statementsInFlight, Graph.walksInFlight), read when Prometheus scrapes. */
+export interface InFlight {
+  statementsInFlight: number;
+  walksInFlight: number;
+}
+
+/**
+ * A fresh registry with mlgraph's metrics and Node's default process metrics (CPU, memory, event
+ * loop lag, GC); with `inFlight`, gauges of the sessions and lineage walks running now. The
+ * driver does not expose its pool, so sessions in use stand for its connections in use.
+ */
+export function createMetrics(inFlight?: InFlight): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
   const names = new Set<string>();
+  if (inFlight) {
+    new Gauge({
+      name: 'mlgraph_neo4j_sessions_in_use',
+      help: 'Neo4j sessions (transactions or auto-commit statements) open now; each holds one pooled connection.',
+      registers,
+      collect() {
+        this.set(inFlight.statementsInFlight);
+      },
+    });
+    new Gauge({
+      name: 'mlgraph_lineage_walks_in_flight',
+      help: 'Lineage walks (lineage, impact, lineageGraph) running now.',
+      registers,
+      collect() {
+        this.set(inFlight.walksInFlight);
+      },
+    });
+  }
   return {
     registry,
     requests: new Counter({ name: 'mlgraph_graphql_requests_total', help: 'GraphQL operations handled, by operation name and type.', labelNames: ['operation', 'type'], registers }),

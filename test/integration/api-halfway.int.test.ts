@@ -35,10 +35,8 @@ describe('a malformed URN in a read', () => {
     expect(await ok(`query($u: ID!) { entity(urn: $u) { urn } }`, { u: unknown })).toEqual({ entity: null });
   });
 
-  it('a typed getter given a URN of another type says which type it takes', async () => {
-    const feature = 'urn:li:mlFeature:(fraud,amount_zscore)';
-    const err = await fails(`query($u: ID!) { dataset(urn: $u) { urn } }`, { u: feature }, 'BAD_USER_INPUT');
-    expect(err.message).toBe(`urn takes DATASET URNs (${DATASET_FORMAT}); "${feature}" is a FEATURE URN`);
+  it('a typed getter asked for a URN of another type reads null, as it always has', async () => {
+    expect(await ok(`query($u: ID!) { dataset(urn: $u) { urn } }`, { u: 'urn:li:mlFeature:(fraud,amount_zscore)' })).toEqual({ dataset: null });
   });
 
   it('a write names the field and the wrong part', async () => {
@@ -99,5 +97,15 @@ describe('history on the entity', () => {
       a: own.dataset.history.pageInfo.endCursor,
     });
     expect(rest.entity.history.edges.map((e: any) => e.node.changes.find((c: any) => c.field === 'description')?.new)).toEqual(['one']);
+  });
+});
+
+describe('a value outside an enum', () => {
+  it('lists the valid values, in a literal and in a variable', async () => {
+    const literal = await fails(`{ entities(filter: { types: [DATASETS] }) { totalCount } }`, {}, 'GRAPHQL_VALIDATION_FAILED');
+    expect(literal.message).toMatch(/Valid values: DATASET, FEATURE, /);
+    const variable = await fails(UPSERT, { i: { platform: 's3', name: uniqueId('enum'), env: 'prod' } }, 'BAD_USER_INPUT');
+    expect([variable.extensions?.field, variable.extensions?.validValues]).toEqual(['i.env', Object.values(Env)]);
+    expect(variable.message).toContain(`Valid values: ${Object.values(Env).join(', ')}.`);
   });
 });

@@ -116,5 +116,8 @@ describe('server over the real Neo4j', () => {
     expect(text).toMatch(/mlgraph_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);
     expect(text).toMatch(/mlgraph_neo4j_statements_total\{query="system\/server-info"\} [1-9]/);
     expect(text).toMatch(/mlgraph_neo4j_statement_duration_seconds_bucket\{le="[^"]+",query="system\/server-info"\}/);
+    // nothing else runs on this server while it answers /metrics, which itself reads no Neo4j
+    expect(text).toMatch(/\nmlgraph_neo4j_sessions_in_use 0\n/);
+    expect(text).toMatch(/\nmlgraph_lineage_walks_in_flight 0\n/);
   });
 });

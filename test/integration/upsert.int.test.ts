@@ -290,11 +290,14 @@ describe('upserts of every entity type on the real Neo4j', () => {
       expect(stored.revision).toBe(1);
     });
 
-    it('typed getters return null for an absent URN, and BAD_USER_INPUT for a URN of another type', async () => {
+    it('typed getters return null for an absent URN and for a URN of another type', async () => {
       const ds = await dataset();
-      const res = await ok(`query ($missing: ID!) { dataset(urn: $missing) { urn } }`, {
-        missing: `urn:li:dataset:(urn:li:dataPlatform:s3,${uniqueId('absent')},PROD)`,
-      });
+      const res = await ok(
+        `query ($ds: ID!, $missing: ID!) { model(urn: $ds) { urn } dataset(urn: $missing) { urn } feature(urn: $ds) { urn } }`,
+        { ds, missing: `urn:li:dataset:(urn:li:dataPlatform:s3,${uniqueId('absent')},PROD)` },
+      );
+      expect(res).toEqual({ model: null, dataset: null, feature: null });
+    });
       expect(res).toEqual({ dataset: null });
       const wrong = await t.gql(`query ($ds: ID!) { model(urn: $ds) { urn } }`, { ds });
       expect(wrong.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'urn']]);

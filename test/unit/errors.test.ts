@@ -1,10 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../../src/errors/error-code';
 import { BadUserInputError, NotFoundError, UnavailableError } from '../../src/errors/errors';
-import { createFormatError, variableErrorField } from '../../src/errors/format-error';
+import { createFormatError, enumValuesOf, variableErrorField } from '../../src/errors/format-error';
 import { mapNeo4jError } from '../../src/graph/neo4j-errors';
 
 const logged: unknown[] = [];
@@ -107,5 +107,31 @@ describe('formatError without suggestions (production)', () => {
     const out = quiet({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message));
     expect(out.message).toBe(expected);
     expect(formatError({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(message);
+  });
+});
+
+describe('enum errors list the valid values', () => {
+  const schema = buildSchema(`enum Env { PROD DEV } type Query { f(env: Env): Int }`);
+  const withValues = createFormatError(log, { suggestions: true, enumValues: enumValuesOf(schema) });
+  const quietWithValues = createFormatError(log, { suggestions: false, enumValues: enumValuesOf(schema) });
+  const messages = (query: string) => validate(schema, parse(query)).map((e) => e.message);
+
+  it.each([
+    ['an unknown enum literal', '{ f(env: prod) }'],
+    ['a string where an enum goes', '{ f(env: "PROD") }'],
+  ])('%s: graphql-js words it so that the enum is found', (_case, query) => {
+    const [message] = messages(query);
+    const out = withValues({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new Error(message));
+    expect(out.message).toBe(`${message} Valid values: PROD, DEV.`);
+    expect(out.extensions?.validValues).toEqual(['PROD', 'DEV']);
+  });
+
+  it('in variables, and not without suggestions (production), nor for other errors', () => {
+    const message = 'Variable "$i" got invalid value "prod" at "i.env"; Value "prod" does not exist in "Env" enum. Did you mean the enum value "PROD"?';
+    const formatted = { message, extensions: { code: 'BAD_USER_INPUT' } };
+    expect(withValues(formatted, new Error(message)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'i.env', validValues: ['PROD', 'DEV'] });
+    expect(quietWithValues(formatted, new Error(message)).extensions?.validValues).toBeUndefined();
+    const other = { message: 'Cannot query field "g" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(withValues(other, new Error(other.message))).toEqual(other);
   });
 });

@@ -2,6 +2,14 @@ import { createMetrics, MAX_OPERATION_NAMES } from '../../src/metrics/metrics';
 import { countError } from '../../src/metrics/metrics.plugin';
 
 describe('metrics', () => {
+  it('reads the sessions and walks in flight when scraped', async () => {
+    const now = { statementsInFlight: 3, walksInFlight: 1 };
+    const m = createMetrics(now);
+    expect(await m.registry.metrics()).toMatch(/\nmlgraph_neo4j_sessions_in_use 3\n[\s\S]*\nmlgraph_lineage_walks_in_flight 1\n/);
+    now.statementsInFlight = 0;
+    expect(await m.registry.metrics()).toMatch(/\nmlgraph_neo4j_sessions_in_use 0\n/);
+  });
+
   it('keeps operation-name labels bounded: clients choose the names', () => {
     const m = createMetrics();
     expect(m.operationLabel(null)).toBe('(anonymous)');

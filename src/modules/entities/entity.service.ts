@@ -20,9 +20,12 @@ export async function upsertEntity(ctx: Context, type: EntityType, input: object
   return stored;
 }
 
-/** The entity of `type` at `urn` (typed getters such as `dataset(urn)`), or null; BAD_USER_INPUT for a URN of another type or none. */
+/**
+ * The entity at `urn` if it is of `type` (typed getters such as `dataset(urn)`), else null (clients
+ * ask typed getters with URNs of any type and read null); BAD_USER_INPUT for text that is no URN.
+ */
 export async function getEntityOfType(ctx: Context, type: EntityType, urn: string): Promise<EntityRecord | null> {
-  requireUrn(urn, 'urn', type);
+  requireUrn(urn, 'urn');
   const entity = await ctx.loaders.entity.load(urn);
   return entity && entity.type === type ? entity : null;
 }

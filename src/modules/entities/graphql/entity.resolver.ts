@@ -20,7 +20,7 @@ export function entityResolver(kind: EntityKind): ClassType {
 
   @Resolver(() => objectType)
   class EntityResolver {
-    @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null when none is stored; a URN of another type, or a malformed one, is BAD_USER_INPUT.` })
+    @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null when none is stored or the URN is of another type; text that is no URN is BAD_USER_INPUT.` })
     get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context) {
       return getEntityOfType(ctx, type, urn);
     }
