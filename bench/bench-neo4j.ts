@@ -62,6 +62,12 @@ export function arg(name: string, fallback?: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
+/** `--bolt-port N`: the Bolt port of the benchmark's Neo4j (absent: a free one). */
+export function boltPortArg(): number | undefined {
+  const port = arg('bolt-port');
+  return port === undefined ? undefined : Number(port);
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -138,7 +138,7 @@ export function* mlGraph(nodes: number, prefix: string, seed = 42, shape: GraphS
   for (let i = 0; i < shape.trainingRuns; i++) {
     const id = `${prefix}-run-${i}`;
     const inputs = pickSome(datasets, between(1, 4));
-    const input: Record<string, unknown> = { id, name: `run ${i}`, inputs, experiment: experiments[popular(experiments.length, 1.5)], runStatus: 'SUCCEEDED', ...rich('run', i) };
+    const input: Record<string, unknown> = { id, name: `run ${i}`, runType: 'TRAINING', inputs, experiment: experiments[popular(experiments.length, 1.5)], runStatus: 'SUCCEEDED', ...rich('run', i) };
     if (runs.length && r() < 0.1) input.parentRun = runs[runs.length - 1 - Math.floor(r() * Math.min(runs.length, 20))].urn;
     if (r() < SHARES.runOutputs) {
       const name = `${prefix}.predictions.run_${i}`;
@@ -147,8 +147,8 @@ export function* mlGraph(nodes: number, prefix: string, seed = 42, shape: GraphS
       datasets.push(out);
       input.outputs = [out];
     }
-    runs.push({ urn: buildUrn(EntityType.TRAINING_RUN, { id }), inputs });
-    yield { type: EntityType.TRAINING_RUN, input };
+    runs.push({ urn: buildUrn(EntityType.RUN, { id }), inputs });
+    yield { type: EntityType.RUN, input };
   }
 
   const deployments: string[] = [];

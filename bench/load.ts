@@ -10,7 +10,7 @@ import { toEntityWrite } from '../src/modules/entities/write/to-entity-write';
 import type { EntityWrite } from '../src/modules/entities/write/write-plan';
 import { LineageDirection } from '../src/modules/lineage/lineage-steps';
 import { walkLineage } from '../src/modules/lineage/lineage-walk';
-import { arg, parseSize, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
+import { arg, boltPortArg, parseSize, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
 import { diamondLattice, latticeRoot, mlGraph, rng, type GeneratedEntity } from './generate';
 import { benchDir, type Manifest, type RootChoice } from './manifest';
 
@@ -39,7 +39,7 @@ async function main() {
       return;
     }
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
-    const db = await startBenchDatabase(size.name);
+    const db = await startBenchDatabase(size.name, undefined, boltPortArg());
     try {
       manifest.roots = await chooseRoots(db, manifest.prefix);
       fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
@@ -51,7 +51,7 @@ async function main() {
   }
   fs.mkdirSync(dir, { recursive: true });
   console.log(`[load ${size.name}] starting the benchmark Neo4j (.data/bench/${size.name})`);
-  const db = await startBenchDatabase(size.name);
+  const db = await startBenchDatabase(size.name, undefined, boltPortArg());
   if (process.env.BENCH_TRACE) db.graph.onStatement((e) => e.ms > 200 && console.log(`[trace] ${e.query} ${e.ms} ms, ${e.rows} rows`));
   try {
     const prefix = `b${size.name}`;
@@ -119,7 +119,7 @@ async function chooseRoots(db: BenchDatabase, prefix: string): Promise<RootChoic
   };
   const out: RootChoice[] = [];
   const plans: [LineageDirection, string[]][] = [
-    [LineageDirection.DOWNSTREAM, [...(await sample('Dataset', 60)), ...(await sample('Feature', 30)), ...(await sample('TrainingRun', 20))]],
+    [LineageDirection.DOWNSTREAM, [...(await sample('Dataset', 60)), ...(await sample('Feature', 30)), ...(await sample('Run', 20))]],
     [
       LineageDirection.UPSTREAM,
       [...(await sample('Model', 30)), ...(await sample('Deployment', 30)), ...(await sample('ModelGroup', 30)), ...(await sample('Dataset', 30))],

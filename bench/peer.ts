@@ -185,7 +185,7 @@ async function seeded(db: BenchDatabase, url: string): Promise<PeerManifest> {
   const started = Date.now();
   const kinds: Record<string, string> = {
     DATASET: 'datasets', FEATURE: 'features', FEATURE_TABLE: 'featureTables', MODEL_GROUP: 'modelGroups',
-    MODEL: 'models', EXPERIMENT: 'experiments', TRAINING_RUN: 'trainingRuns', DEPLOYMENT: 'deployments',
+    MODEL: 'models', EXPERIMENT: 'experiments', RUN: 'runs', DEPLOYMENT: 'deployments',
   };
   let batch: Record<string, unknown[]> = {};
   let inBatch = 0;

@@ -1,7 +1,7 @@
 // Runs the lineage benchmark on a store loaded by bench:load: p50/p95 of impact and upstream
 // lineage through GraphQL over HTTP and of the same traversal through the raw driver, for roots of
 // small, medium and large reach, then the naive path-enumerating query against the breadth-first
-// walk on the diamond lattices. Usage: npm run bench:run -- --size 100k [--iterations 20]
+// walk on the diamond lattices. Usage: npm run bench:run -- --size 100k [--iterations 20] [--bolt-port N] [--port N]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
 import { createServer } from '../src/server';
-import { arg, benchLog, parseSize, startBenchDatabase } from './bench-neo4j';
+import { arg, benchLog, boltPortArg, parseSize, startBenchDatabase } from './bench-neo4j';
 import { benchDir, type Manifest } from './manifest';
 import { rawWalk } from './raw-walk';
 
@@ -64,9 +64,9 @@ async function main() {
   if (!fs.existsSync(manifestPath)) throw new Error(`${size.name} is not loaded: run npm run bench:load -- --size ${size.name}`);
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
 
-  const db = await startBenchDatabase(size.name);
+  const db = await startBenchDatabase(size.name, undefined, boltPortArg());
   const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph: db.graph, log: benchLog });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen(Number(arg('port', '0')), '127.0.0.1');
   const driver = neo4j.driver(db.neo4j.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
   const gql = async (query: string, urn: string) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { urn } }) });

@@ -14,6 +14,8 @@ function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[
   return {
     [queries.lineageDownstreamLevel.name]: stepTypes(LineageDirection.DOWNSTREAM),
     [queries.lineageUpstreamLevel.name]: stepTypes(LineageDirection.UPSTREAM),
+    [queries.lineageDownstreamPinned.name]: stepTypes(LineageDirection.DOWNSTREAM),
+    [queries.lineageUpstreamPinned.name]: stepTypes(LineageDirection.UPSTREAM),
     [queries.lineageEdgesAmong.name]: { outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [] },
   };
 }

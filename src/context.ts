@@ -3,6 +3,7 @@ import type { Graph } from './graph';
 import { createModelVersionLoaders, type ModelVersionLoaders } from './kinds/model-group/model-versions.loaders';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
+import { createEdgeLoaders, type EdgeLoaders } from './modules/entities/edge.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
 import { FULL_PROJECTION, type Projection } from './modules/entities/projection';
 import type { WriteWarning } from './modules/entities/write/write-plan';
@@ -12,7 +13,7 @@ export interface Context {
   graph: Graph;
   requestId: string;
   log: Logger;
-  loaders: EntityLoaders & AliasLoaders & ModelVersionLoaders;
+  loaders: EntityLoaders & EdgeLoaders & AliasLoaders & ModelVersionLoaders;
   /**
    * What the request's loaders read: the stored properties per entity type, set from the operation
    * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
@@ -58,6 +59,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
   };
   ctx.loaders = {
     ...createEntityLoaders(graph, () => ctx.scope.projection),
+    ...createEdgeLoaders(graph),
     ...createAliasLoaders(graph),
     ...createModelVersionLoaders(graph),
   };

@@ -9,6 +9,7 @@ import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 import { aliasResolvers } from './modules/aliases';
 import { ingestResolvers } from './modules/ingest';
+import { declareFormerIngestLists } from './modules/ingest/ingest-batch.input';
 import { lifecycleResolvers } from './modules/lifecycle';
 import { linkResolvers } from './modules/links';
 import { lineageResolvers } from './modules/lineage';
@@ -17,10 +18,12 @@ import { TokenResolver } from './auth/token.resolver';
 
 /** Every resolver of the schema; those of the kinds of entity come from their declarations. */
 async function resolvers(): Promise<NonEmptyArray<ClassType>> {
+  const kinds = await entityResolvers();
+  await declareFormerIngestLists();
   return [
     ServerInfoResolver,
     TokenResolver,
-    ...(await entityResolvers()),
+    ...kinds,
     ...linkResolvers,
     ...aliasResolvers,
     ...lifecycleResolvers,

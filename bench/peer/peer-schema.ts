@@ -118,7 +118,7 @@ type Experiment implements Entity @node {${COMMON}
   runs: [TrainingRun!]! @relationship(type: "PART_OF", direction: IN)
 }
 
-type TrainingRun implements Entity @node {${COMMON}
+type TrainingRun implements Entity @node(labels: ["Run"]) {${COMMON}
   id: String!
   startedAt: DateTime
   endedAt: DateTime

@@ -5,7 +5,7 @@
 // params: $urns, $asOf
 // returns: from, relationship, to
 UNWIND $urns AS fromUrn
-MATCH (a:Entity {urn: fromUrn})-[r:CONSUMES|CONTAINS|DEPLOYED_TO|DERIVED_FROM|EVALUATED_ON|INPUT_OF|MEMBER_OF|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->(b:Entity)
+MATCH (a:Entity {urn: fromUrn})-[r:CONSUMES|CONTAINS|DEPENDS_ON|DEPLOYED_TO|DERIVED_FROM|EVALUATED_ON|INPUT_OF|MEMBER_OF|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->(b:Entity)
 WHERE b.urn IN $urns
   AND CASE
     WHEN $asOf IS NULL THEN r.validTo IS NULL

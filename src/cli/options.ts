@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { GraphQLClient } from './client';
 import { CliError, ExitCode } from './exit-codes';
-import { buildUrn, DEFAULT_ENV, Env, EntityType, urnKeyFields, type UrnKey } from './urn';
+import { buildUrn, currentTypes, DEFAULT_ENV, ENTITY_TYPES, Env, EntityType, urnKeyFields, type UrnKey } from './urn';
 
 /** Options every command takes (set on the program; read with optsWithGlobals). */
 export interface GlobalOptions {
@@ -54,8 +54,9 @@ export function nonNegativeInt(value: string): number {
 export function parseEntityType(value: string): EntityType {
   const norm = value.toUpperCase().replace(/-/g, '_');
   const found = Object.values(EntityType).find((t) => t === norm || t.replace(/_/g, '') === norm);
-  if (!found) throw new InvalidArgumentError(`unknown type; one of ${Object.values(EntityType).join(', ')}`);
-  return found;
+  if (!found) throw new InvalidArgumentError(`unknown type; one of ${ENTITY_TYPES.join(', ')}`);
+  // A former name (TRAINING_RUN) means the kind it names now (RUN).
+  return currentTypes([found])![0];
 }
 
 /** commander argParser for a comma-separated list of entity types. */
@@ -87,7 +88,7 @@ export function addUrnOptions(cmd: Command): Command {
     .option('--name <name>', 'name of the URN to build')
     .addOption(new Option('--env <env>', `environment of the URN to build (default ${DEFAULT_ENV})`).choices(Object.values(Env)))
     .option('--namespace <ns>', 'namespace of a FEATURE URN to build')
-    .option('--id <id>', 'id of an EXPERIMENT or TRAINING_RUN URN to build');
+    .option('--id <id>', 'id of an EXPERIMENT or RUN URN to build');
 }
 
 /**

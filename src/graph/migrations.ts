@@ -4,7 +4,7 @@ import { checksum, readCypher, type Query } from './query';
 import { queries } from './queries';
 
 /** Schema migrations in the order they apply; ids are file names under cypher/migrations/. */
-export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership'] as const;
+export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind'] as const;
 
 export interface Migration {
   id: string;

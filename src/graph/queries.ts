@@ -22,6 +22,10 @@ export const queries = {
     'edges/related',
     ['keys', 'limit', 'fields'],
   ),
+  edgePropertiesOf: defineQuery<
+    { keys: { id: string; from: string; type: string; to: string; asOf: Date | null }[] },
+    { key: string; props: Record<string, unknown>; validFrom: Date; createdBy: string | null }
+  >('edges/properties-of', ['keys']),
   edgeCounts: defineQuery<{ urns: string[] }, { urn: string; type: string; outgoing: boolean; target: string; count: number }>(
     'edges/counts',
     ['urns'],
@@ -41,6 +45,18 @@ export const queries = {
     'frontier',
     'statuses',
     'asOf',
+  ]),
+  lineageDownstreamPinned: defineQuery<LineageLevelParams & { version: string }, LineageLevelRow>('lineage/downstream-pinned', [
+    'frontier',
+    'statuses',
+    'asOf',
+    'version',
+  ]),
+  lineageUpstreamPinned: defineQuery<LineageLevelParams & { version: string }, LineageLevelRow>('lineage/upstream-pinned', [
+    'frontier',
+    'statuses',
+    'asOf',
+    'version',
   ]),
   lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string }>(
     'lineage/edges-among',
@@ -86,15 +102,15 @@ export const queries = {
     { written: number }
   >('entities/write', ['rows', 'now', 'actor']),
   edgesOpenOf: defineQuery<
-    { urns: string[]; types: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null }
-  >('edges/open-of', ['urns', 'types']),
+    { urns: string[]; types: string[]; props: string[] },
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[] }
+  >('edges/open-of', ['urns', 'types', 'props']),
   edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
     'now',
     'actor',
   ]),
-  edgesOpen: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string; source: string }, { opened: number }>(
+  edgesOpen: defineQuery<{ edges: (EdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
     'edges/open',
     ['edges', 'now', 'actor', 'source'],
   ),

@@ -5,7 +5,9 @@ import { featureTable } from './feature-table/feature-table.spec';
 import { feature } from './feature/feature.spec';
 import { modelGroup } from './model-group/model-group.spec';
 import { model } from './model/model.spec';
-import { trainingRun } from './training-run/training-run.spec';
+import { job } from './job/job.spec';
+import { pipeline } from './pipeline/pipeline.spec';
+import { run } from './run/run.spec';
 
 /**
  * Every kind of entity mlgraph stores, one declaration each; everything that varies by kind is
@@ -13,4 +15,4 @@ import { trainingRun } from './training-run/training-run.spec';
  * ingest lists, and of the relationship fields other kinds declare towards a kind (a kind's own
  * come first). Add new kinds at the end.
  */
-export const KINDS = [dataset, feature, featureTable, modelGroup, model, experiment, trainingRun, deployment] as const;
+export const KINDS = [dataset, feature, featureTable, modelGroup, model, experiment, run, deployment, pipeline, job] as const;

@@ -24,6 +24,24 @@ export type Direction = 'out' | 'in';
 export type LineageStep = 'along' | 'against';
 
 /**
+ * How a relationship property is stored (as text on the edge) and shown: free text, or one value
+ * of an enumeration (`enum` names its GraphQL enum; `values` maps each value to its description).
+ */
+export type EdgePropertyKind = 'string' | { enum: string; description: string; values: Readonly<Record<string, string>> };
+
+/**
+ * A property of a stored edge, declared with the relationship that carries it (e.g. the version of
+ * a dataset a run read): settable through the upsert input's `<field>Edges` elements, `link` and
+ * `ingest.links`, compared for idempotency, and shown on relationship lists, lineage hops and
+ * `lineageGraph` edges. One property name has one kind and one meaning wherever it is declared.
+ */
+export interface EdgePropertyDeclaration {
+  name: string;
+  kind: EdgePropertyKind;
+  description: string;
+}
+
+/**
  * A stored relationship, declared once, on the kind whose upsert input sets it (e.g. a run's
  * `inputs`): that input field replaces the set, and both ends get a GraphQL field listing it.
  */
@@ -46,6 +64,27 @@ export interface RelationshipDeclaration {
    * experiment). Every declaration of one relationship type must agree.
    */
   lineage?: LineageStep;
+  /** Properties its edges carry (see EdgePropertyDeclaration); only on a list (not `single`). */
+  properties?: readonly EdgePropertyDeclaration[];
+}
+
+/**
+ * The names an older release gave a kind, kept for a release (README, "Deprecations"): its
+ * EntityType value (accepted wherever types are filtered, meaning this kind), its GraphQL type
+ * (kept as an interface of the kind's object type, with the fields it had), its getter, upsert and
+ * ingest list (with the older input). Stored data moves to the new names by a migration (0005 for runs).
+ */
+export interface FormerKind {
+  type: string;
+  /** The GraphQL type name, e.g. TrainingRun: interface, getter trainingRun, upsertTrainingRun. */
+  name: string;
+  ingestList: string;
+  input: () => Promise<ClassType>;
+  /** Stored when the older upsert creates an entity and its input does not say otherwise. */
+  onCreate: Readonly<Record<string, string>>;
+  noun: string;
+  /** What to use instead; the GraphQL deprecation reason. */
+  reason: string;
 }
 
 /**
@@ -66,6 +105,13 @@ export interface EntityKind {
   relationships: readonly RelationshipDeclaration[];
   /** The name of its list in `ingest(batch: ...)`. */
   ingestList: string;
+  /** Names of an older release kept for a release. */
+  formerly?: FormerKind;
+  /**
+   * A default stored when the entity is created and its input leaves the field out (e.g. a run's
+   * type); later upserts that leave it out leave it alone.
+   */
+  onCreate?: Readonly<Record<string, string>>;
   graphql: {
     /**
      * The object type and upsert input classes. Loaded when the schema is built, so that the

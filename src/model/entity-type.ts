@@ -3,9 +3,27 @@ import type { EntityKind } from './entity-kind';
 
 /** The kinds of entity mlgraph stores: one per declaration in src/kinds/, each one Neo4j label. */
 export type EntityType = (typeof KINDS)[number]['type'];
-export const EntityType = Object.freeze(Object.fromEntries(KINDS.map((k) => [k.type, k.type]))) as {
+/**
+ * The EntityType values by name. At run time it also holds the values older releases used for a
+ * kind (FORMER_TYPES), so that GraphQL and validation accept them as deprecated names; the
+ * TypeScript type does not, and `currentTypes` maps them before anything else sees them.
+ */
+export const EntityType = Object.freeze(
+  Object.fromEntries([...KINDS.map((k) => [k.type, k.type]), ...KINDS.flatMap((k: EntityKind) => (k.formerly ? [[k.formerly.type, k.formerly.type]] : []))]),
+) as {
   readonly [T in EntityType]: T;
 };
+
+/** Each EntityType value of an older release, with the kind it names now and why it changed. */
+export const FORMER_TYPES: ReadonlyMap<string, { type: EntityType; reason: string }> = new Map(
+  KINDS.flatMap((k: EntityKind) => (k.formerly ? [[k.formerly.type, { type: k.type as EntityType, reason: k.formerly.reason }] as const] : [])),
+);
+
+/** `types` (from a client) with former names replaced by the current ones, each once; null stays null. */
+export function currentTypes(types: readonly string[] | null | undefined): EntityType[] | null | undefined {
+  if (!types) return types as null | undefined;
+  return [...new Set(types.map((t) => FORMER_TYPES.get(t)?.type ?? (t as EntityType)))];
+}
 
 /** Every EntityType, in the order of the declarations. */
 export const ENTITY_TYPES: EntityType[] = KINDS.map((k) => k.type);

@@ -1,5 +1,5 @@
 import { KINDS } from '../kinds';
-import type { Direction, EntityKind, LineageStep } from './entity-kind';
+import type { Direction, EdgePropertyDeclaration, EntityKind, LineageStep } from './entity-kind';
 import type { EntityType } from './entity-type';
 
 export type { Direction } from './entity-kind';
@@ -13,6 +13,8 @@ export interface RelationshipRule<R extends string = RelationshipType, E extends
   from: E;
   to: E;
   lineage?: LineageStep;
+  /** Properties its edges carry (none when absent). */
+  properties?: readonly EdgePropertyDeclaration[];
 }
 
 /**
@@ -29,6 +31,18 @@ export interface RelationField<R extends string = RelationshipType, E extends st
   /** Settable through the upsert input. */
   input?: boolean;
   description: string;
+  /** Properties its edges carry (settable through `edgesField` when `input`). */
+  properties: readonly EdgePropertyDeclaration[];
+  /** The field listing the same edges with their properties (lists only), e.g. inputEdges. */
+  edgesField?: string;
+}
+
+/** Names an edge's own bookkeeping uses, and the fields of RelationEdge: no property may take them. */
+const RESERVED_EDGE_NAMES = new Set(['urn', 'node', 'relationship', 'properties', 'validFrom', 'validTo', 'createdAt', 'createdBy', 'closedBy', 'source', 'aliases', 'from', 'to']);
+
+/** The field that lists a relationship field's edges with their properties: inputs -> inputEdges, inputOf -> inputOfEdges. */
+export function edgesFieldOf(field: string): string {
+  return `${field.endsWith('s') ? field.slice(0, -1) : field}Edges`;
 }
 
 /** The relationship tables of a list of declarations (their types are plain strings). */
@@ -36,21 +50,29 @@ export interface RelationTables {
   types: string[];
   rules: RelationshipRule<string, string>[];
   fields: Record<string, readonly RelationField<string, string>[]>;
+  /** Every declared edge property, by name (one declaration per name). */
+  properties: Map<string, EdgePropertyDeclaration>;
 }
 
 /**
  * Derives the relationship tables from the declarations, refusing a target no kind declares, a
- * stored relationship (type, from, to) declared twice, and a field name used twice on one kind. Each kind's fields: its own declarations in order (a
- * relationship to its own kind followed by its other end), then the other ends of what other
- * kinds declare towards it, in the order of the kinds.
+ * stored relationship (type, from, to) declared twice, a field name used twice on one kind, an edge
+ * property name declared with two kinds (or on a single relationship, or with a reserved name). Each kind's fields: its own declarations in
+ * order (a relationship to its own kind followed by its other end), then the other ends of what
+ * other kinds declare towards it, in the order of the kinds.
  */
 export function relationTables(kinds: readonly EntityKind[]): RelationTables {
   const known = new Set(kinds.map((k) => k.type));
   const fields = Object.fromEntries(kinds.map((k) => [k.type, [] as RelationField<string, string>[]]));
   const add = (type: string, f: RelationField<string, string>) => {
-    if (fields[type].some((g) => g.field === f.field)) throw new Error(`${type} declares the relationship field ${f.field} twice`);
+    if (f.properties.length) f.edgesField = edgesFieldOf(f.field);
+    const names = fields[type].flatMap((g) => [g.field, g.edgesField]);
+    for (const name of [f.field, f.edgesField]) {
+      if (name && names.includes(name)) throw new Error(`${type} declares the relationship field ${name} twice`);
+    }
     fields[type].push(f);
   };
+  const properties = new Map<string, EdgePropertyDeclaration>();
   const rules: RelationshipRule<string, string>[] = [];
   const reverse = (owner: EntityKind, d: EntityKind['relationships'][number]): RelationField<string, string> => ({
     field: d.reverse.field,
@@ -58,18 +80,20 @@ export function relationTables(kinds: readonly EntityKind[]): RelationTables {
     direction: d.direction === 'out' ? 'in' : 'out',
     target: owner.type,
     description: d.reverse.description,
+    properties: d.properties ?? [],
   });
   for (const k of kinds) {
     for (const d of k.relationships) {
       if (!known.has(d.target)) throw new Error(`${k.type}.${d.field} targets ${d.target}, which no kind declares`);
-      const own = { field: d.field, type: d.relationship, direction: d.direction, target: d.target, input: true, description: d.description };
-      add(k.type, { ...own, ...(d.single && { single: true }) });
+      checkProperties(k, d, properties);
+      const own = { field: d.field, type: d.relationship, direction: d.direction, target: d.target, input: true, description: d.description, properties: d.properties ?? [] };
+      add(k.type, { ...own, ...(d.single && { single: true })});
       if (d.target === k.type) add(k.type, reverse(k, d));
       const [from, to] = d.direction === 'out' ? [k.type, d.target] : [d.target, k.type];
       if (rules.some((r) => r.type === d.relationship && r.from === from && r.to === to)) {
         throw new Error(`${d.relationship} from ${from} to ${to} is declared twice (again as ${k.type}.${d.field})`);
       }
-      rules.push({ type: d.relationship, from, to, ...(d.lineage && { lineage: d.lineage }) });
+      rules.push({ type: d.relationship, from, to, ...(d.lineage && { lineage: d.lineage }), ...(d.properties?.length && { properties: d.properties }) });
     }
   }
   for (const target of kinds) {
@@ -77,8 +101,22 @@ export function relationTables(kinds: readonly EntityKind[]): RelationTables {
       if (k !== target) for (const d of k.relationships) if (d.target === target.type) add(target.type, reverse(k, d));
     }
   }
-  return { types: [...new Set(rules.map((r) => r.type))], rules, fields };
+  return { types: [...new Set(rules.map((r) => r.type))], rules, fields, properties };
 }
+
+type Declaration = EntityKind['relationships'][number];
+
+function checkProperties(k: EntityKind, d: Declaration, seen: Map<string, EdgePropertyDeclaration>): void {
+  for (const p of d.properties ?? []) {
+    const where = `${k.type}.${d.field}`;
+    if (d.single) throw new Error(`${where} is single and cannot declare edge properties`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(p.name) || RESERVED_EDGE_NAMES.has(p.name)) throw new Error(`${where} declares the edge property name ${p.name}, which is reserved or not a field name`);
+    const earlier = seen.get(p.name);
+    if (earlier && JSON.stringify(earlier.kind) !== JSON.stringify(p.kind)) throw new Error(`the edge property ${p.name} is declared with two kinds (again on ${where})`);
+    if (!earlier) seen.set(p.name, p);
+  }
+}
+
 
 const TABLES = relationTables(KINDS);
 
@@ -93,6 +131,14 @@ export const RELATIONSHIP_RULES = TABLES.rules as readonly RelationshipRule[];
 /** Every relationship field of every entity type, both ends of each stored relationship. */
 export const RELATION_FIELDS = TABLES.fields as Record<EntityType, readonly RelationField[]>;
 
+/** Every declared edge property, by name. */
+export const EDGE_PROPERTIES: ReadonlyMap<string, EdgePropertyDeclaration> = TABLES.properties;
+
+/** The rule of a stored edge (type, from, to), or undefined when no declaration allows it. */
+export function ruleOf(type: RelationshipType, from: EntityType, to: EntityType): RelationshipRule | undefined {
+  return RELATIONSHIP_RULES.find((r) => r.type === type && r.from === from && r.to === to);
+}
+
 export function isLegalRelationship(type: RelationshipType, from: EntityType, to: EntityType): boolean {
-  return RELATIONSHIP_RULES.some((r) => r.type === type && r.from === from && r.to === to);
+  return ruleOf(type, from, to) !== undefined;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, queries } from '../../src/graph';
 import { CYPHER_DIR, paramsUsed } from '../../src/graph/query';
+import { LINEAGE_RELATIONSHIPS } from '../../src/modules/lineage/lineage-steps';
 
 function cypherFiles(dir = CYPHER_DIR): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -38,12 +39,19 @@ describe('cypher/ and the query registry', () => {
     expect(text).toMatch(/^\/\/ returns: /m);
   });
 
+  it('migrations register every lineage relationship type (a level statement naming an unknown type pays per row)', () => {
+    const registered = MIGRATIONS.flatMap((m) => m.statements.map((s) => /^CALL db\.createRelationshipType\('([A-Z_]+)'\)$/.exec(s.text)?.[1])).filter(Boolean);
+    expect([...LINEAGE_RELATIONSHIPS].filter((t) => !registered.includes(t))).toEqual([]);
+  });
+
   it('migrations take no parameters and every schema statement is idempotent (IF NOT EXISTS)', () => {
     // Data moves (MATCH ... SET) find nothing once done; migrations.int.test.ts re-runs them.
     for (const m of MIGRATIONS) {
       for (const s of m.statements) {
         expect(paramsUsed(s.text)).toEqual([]);
         if (/^CREATE (CONSTRAINT|INDEX|RANGE|TEXT|POINT|FULLTEXT|LOOKUP|VECTOR)\b/i.test(s.text)) expect(s.text).toMatch(/IF NOT EXISTS/);
+        else if (/^DROP /i.test(s.text)) expect(s.text).toMatch(/IF EXISTS$/);
+        else if (/^CALL /i.test(s.text)) expect(s.text).toMatch(/^CALL db\.createRelationshipType\('[A-Z_]+'\)$/);
         else expect(s.text).toMatch(/^MATCH /);
       }
     }

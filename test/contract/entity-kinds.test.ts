@@ -4,7 +4,9 @@ import { KINDS } from '../../src/kinds';
 import type { EntityKind } from '../../src/model/entity-kind';
 import { COMMON_FIELDS } from '../../src/model/entity-fields';
 import type { EntityType } from '../../src/model/entity-type';
-import { RELATION_FIELDS } from '../../src/model/relationship-type';
+import { EDGE_PROPERTIES, RELATION_FIELDS } from '../../src/model/relationship-type';
+import { DERIVATION_KIND, EDGE_PROPERTY_LIST } from '../../src/model/edge-properties';
+import { DerivationKind, EdgeProperties, EdgePropertiesInput } from '../../src/modules/entities/graphql/edge-properties.types';
 import { entityClassOf, inputClassOf, loadEntityClasses } from '../../src/modules/entities/graphql/entity-classes';
 import { Entity } from '../../src/modules/entities/graphql/entity.interface';
 import { PlatformEnvInputBase } from '../../src/modules/entities/graphql/entity-input.base';
@@ -27,9 +29,13 @@ function classFields(cls: AnyClass, stopAt?: AnyClass): string[] {
 
 const keyFields = (kind: EntityKind) => kind.urn.key.map((slot) => slot.field);
 
-/** What the upsert input of `kind` must take: common fields, the key, its fields and the relationships it sets. */
+/**
+ * What the upsert input of `kind` must take: common fields, the key, its fields and the
+ * relationships it sets (with `<field>Edges` for those whose edges carry properties).
+ */
 function expectedInput(kind: EntityKind): string[] {
-  const names = [...COMMON_FIELDS.map((f) => f.name), ...keyFields(kind), ...Object.keys(kind.fields), ...kind.relationships.map((r) => r.field)];
+  const edges = RELATION_FIELDS[kind.type as EntityType].filter((f) => f.input && f.edgesField).map((f) => f.edgesField!);
+  const names = [...COMMON_FIELDS.map((f) => f.name), ...keyFields(kind), ...Object.keys(kind.fields), ...kind.relationships.map((r) => r.field), ...edges];
   return [...new Set(names)].sort();
 }
 
@@ -53,7 +59,11 @@ describe('every kind of entity: its classes agree with its declaration', () => {
 
   it.each(kinds)('%s: the object type declares exactly the key and the stored fields (the rest comes from Entity)', (_t, kind) => {
     const entityFields = classFields(Entity);
-    const expected = [...new Set([...keyFields(kind), ...Object.keys(kind.fields)])].filter((f) => !entityFields.includes(f)).sort();
+    // A key that is also a relationship (a job's pipeline) is shown as the relationship.
+    const related = kind.relationships.map((r) => r.field);
+    const expected = [...new Set([...keyFields(kind), ...Object.keys(kind.fields)])]
+      .filter((f) => !entityFields.includes(f) && !related.includes(f))
+      .sort();
     expect(mismatch(classFields(entityClassOf(kind.type as EntityType), Entity), expected)).toEqual(agree);
   });
 
@@ -62,7 +72,8 @@ describe('every kind of entity: its classes agree with its declaration', () => {
     const name = getMetadataStorage().objectTypes.find((o) => o.target === objectType)!.name;
     const shown = (schema.getType(name) as GraphQLObjectType).getFields();
     expect(RELATION_FIELDS[kind.type as EntityType].map((f) => f.field).filter((f) => !shown[f])).toEqual([]);
-    expect((schema.getType(name) as GraphQLObjectType).getInterfaces().map((i) => i.name)).toEqual(['Entity']);
+    const former = kind.formerly ? [kind.formerly.name] : [];
+    expect((schema.getType(name) as GraphQLObjectType).getInterfaces().map((i) => i.name)).toEqual(['Entity', ...former]);
 
     const getter = schema.getQueryType()!.getFields()[name[0].toLowerCase() + name.slice(1)];
     expect(getNamedType(getter.type).name).toBe(name);
@@ -76,6 +87,30 @@ describe('every kind of entity: its classes agree with its declaration', () => {
     for (const kind of KINDS) {
       const shadowed = Object.keys(kind.fields).filter((f) => COMMON_FIELDS.some((c) => c.name === f) || keyFields(kind).includes(f));
       expect({ kind: kind.type, shadowed }).toEqual({ kind: kind.type, shadowed: [] });
+    }
+  });
+
+  it('edge properties: the input that sets them and the object that shows them list exactly the declared ones', () => {
+    const declared = EDGE_PROPERTY_LIST.map((p) => p.name).sort();
+    expect(classFields(EdgePropertiesInput)).toEqual(declared);
+    expect(classFields(EdgeProperties)).toEqual(declared);
+    expect([...EDGE_PROPERTIES.keys()].sort()).toEqual(declared);
+    const derivation = DERIVATION_KIND.kind as { values: Record<string, string> };
+    expect(Object.values(DerivationKind).sort()).toEqual(Object.keys(derivation.values).sort());
+  });
+
+  it('a former name of a kind keeps its getter, upsert (older input) and ingest list, deprecated', () => {
+    for (const kind of KINDS as readonly EntityKind[]) {
+      if (!kind.formerly) continue;
+      const { name, ingestList, reason } = kind.formerly;
+      const objectName = getMetadataStorage().objectTypes.find((o) => o.target === entityClassOf(kind.type as EntityType))!.name;
+      const getter = schema.getQueryType()!.getFields()[name[0].toLowerCase() + name.slice(1)];
+      const upsert = schema.getMutationType()!.getFields()[`upsert${name}`];
+      const list = (schema.getType('IngestBatchInput') as GraphQLInputObjectType).getFields()[ingestList];
+      expect([getNamedType(getter.type).name, getter.deprecationReason]).toEqual([objectName, reason]);
+      expect([getNamedType(upsert.type).name, upsert.deprecationReason, getNamedType(upsert.args[0].type).name]).toEqual([objectName, reason, `Upsert${name}Input`]);
+      expect([getNamedType(list.type).name, list.deprecationReason]).toEqual([`Upsert${name}Input`, reason]);
+      expect(schema.getType('EntityType')!.toConfig()).toMatchObject({ values: { [kind.formerly.type]: { deprecationReason: reason } } });
     }
   });
 

@@ -37,6 +37,8 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
   it.each([
     [queries.lineageDownstreamLevel.name, LineageDirection.DOWNSTREAM],
     [queries.lineageUpstreamLevel.name, LineageDirection.UPSTREAM],
+    [queries.lineageDownstreamPinned.name, LineageDirection.DOWNSTREAM],
+    [queries.lineageUpstreamPinned.name, LineageDirection.UPSTREAM],
   ])('%s expands exactly the %s steps, each in its direction', (name, direction) => {
     const found = patterns(code(name));
     const expected = stepTypes(direction);
@@ -50,7 +52,13 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     expect(found).toEqual({ outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [], untyped: [] });
   });
 
-  it.each([queries.lineageDownstreamLevel.name, queries.lineageUpstreamLevel.name, queries.lineageEdgesAmong.name])(
+  it.each([
+    queries.lineageDownstreamLevel.name,
+    queries.lineageUpstreamLevel.name,
+    queries.lineageDownstreamPinned.name,
+    queries.lineageUpstreamPinned.name,
+    queries.lineageEdgesAmong.name,
+  ])(
     '%s is what `npm run schema:emit` writes from the declarations',
     (name) => {
       const text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');

@@ -74,9 +74,9 @@ describe('the mlgraph CLI against a real server', () => {
     });
 
     it('refuses a file it cannot read as a batch with exit 2, sending nothing', async () => {
-      const unknown = await cli('ingest', file('unknown.yaml', 'pipelines: []\n'));
+      const unknown = await cli('ingest', file('unknown.yaml', 'notebooks: []\n'));
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain('unknown list "pipelines"');
+      expect(unknown.stderr).toContain('unknown list "notebooks"');
       expect((await cli('ingest', path.join(dir, 'absent.json'))).code).toBe(2);
     });
 

@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function run(operationName: string) {
-  const response = await t.server.apollo.executeOperation({ query: doc, operationName }, { contextValue: t.server.contextFor() });
+async function run(operationName: string, variables?: Record<string, unknown>) {
+  const response = await t.server.apollo.executeOperation({ query: doc, operationName, variables }, { contextValue: t.server.contextFor() });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   const result = response.body.singleResult;
   expect(result.errors).toBeUndefined();
@@ -30,7 +30,9 @@ async function run(operationName: string) {
 
 describe('schema/examples/lineage.graphql', () => {
   it('answers the README questions on the example workflow', async () => {
+    const before = new Date().toISOString();
     expect((await run('RegisterWorkflow')).ingest.created).toBe(12);
+    const registered = new Date().toISOString();
 
     const breaks = (await run('WhatBreaks')).impact;
     expect(breaks.total).toBe(2);
@@ -47,11 +49,12 @@ describe('schema/examples/lineage.graphql', () => {
       { type: 'DATASET', count: 4 },
       { type: 'FEATURE', count: 2 },
       { type: 'FEATURE_TABLE', count: 1 },
-      { type: 'TRAINING_RUN', count: 1 },
+      { type: 'RUN', count: 1 },
     ]);
 
     expect((await run('DeployedDependents')).impact).toEqual({ total: 1, isPartial: false });
-    expect((await run('WhatBrokeThen')).impact.total).toBe(0); // the workflow did not exist yet
+    expect((await run('WhatBrokeThen', { asOf: before })).impact.total).toBe(0); // the workflow did not exist yet
+    expect((await run('WhatBrokeThen', { asOf: registered })).impact.total).toBe(8); // the whole blast radius then
     const neighbourhood = (await run('ModelNeighbourhood')).lineageGraph;
     expect(neighbourhood.nodes).toHaveLength(7);
     expect(neighbourhood.edges).toHaveLength(10);

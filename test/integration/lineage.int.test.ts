@@ -126,7 +126,7 @@ describe('impact: which models and deployments break if this dataset changes?', 
       { type: 'DATASET', count: 2 },
       { type: 'FEATURE', count: 2 },
       { type: 'MODEL', count: 2 },
-      { type: 'TRAINING_RUN', count: 2 },
+      { type: 'RUN', count: 2 },
       { type: 'DEPLOYMENT', count: 1 },
       { type: 'MODEL_GROUP', count: 1 },
     ]);
@@ -280,7 +280,7 @@ describe('graphs where paths explode or loop', () => {
     ]);
     // Data that feeds back: a run reads and rewrites the same dataset.
     const [x] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.x` }]]);
-    const [q] = await seed(t.graph, [[EntityType.TRAINING_RUN, { id: `${u}-q`, name: 'q', inputs: [x], outputs: [x] }]]);
+    const [q] = await seed(t.graph, [[EntityType.RUN, { id: `${u}-q`, name: 'q', inputs: [x], outputs: [x] }]]);
     expect(degrees(await impact({ urn: x }))).toEqual([[q, 1]]);
     expect(degrees(await lineage({ urn: q, direction: 'UPSTREAM' }))).toEqual([[x, 1]]);
   });

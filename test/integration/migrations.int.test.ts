@@ -51,10 +51,46 @@ describe('schema migrations', () => {
     await driver.executeQuery('MATCH (n) WHERE n.urn IN [$m, $g1, $g2, $old] DETACH DELETE n', { m, g1, g2, old });
   });
 
+  it('turn training runs stored by 0.1.0 into TRAINING runs, edges and properties kept', async () => {
+    // As 0.1.0's writer stored a training run that read a dataset and trained a model.
+    const [d, r, m] = [
+      `urn:li:dataset:(urn:li:dataPlatform:test,${uniqueId('d')},PROD)`,
+      `urn:li:dataProcessInstance:${uniqueId('r')}`,
+      `urn:li:mlModel:(urn:li:dataPlatform:test,${uniqueId('m')},PROD)`,
+    ];
+    await driver.executeQuery(
+      `CREATE (d:Entity:Dataset {urn: $d, type: 'DATASET', status: 'ACTIVE', name: 'd', revision: 1})
+       CREATE (r:Entity:TrainingRun {urn: $r, type: 'TRAINING_RUN', status: 'ACTIVE', name: 'old run', id: split($r, ':')[3],
+         runStatus: 'SUCCEEDED', metrics: '[{"name":"auc","value":"0.9"}]', revision: 1})
+       CREATE (m:Entity:Model {urn: $m, type: 'MODEL', status: 'ACTIVE', name: 'm', revision: 1})
+       CREATE (d)-[:INPUT_OF {validFrom: datetime()}]->(r)
+       CREATE (m)-[:TRAINED_BY {validFrom: datetime()}]->(r)`,
+      { d, r, m },
+    );
+    const id = '0005_runs_of_every_kind';
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+
+    const res = await driver.executeQuery(
+      `MATCH (r:Entity {urn: $r}) RETURN labels(r) AS labels, r.type AS type, r.runType AS runType, r.metrics AS metrics,
+         COUNT { (r)<-[:INPUT_OF]-() } AS inputs, COUNT { (r)<-[:TRAINED_BY]-() } AS models`,
+      { r },
+    );
+    const row = res.records[0].toObject();
+    expect({ ...row, labels: [...(row.labels as string[])].sort() }).toEqual({
+      labels: ['Entity', 'Run'], type: 'RUN', runType: 'TRAINING', metrics: '[{"name":"auc","value":"0.9"}]',
+      inputs: expect.anything(), models: expect.anything(),
+    });
+    expect([Number(row.inputs), Number(row.models)]).toEqual([1, 1]);
+    expect(await constraintNames()).not.toContain('training_run_urn');
+    expect(await migrate(graph, testLog)).toEqual([]);
+    await driver.executeQuery('MATCH (n) WHERE n.urn IN [$d, $r, $m] DETACH DELETE n', { d, r, m });
+  });
+
   it('create a urn uniqueness constraint per entity label and across all entities', async () => {
     const names = await constraintNames();
     for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',
-      'model_urn', 'experiment_urn', 'training_run_urn', 'deployment_urn']) {
+      'model_urn', 'experiment_urn', 'deployment_urn']) {
       expect(names).toContain(name);
     }
   });

@@ -23,7 +23,7 @@ const M_UPSERT_EXPERIMENT = `mutation ($input: UpsertExperimentInput!) {
 }`;
 const M_UPSERT_RUN = `mutation ($input: UpsertTrainingRunInput!) {
   upsertTrainingRun(input: $input) {
-    ${ENTITY} id startedAt endedAt runStatus hyperParams { name value description } metrics { name value description }
+    ${ENTITY} id runType startedAt endedAt runStatus hyperParams { name value description } metrics { name value description }
     codeRepository codeCommit dockerImage inputs { urn } outputs { urn } experiment { urn } parentRun { urn }
   }
 }`;
@@ -155,7 +155,8 @@ describe('upserts of every entity type on the real Neo4j', () => {
       ).upsertTrainingRun;
       expect(run).toMatchObject({
         urn: `urn:li:dataProcessInstance:${id}-run`,
-        type: 'TRAINING_RUN',
+        type: 'RUN', // upsertTrainingRun (deprecated) writes a Run
+        runType: 'TRAINING',
         id: `${id}-run`,
         startedAt: '2024-05-01T10:00:00.000Z',
         endedAt: '2024-05-01T11:30:00.000Z',
@@ -281,10 +282,10 @@ describe('upserts of every entity type on the real Neo4j', () => {
 
       // Stored with the type's own label next to :Entity, times as Neo4j DateTime.
       const [stored] = await raw(
-        'MATCH (n:Entity:TrainingRun {urn: $urn}) RETURN labels(n) AS labels, n.startedAt AS startedAt, n.revision AS revision',
+        'MATCH (n:Entity:Run {urn: $urn}) RETURN labels(n) AS labels, n.startedAt AS startedAt, n.revision AS revision',
         { urn: run.urn },
       );
-      expect(stored.labels.sort()).toEqual(['Entity', 'TrainingRun']);
+      expect(stored.labels.sort()).toEqual(['Entity', 'Run']);
       expect(stored.startedAt.constructor.name).toBe('DateTime');
       expect(stored.revision).toBe(1);
     });
@@ -479,11 +480,11 @@ describe('upserts of every entity type on the real Neo4j', () => {
 
       const r3 = (await ok(M_UPSERT_RUN, { input: { ...base, experiment: null, parentRun: null } })).upsertTrainingRun;
       expect(r3).toMatchObject({ experiment: null, parentRun: null, revision: 3 });
-      const open = await raw<{ n: number }>('MATCH (:TrainingRun {urn: $urn})-[r]->() WHERE r.validTo IS NULL RETURN count(r) AS n', {
+      const open = await raw<{ n: number }>('MATCH (:Run {urn: $urn})-[r]->() WHERE r.validTo IS NULL RETURN count(r) AS n', {
         urn: r1.urn,
       });
       expect(open[0].n).toBe(0);
-      const all = await raw<{ n: number }>('MATCH (:TrainingRun {urn: $urn})-[r]->() RETURN count(r) AS n', { urn: r1.urn });
+      const all = await raw<{ n: number }>('MATCH (:Run {urn: $urn})-[r]->() RETURN count(r) AS n', { urn: r1.urn });
       expect(all[0].n).toBe(3);
     });
 
@@ -627,7 +628,7 @@ describe('upserts of every entity type on the real Neo4j', () => {
       const after = (await ok(`query ($u: ID!) { trainingRun(urn: $u) { revision runStatus inputs { urn } } }`, { u: before.urn }))
         .trainingRun;
       expect(after).toEqual({ revision: 1, runStatus: null, inputs: [{ urn: a }] });
-      const closed = await raw<{ n: number }>('MATCH ()-[r:INPUT_OF]->(:TrainingRun {urn: $urn}) WHERE r.validTo IS NOT NULL RETURN count(r) AS n', {
+      const closed = await raw<{ n: number }>('MATCH ()-[r:INPUT_OF]->(:Run {urn: $urn}) WHERE r.validTo IS NOT NULL RETURN count(r) AS n', {
         urn: before.urn,
       });
       expect(closed[0].n).toBe(0);

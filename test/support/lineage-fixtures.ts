@@ -3,7 +3,7 @@ import { EntityType } from '../../src/model/entity-type';
 import { applyWrites } from '../../src/modules/entities/write/entity-writer';
 import { toEntityWrite } from '../../src/modules/entities/write/to-entity-write';
 
-const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, EXPERIMENT, TRAINING_RUN, DEPLOYMENT } = EntityType;
+const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, EXPERIMENT, RUN: TRAINING_RUN, DEPLOYMENT } = EntityType;
 
 export type Seed = [EntityType, Record<string, unknown>];
 

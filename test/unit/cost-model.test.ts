@@ -67,7 +67,7 @@ describe('the cost model', () => {
       for (const op of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
         // Required variables without defaults get a plausible value; their kind is all that matters.
         const variables = Object.fromEntries(
-          (op.variableDefinitions ?? []).filter((v) => !v.defaultValue).map((v) => [v.variable.name.value, /Int/.test(JSON.stringify(v.type)) ? 10 : /Boolean/.test(JSON.stringify(v.type)) ? false : 'urn:li:dataset:(urn:li:dataPlatform:s3,x,PROD)']),
+          (op.variableDefinitions ?? []).filter((v) => !v.defaultValue).map((v) => [v.variable.name.value, /Int/.test(JSON.stringify(v.type)) ? 10 : /Boolean/.test(JSON.stringify(v.type)) ? false : /DateTime/.test(JSON.stringify(v.type)) ? '2024-06-30T00:00:00Z' : 'urn:li:dataset:(urn:li:dataPlatform:s3,x,PROD)']),
         );
         costs[`${file} ${op.name?.value}`] = estimateCost(schema, document, variables, op.name?.value);
       }

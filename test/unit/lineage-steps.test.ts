@@ -11,9 +11,9 @@ import {
   storedEnds,
 } from '../../src/modules/lineage/lineage-steps';
 
-const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, TRAINING_RUN, DEPLOYMENT } = EntityType;
+const { DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, RUN, DEPLOYMENT } = EntityType;
 /** The kinds of the first release, whose lineage these tests pin down. */
-const FIRST_KINDS = [DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, EntityType.EXPERIMENT, TRAINING_RUN, DEPLOYMENT];
+const FIRST_KINDS = [DATASET, FEATURE, FEATURE_TABLE, MODEL_GROUP, MODEL, EntityType.EXPERIMENT, RUN, DEPLOYMENT];
 const R = RelationshipType;
 
 describe('LINEAGE_STEPS', () => {
@@ -34,12 +34,14 @@ describe('LINEAGE_STEPS', () => {
       [
         `${MODEL} -MEMBER_OF-> ${MODEL_GROUP}`,
         `${FEATURE} -CONSUMES-> ${MODEL}`,
-        `${TRAINING_RUN} -TRAINED_BY-> ${MODEL}`,
+        `${RUN} -TRAINED_BY-> ${MODEL}`,
         `${DATASET} -TRAINED_ON-> ${MODEL}`,
         `${DATASET} -EVALUATED_ON-> ${MODEL}`,
         `${MODEL} -DEPLOYED_TO-> ${DEPLOYMENT}`,
-        `${DATASET} -INPUT_OF-> ${TRAINING_RUN}`,
-        `${TRAINING_RUN} -OUTPUT_OF-> ${DATASET}`,
+        `${DATASET} -INPUT_OF-> ${RUN}`,
+        `${RUN} -OUTPUT_OF-> ${DATASET}`,
+        `${MODEL} -INPUT_OF-> ${RUN}`,
+        `${MODEL} -DERIVED_FROM-> ${MODEL}`,
         `${DATASET} -DERIVED_FROM-> ${FEATURE}`,
         `${DATASET} -DERIVED_FROM-> ${DATASET}`,
         `${FEATURE_TABLE} -CONTAINS-> ${FEATURE}`,

@@ -52,8 +52,8 @@ describe('relationship tables', () => {
   });
 
   it('rejects combinations outside the table', () => {
-    expect(isLegalRelationship(RelationshipType.INPUT_OF, 'DATASET' as any, 'TRAINING_RUN' as any)).toBe(true);
-    expect(isLegalRelationship(RelationshipType.INPUT_OF, 'TRAINING_RUN' as any, 'DATASET' as any)).toBe(false);
+    expect(isLegalRelationship(RelationshipType.INPUT_OF, 'DATASET' as any, 'RUN' as any)).toBe(true);
+    expect(isLegalRelationship(RelationshipType.INPUT_OF, 'RUN' as any, 'DATASET' as any)).toBe(false);
     expect(isLegalRelationship(RelationshipType.DEPLOYED_TO, 'DATASET' as any, 'DEPLOYMENT' as any)).toBe(false);
   });
 
@@ -66,7 +66,7 @@ describe('relationship tables', () => {
       MODEL_GROUP: ['models'],
       MODEL: ['groups', 'features', 'trainingRuns', 'trainingDatasets', 'evaluationDatasets', 'deployments'],
       EXPERIMENT: ['runs'],
-      TRAINING_RUN: ['inputs', 'outputs', 'experiment', 'parentRun', 'childRuns', 'models'],
+      RUN: ['inputs', 'outputs', 'experiment', 'parentRun', 'childRuns', 'inputModels', 'job', 'models'], // was TRAINING_RUN
       DEPLOYMENT: ['models'],
     };
     for (const [type, fields] of Object.entries(before)) {

@@ -23,7 +23,12 @@ const EXAMPLES: Partial<Record<EntityType, { key: UrnKey; urn: string }>> = {
     urn: 'urn:li:mlModel:(urn:li:dataPlatform:mlflow,churn-v7,NON_PROD)',
   },
   [EntityType.EXPERIMENT]: { key: { id: 'mlflow-exp-12' }, urn: 'urn:li:container:mlflow-exp-12' },
-  [EntityType.TRAINING_RUN]: { key: { id: 'run_4f2a:1' }, urn: 'urn:li:dataProcessInstance:run_4f2a:1' },
+  [EntityType.RUN]: { key: { id: 'run_4f2a:1' }, urn: 'urn:li:dataProcessInstance:run_4f2a:1' },
+  [EntityType.PIPELINE]: { key: { orchestrator: 'airflow', flowId: 'churn_scoring', cluster: 'prod' }, urn: 'urn:li:dataFlow:(airflow,churn_scoring,prod)' },
+  [EntityType.JOB]: {
+    key: { pipeline: 'urn:li:dataFlow:(airflow,churn_scoring,prod)', jobId: 'score' },
+    urn: 'urn:li:dataJob:(urn:li:dataFlow:(airflow,churn_scoring,prod),score)',
+  },
   [EntityType.DEPLOYMENT]: {
     key: { platform: 'sagemaker', name: 'churn-endpoint', env: Env.STG },
     urn: 'urn:li:mlModelDeployment:(urn:li:dataPlatform:sagemaker,churn-endpoint,STG)',

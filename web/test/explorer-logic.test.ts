@@ -66,7 +66,7 @@ describe('query building', () => {
     const list = relationQuery('Dataset', 'downstreams');
     expect(list.paged).toBe(true);
     expect(list.query).toContain('... on Dataset { items: downstreams(first: $first, after: $after) { ...Ref } }');
-    const single = relationQuery('TrainingRun', 'experiment');
+    const single = relationQuery('Run', 'experiment');
     expect(single.paged).toBe(false);
     expect(single.query).toContain('items: experiment { ...Ref }');
     expect(single.query).not.toContain('$first');

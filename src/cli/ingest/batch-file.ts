@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { CliError, ExitCode } from '../exit-codes';
-import { INGEST_LISTS, LINKS } from './ingest-lists';
+import { LINKS, LIST_TYPES } from './ingest-lists';
 
 /** Where an item of a batch came from: file, YAML document, list and index. */
 export interface Origin {
@@ -27,7 +27,7 @@ export interface BatchFile {
   locate(doc: number, path: readonly (string | number)[]): string;
 }
 
-const KNOWN_LISTS = [...Object.values(INGEST_LISTS), LINKS];
+const KNOWN_LISTS = [...LIST_TYPES.keys(), LINKS];
 
 /**
  * Reads an ingest batch file: JSON, or YAML with one batch per document (`---`). Each document is an

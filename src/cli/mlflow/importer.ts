@@ -55,7 +55,7 @@ interface Planned {
 
 const LIST: Record<Kind, string> = {
   experiments: 'experiments',
-  runs: 'trainingRuns',
+  runs: 'runs',
   datasets: 'datasets',
   modelGroups: 'modelGroups',
   models: 'models',

@@ -29,7 +29,7 @@ export function experimentUrn(ctx: MappingContext, experimentId: string): string
 }
 
 export function runUrn(ctx: MappingContext, runId: string): string {
-  return buildUrn(EntityType.TRAINING_RUN, { id: `mlflow-${idPart(ctx)}${runId}` });
+  return buildUrn(EntityType.RUN, { id: `mlflow-${idPart(ctx)}${runId}` });
 }
 
 export function groupUrn(ctx: MappingContext, name: string): string {
@@ -81,7 +81,7 @@ export function experimentInput(ctx: MappingContext, e: MlflowExperiment): Input
 
 const RUN_STATUS: Record<string, string> = { RUNNING: 'RUNNING', SCHEDULED: 'SCHEDULED', FINISHED: 'SUCCEEDED', FAILED: 'FAILED', KILLED: 'KILLED' };
 
-/** A run as an UpsertTrainingRunInput; `inputs` are the URNs of its dataset inputs. */
+/** A run as an UpsertRunInput (a TRAINING run); `inputs` are the URNs of its dataset inputs. */
 export function runInput(ctx: MappingContext, run: MlflowRun, inputs: string[], parent: string | null): Input {
   const { info } = run;
   const tags = tagMap(run.data?.tags);
@@ -89,6 +89,7 @@ export function runInput(ctx: MappingContext, run: MlflowRun, inputs: string[], 
   return {
     id: `mlflow-${idPart(ctx)}${info.run_id}`,
     name: safeName(name, info.run_id),
+    runType: 'TRAINING',
     description: tags.get('mlflow.note.content') ?? null,
     experiment: experimentUrn(ctx, info.experiment_id),
     parentRun: parent,

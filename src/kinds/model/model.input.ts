@@ -201,6 +201,15 @@ export class UpsertModelInput extends PlatformEnvInputBase {
   @IsString({ each: true })
   evaluationDatasets?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'URNs of the models this model was made from (derivedFromEdges also records how); replaces the set when present.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10_000)
+  @IsString({ each: true })
+  derivedFrom?: string[] | null;
+
   @Field(() => [String], { nullable: true, description: 'URNs of the deployments serving the model; replaces the set when present.' })
   @IsOptional()
   @ArrayMaxSize(10_000)

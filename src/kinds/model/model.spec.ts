@@ -1,3 +1,4 @@
+import { DERIVATION_KIND, PINNED_VERSION } from '../../model/edge-properties';
 import { defineKind } from '../../model/entity-kind';
 import { envKey, nameKey, platformKey, urnScheme } from '../../model/urn-scheme';
 
@@ -54,8 +55,8 @@ export const model = defineKind({
       field: 'trainingRuns',
       relationship: 'TRAINED_BY',
       direction: 'out',
-      target: 'TRAINING_RUN',
-      description: 'Runs that trained this model.',
+      target: 'RUN',
+      description: 'Runs that trained this model (a fine-tuning run too).',
       reverse: { field: 'models', description: 'Models this run trained.' },
       lineage: 'against', // run -> model
     },
@@ -67,6 +68,7 @@ export const model = defineKind({
       description: 'Datasets the model was trained on.',
       reverse: { field: 'trainedModels', description: 'Models trained on this dataset.' },
       lineage: 'against', // dataset -> model
+      properties: [PINNED_VERSION],
     },
     {
       field: 'evaluationDatasets',
@@ -76,6 +78,7 @@ export const model = defineKind({
       description: 'Datasets the model was evaluated on.',
       reverse: { field: 'evaluatedModels', description: 'Models evaluated on this dataset.' },
       lineage: 'against', // dataset -> model
+      properties: [PINNED_VERSION],
     },
     {
       field: 'deployments',
@@ -85,6 +88,16 @@ export const model = defineKind({
       description: 'Where this model version is deployed.',
       reverse: { field: 'models', description: 'Model versions served by this deployment.' },
       lineage: 'along', // model -> deployment
+    },
+    {
+      field: 'derivedFrom',
+      relationship: 'DERIVED_FROM',
+      direction: 'out',
+      target: 'MODEL',
+      description: 'Models this model was made from (fine-tuned, distilled, quantized or converted from; the members of an ensemble).',
+      reverse: { field: 'derivedModels', description: 'Models made from this model.' },
+      lineage: 'against', // source model -> derived model
+      properties: [DERIVATION_KIND],
     },
   ],
   ingestList: 'models',

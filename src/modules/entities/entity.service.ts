@@ -10,8 +10,8 @@ import { requireUrn } from './urn-arg';
  * Creates or updates one entity of `type` from a validated upsert input, in one transaction, and
  * returns it as stored. Warnings (e.g. a DEPRECATED reference) go to the response extensions.
  */
-export async function upsertEntity(ctx: Context, type: EntityType, input: object): Promise<EntityRecord> {
-  const write = toEntityWrite(type, input as Record<string, unknown>);
+export async function upsertEntity(ctx: Context, type: EntityType, input: object, onCreate?: Readonly<Record<string, string>>): Promise<EntityRecord> {
+  const write = toEntityWrite(type, input as Record<string, unknown>, 'input', onCreate);
   const outcome = await applyWrites(ctx.graph, [write], [], { actor: ctx.actor, principal: ctx.principal, source: 'api' });
   ctx.warnings.push(...outcome.warnings);
   forgetReads(ctx);

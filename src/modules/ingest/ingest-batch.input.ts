@@ -1,6 +1,7 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, type ClassType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { KINDS } from '../../kinds';
+import type { EntityKind } from '../../model/entity-kind';
 import type { EntityType } from '../../model/entity-type';
 import { inputClassOf } from '../entities/graphql/entity-classes';
 import { LinkInput } from './link.input';
@@ -32,17 +33,24 @@ export class IngestBatchInput {
   links?: LinkInput[] | null;
 }
 
-// The entity lists, declared as @Field properties would be, from the kinds' declarations.
-for (const kind of KINDS) {
-  const type = kind.type as EntityType;
-  const { noun } = kind.graphql;
+/** Declares one entity list of IngestBatchInput, as a @Field property would be. */
+function declareList(list: string, input: () => ClassType, noun: string, deprecationReason?: string): void {
   const proto = IngestBatchInput.prototype;
-  Reflect.defineMetadata('design:type', Array, proto, kind.ingestList);
-  Field(() => [inputClassOf(type)], { nullable: true, description: `${noun[0].toUpperCase()}${noun.slice(1)}s to create or update.` })(
-    proto,
-    kind.ingestList,
-  );
-  IsOptional()(proto, kind.ingestList);
-  ArrayMaxSize(MAX_INGEST_ENTITIES)(proto, kind.ingestList);
-  ValidateNested(each)(proto, kind.ingestList);
+  Reflect.defineMetadata('design:type', Array, proto, list);
+  Field(() => [input()], { nullable: true, description: `${noun[0].toUpperCase()}${noun.slice(1)}s to create or update.`, deprecationReason })(proto, list);
+  IsOptional()(proto, list);
+  ArrayMaxSize(MAX_INGEST_ENTITIES)(proto, list);
+  ValidateNested(each)(proto, list);
+}
+
+// The entity lists, from the kinds' declarations (their input classes are loaded with the schema).
+for (const kind of KINDS) declareList(kind.ingestList, () => inputClassOf(kind.type as EntityType), kind.graphql.noun);
+
+/** The ingest lists older releases named kinds by (e.g. trainingRuns), deprecated, with their inputs. */
+export async function declareFormerIngestLists(): Promise<void> {
+  for (const { formerly } of KINDS as readonly EntityKind[]) {
+    if (!formerly || Reflect.hasMetadata('design:type', IngestBatchInput.prototype, formerly.ingestList)) continue;
+    const input = await formerly.input();
+    declareList(formerly.ingestList, () => input, formerly.noun, formerly.reason);
+  }
 }

@@ -1,7 +1,9 @@
 import { forgetReads, type Context } from '../../context';
 import { BadUserInputError } from '../../errors/errors';
 import { KINDS } from '../../kinds';
+import type { EntityKind } from '../../model/entity-kind';
 import type { EntityType } from '../../model/entity-type';
+import { edgePropsGiven } from '../entities/write/write-checks';
 import { applyWrites } from '../entities/write/entity-writer';
 import { toEntityWrite } from '../entities/write/to-entity-write';
 import type { EntityWrite, LinkWrite } from '../entities/write/write-plan';
@@ -20,6 +22,12 @@ export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: bool
   for (const { type, ingestList: list } of KINDS) {
     (batch[list] ?? []).forEach((input, i) => entities.push(toEntityWrite(type as EntityType, input as Record<string, unknown>, `batch.${list}.${i}`)));
   }
+  for (const { type, formerly } of KINDS as readonly EntityKind[]) {
+    if (!formerly) continue;
+    (batch[formerly.ingestList] ?? []).forEach((input, i) =>
+      entities.push(toEntityWrite(type as EntityType, input as Record<string, unknown>, `batch.${formerly.ingestList}.${i}`, formerly.onCreate)),
+    );
+  }
   if (entities.length > MAX_INGEST_ENTITIES) {
     throw new BadUserInputError(`A batch takes at most ${MAX_INGEST_ENTITIES} entities, got ${entities.length}`, 'batch');
   }
@@ -29,6 +37,7 @@ export async function ingest(ctx: Context, batch: IngestBatchInput, dryRun: bool
     to: l.to,
     op: 'link',
     path: `batch.links.${i}`,
+    ...(l.properties && { properties: edgePropsGiven(l.properties) }),
   }));
 
   const outcome = await applyWrites(ctx.graph, entities, links, { actor: ctx.actor, principal: ctx.principal, source: 'batch', dryRun });

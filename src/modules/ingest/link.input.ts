@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsEnum, IsString, Length } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { EdgePropertiesInput } from '../entities/graphql/edge-properties.types';
 import { RelationshipType } from '../../model/relationship-type';
 
 @InputType({ description: 'One edge to open: (from)-[relationship]->(to), in its stored direction.' })
@@ -17,4 +18,12 @@ export class LinkInput {
   @IsString()
   @Length(1, 2048)
   to!: string;
+
+  @Field(() => EdgePropertiesInput, {
+    nullable: true,
+    description: 'What the edge records (only properties its relationship type carries). On an open edge that records something else, the edge is closed and opened again with these; absent: an open edge is kept as it is.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  properties?: EdgePropertiesInput | null;
 }

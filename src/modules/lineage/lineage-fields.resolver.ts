@@ -2,6 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
+import { EdgeProperties } from '../entities/graphql/edge-properties.types';
+import { storedEnds } from './lineage-steps';
 import type { HopStub, ItemStub } from './lineage-page';
 import { entityOf, type LineageResultStub } from './lineage.service';
 import type { LineageGraphStub } from './lineage-graph.service';
@@ -38,6 +40,14 @@ export class LineageHopFieldsResolver {
   @FieldResolver(() => Entity)
   to(@Root() hop: HopStub, @Ctx() ctx: Context): Promise<EntityRecord> {
     return entityOf(ctx, hop.to);
+  }
+
+  @FieldResolver(() => EdgeProperties, { description: 'What the stored edge records (e.g. the version of the dataset a run read), as of the walk.' })
+  async properties(@Root() hop: HopStub, @Ctx() ctx: Context): Promise<Record<string, string>> {
+    if (!hop.walked) return {};
+    const { start, end } = storedEnds(hop.walked.direction, hop);
+    const edge = await ctx.loaders.edge.load({ from: start, type: hop.relationship, to: end, asOf: hop.walked.asOf });
+    return edge?.properties ?? {};
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import { queries, type GraphTransaction } from '../../graph';
-import type { EntityType, Status } from '../../model/entity-type';
+import { currentTypes, type EntityType, type Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import { lineageLimits } from './lineage.config';
 import { loadEntities, requireRoot } from './lineage.service';
@@ -55,7 +55,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       ),
     ]);
 
-    const wanted = request.types?.length ? new Set(request.types) : null;
+    const wanted = request.types?.length ? new Set(currentTypes(request.types)) : null;
     const nodes = new Map<string, LineageGraphStub['nodes'][number]>();
     for (const w of walks) {
       for (const r of w.reached.values()) {

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../errors/errors';
 import type { EntityType } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
+import type { LineageDirection } from './lineage-steps';
 import { compare, type Reached, type Walk } from './lineage-walk';
 
 /** One step of a path, in walk order: `from` is one step closer to the root than `to`. */
@@ -8,6 +9,8 @@ export interface HopStub {
   from: string;
   to: string;
   relationship: RelationshipType;
+  /** How the walk went and the instant it looked at, to find the stored edge (set by the service). */
+  walked?: { direction: LineageDirection; asOf: Date | null };
 }
 
 /** A lineage item before hydration: the loaders turn its URNs into entities. */

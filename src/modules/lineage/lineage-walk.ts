@@ -13,6 +13,11 @@ export interface WalkOptions {
   statuses: readonly Status[];
   /** See the graph as it was at this instant; null: as it is now (open edges only). */
   asOf: Date | null;
+  /**
+   * Only edges recording this version (their `version` property) are followed out of the root;
+   * later levels are not filtered. Null or absent: every edge.
+   */
+  version?: string | null;
   /** Server limits: past either one the walk stops and is marked partial. */
   maxNodes: number;
   budgetMs: number;
@@ -75,6 +80,7 @@ export async function walkLineage(graph: Graph, root: string, options: WalkOptio
 export async function walkIn(tx: GraphTransaction, root: string, options: WalkOptions, side?: Pick<Graph, 'read'>): Promise<Walk> {
   const started = Date.now();
   const query = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamLevel : queries.lineageDownstreamLevel;
+  const pinned = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamPinned : queries.lineageDownstreamPinned;
   const params = { statuses: [...options.statuses], asOf: options.asOf };
   const expandable = expandableTypes(options.direction);
   const reached = new Map<string, Reached>();
@@ -96,6 +102,12 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
         break;
       }
       const round = chunks.slice(i, i + parts);
+      if (degree === 1 && options.version != null) {
+        walk.statements++;
+        const rows = await tx.run(pinned, { ...params, frontier: [root], version: options.version });
+        for (const row of rows) if (row.urn !== root) found.set(row.urn, row);
+        continue;
+      }
       walk.statements += round.length;
       const results =
         round.length > 1

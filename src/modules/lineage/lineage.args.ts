@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_STATUSES, EntityType, Status } from '../../model/entity-type';
 import { PageArgs } from '../queries/page.args';
 import { LINEAGE_DEFAULT_DEPTH, LINEAGE_GRAPH_DEFAULT_NODES, LINEAGE_GRAPH_MAX_NODES, LINEAGE_MAX_DEPTH } from './lineage.config';
@@ -35,6 +35,17 @@ export class LineageFilterArgs extends PageArgs {
   })
   @IsOptional()
   asOf?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Follow, from the root, only the edges that record this version (their `version` property): downstream of a dataset, ' +
+      '"which runs read and which models were trained on version V of it". Later steps are not filtered. Absent: every edge.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  version?: string | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import { Args, Ctx, Extensions, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { EDGES_PER_DRAWN_ENTITY, listSizes, WALK_WEIGHT, weighted } from '../../limits/cost';
+import { currentTypes } from '../../model/entity-type';
 import { pageSize } from '../queries/page.args';
 import { ImpactArgs, LineageArgs, LineageGraphArgs } from './lineage.args';
 import { lineage, type LineageResultStub } from './lineage.service';
@@ -24,7 +25,7 @@ export class LineageResolver {
   })
   @Extensions(PAGE_SIZES)
   lineage(@Args() args: LineageArgs, @Ctx() ctx: Context): Promise<LineageResultStub> {
-    return lineage(ctx, { ...args, first: pageSize(args) });
+    return lineage(ctx, { ...args, types: currentTypes(args.types), first: pageSize(args) });
   }
 
   @Query(() => LineageResult, {
@@ -34,7 +35,7 @@ export class LineageResolver {
   })
   @Extensions(PAGE_SIZES)
   impact(@Args() args: ImpactArgs, @Ctx() ctx: Context): Promise<LineageResultStub> {
-    return lineage(ctx, { ...args, direction: LineageDirection.DOWNSTREAM, first: pageSize(args) });
+    return lineage(ctx, { ...args, types: currentTypes(args.types), direction: LineageDirection.DOWNSTREAM, first: pageSize(args) });
   }
 
   @Query(() => LineageGraph, {

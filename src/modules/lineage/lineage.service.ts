@@ -17,6 +17,8 @@ export interface LineageRequest {
   types?: EntityType[] | null;
   statuses: Status[];
   asOf?: Date | null;
+  /** Only root edges recording this version (see WalkOptions.version). */
+  version?: string | null;
   first: number;
   after?: string | null;
 }
@@ -44,7 +46,7 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   if (request.after) decodeCursor(request.after);
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
-  const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
+  const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null, version: request.version ?? null };
   const cache = limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null;
   const { walk, page } = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(name, async (tx) => {
@@ -63,6 +65,8 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }
+  const walked = { direction: request.direction, asOf: request.asOf ?? null };
+  for (const item of page.items) for (const hop of item.path) hop.walked = walked;
   return { root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
 }
 

@@ -49,5 +49,5 @@ export class WalkCache {
 
 /** What makes two walks the same question: root and every option that shapes the answer. */
 export function walkKey(root: string, o: WalkOptions): string {
-  return JSON.stringify([root, o.direction, o.maxDepth, [...o.statuses].sort(), o.asOf?.toISOString() ?? null, o.maxNodes]);
+  return JSON.stringify([root, o.direction, o.maxDepth, [...o.statuses].sort(), o.asOf?.toISOString() ?? null, o.maxNodes, o.version ?? null]);
 }

@@ -2,6 +2,7 @@ import { forgetReads, type Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { isLegalRelationship } from '../../model/relationship-type';
 import { applyWrites } from '../entities/write/entity-writer';
+import { edgePropsGiven } from '../entities/write/write-checks';
 import type { LinkArgs } from './link.args';
 import type { LinkResult } from './link-result.type';
 import { requireUrn } from '../entities/urn-arg';
@@ -22,7 +23,8 @@ export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: Link
   }
   if (from === to) throw new BadUserInputError(`${from} cannot be related to itself`, 'to');
 
-  const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op }], {
+  const properties = op === 'link' && args.properties ? edgePropsGiven(args.properties) : undefined;
+  const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op, ...(properties && { properties }) }], {
     actor: ctx.actor,
     principal: ctx.principal,
     source: 'api',

@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { int, queries } from '../../graph';
 import type { BrowseFilterParams, BrowseKey } from '../../graph/queries';
-import { DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
+import { currentTypes, DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { connection, type Connection } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -42,7 +42,7 @@ export async function listEntities(
 /** The statement parameters of a filter: defaults applied, absent criteria as null. */
 export function browseFilter(filter: EntityFilter | null | undefined): BrowseFilterParams {
   return {
-    types: filter?.types?.length ? [...new Set(filter.types)] : ENTITY_TYPES,
+    types: filter?.types?.length ? currentTypes(filter.types)! : ENTITY_TYPES,
     statuses: filter?.statuses?.length ? [...new Set(filter.statuses)] : [...DEFAULT_STATUSES],
     platform: filter?.platform ?? null,
     env: filter?.env ?? null,

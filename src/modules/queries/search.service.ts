@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { int, queries } from '../../graph';
 import type { SearchParams } from '../../graph/queries';
-import { DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
+import { currentTypes, DEFAULT_STATUSES, ENTITY_TYPES } from '../../model/entity-type';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { connection, type Connection } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -30,7 +30,7 @@ export async function searchEntities(ctx: Context, args: SearchArgs): Promise<Co
 
   const params: SearchParams = {
     query,
-    types: args.types?.length ? [...new Set(args.types)] : ENTITY_TYPES,
+    types: args.types?.length ? currentTypes(args.types)! : ENTITY_TYPES,
     statuses: args.statuses?.length ? [...new Set(args.statuses)] : [...DEFAULT_STATUSES],
   };
   const rows =

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import type { EntityType as EntityTypeValue } from '../../model/entity-type';
+import { currentTypes, type EntityType as EntityTypeValue } from '../../model/entity-type';
 import type { EntityRecord } from '../entities/entity.loaders';
 import { Entity } from '../entities/graphql/entity.interface';
 import { EntityType } from '../entities/graphql/enums';
@@ -21,7 +21,8 @@ export class UrnResolver {
     @Arg('parts', () => UrnPartsInput, { description: 'Its key parts, e.g. { platform: "snowflake", name: "analytics.sessions" } for a DATASET.' })
     parts: UrnPartsInput,
   ): BuiltUrn {
-    return urnFromParts(type, { ...parts });
+    // A former name (TRAINING_RUN) builds the URN of the kind it names now.
+    return urnFromParts(currentTypes([type])![0], { ...parts });
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'The entity stored under this URN, or null when none is (yet).' })

@@ -38,7 +38,7 @@ describe('batch files', () => {
   it.each([
     ['syntax.yaml', 'datasets:\n  - platform: s3\n   name: x\n', /syntax\.yaml:3:\d+: /],
     ['bad.json', '{\n  "datasets": [],\n}', /bad\.json:3: not valid JSON/],
-    ['list.yaml', 'pipelines: []\n', /list\.yaml:1:1: unknown list "pipelines"/],
+    ['list.yaml', 'notebooks: []\n', /list\.yaml:1:1: unknown list "notebooks"/],
     ['shape.yaml', 'datasets:\n  - just-a-string\n', /shape\.yaml:2:5: each of "datasets" must be an object/],
   ])('refuse %s with its place', (name, text, message) => {
     const file = write(name, text);

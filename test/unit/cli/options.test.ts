@@ -12,9 +12,11 @@ describe('CLI options', () => {
 
   it('read entity types the way people write them', () => {
     expect(parseEntityType('model-group')).toBe(EntityType.MODEL_GROUP);
-    expect(parseEntityType('TRAINING_RUN')).toBe(EntityType.TRAINING_RUN);
+    expect(parseEntityType('TRAINING_RUN')).toBe(EntityType.RUN); // the name of 0.1.0, deprecated
+    expect(parseEntityType('run')).toBe(EntityType.RUN);
     expect(parseEntityType('featuretable')).toBe(EntityType.FEATURE_TABLE);
-    expect(() => parseEntityType('pipeline')).toThrow(/unknown type/);
+    expect(parseEntityType('pipeline')).toBe(EntityType.PIPELINE);
+    expect(() => parseEntityType('notebook')).toThrow(/unknown type/);
   });
 
   it('build URNs from key fields, DATASET and PROD by default', () => {

@@ -73,8 +73,8 @@ export const ENTITY = `query EntityPage($urn: ID!) {
       groups(first: 10) { ...Ref }
     }
     ... on Experiment { id }
-    ... on TrainingRun {
-      id startedAt endedAt runStatus codeRepository codeCommit dockerImage
+    ... on Run {
+      id runType startedAt endedAt runStatus codeRepository codeCommit dockerImage
       hyperParams { name value description }
       metrics { name value description }
     }
@@ -107,8 +107,9 @@ ${REF}`;
  * contract test derives the same list from the schema, so a new one cannot be forgotten here.
  */
 export const SINGLE_RELATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Job: ['pipeline'],
   ModelGroup: ['latestVersion'],
-  TrainingRun: ['experiment', 'parentRun'],
+  Run: ['experiment', 'parentRun', 'job'],
 };
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;

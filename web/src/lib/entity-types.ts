@@ -24,8 +24,10 @@ const STYLES: Record<string, Omit<TypeStyle, 'type'>> = {
   MODEL: { label: 'Model', plural: 'Models', colour: '#7c3aed', icon: 'M12 2l9 5v10l-9 5-9-5V7zM3 7l9 5 9-5M12 12v10' },
   MODEL_GROUP: { label: 'Model group', plural: 'Model groups', colour: '#c026d3', icon: 'M12 3l9 5-9 5-9-5zM3 12l9 5 9-5M3 16l9 5 9-5' },
   EXPERIMENT: { label: 'Experiment', plural: 'Experiments', colour: '#a16207', icon: 'M9 3h6M10 3v6l-5 10a2 2 0 0 0 2 3h10a2 2 0 0 0 2-3l-5-10V3M7 15h10' },
-  TRAINING_RUN: { label: 'Training run', plural: 'Training runs', colour: '#ea580c', icon: 'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zM10 8l6 4-6 4z' },
+  RUN: { label: 'Run', plural: 'Runs', colour: '#ea580c', icon: 'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zM10 8l6 4-6 4z' },
   DEPLOYMENT: { label: 'Deployment', plural: 'Deployments', colour: '#16a34a', icon: 'M4 4h16v6H4zM4 14h16v6H4zM8 7h2M8 17h2' },
+  PIPELINE: { label: 'Pipeline', plural: 'Pipelines', colour: '#475569', icon: 'M3 6h6v4H3zM15 6h6v4h-6zM9 14h6v4H9zM9 8h6M6 10v6h3M18 10v6h-3' },
+  JOB: { label: 'Job', plural: 'Jobs', colour: '#0f766e', icon: 'M4 5h16v14H4zM8 9h8M8 13h5' },
 };
 
 const GENERIC = { colour: '#64748b', icon: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM12 8v5M12 16v1' };

@@ -12,6 +12,7 @@ export const FLOW: Readonly<Record<string, 'along' | 'against'>> = {
   EVALUATED_ON: 'against',
   CONSUMES: 'against',
   DERIVED_FROM: 'against',
+  DEPENDS_ON: 'against',
   CONTAINS: 'along',
   DEPLOYED_TO: 'along',
   MEMBER_OF: 'along',

@@ -1,6 +1,9 @@
-import type { ClassType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
+import { Field, type ClassType } from 'type-graphql';
 import { KINDS } from '../../../kinds';
 import type { EntityType } from '../../../model/entity-type';
+import { RELATION_FIELDS, type RelationField } from '../../../model/relationship-type';
+import { RelatedEdgeInput } from './edge-properties.types';
 
 // EntityType -> its GraphQL classes, loaded from the declarations by loadEntityClasses.
 const classes = new Map<string, { objectType: ClassType; input: ClassType }>();
@@ -8,7 +11,10 @@ const classes = new Map<string, { objectType: ClassType; input: ClassType }>();
 /** Loads every kind's object type and upsert input classes; call (and await) before building the schema. */
 export async function loadEntityClasses(): Promise<void> {
   for (const kind of KINDS) {
-    if (!classes.has(kind.type)) classes.set(kind.type, { objectType: await kind.graphql.objectType(), input: await kind.graphql.input() });
+    if (classes.has(kind.type)) continue;
+    const input = await kind.graphql.input();
+    for (const spec of RELATION_FIELDS[kind.type as EntityType]) if (spec.input && spec.edgesField) declareEdgesInput(input, spec);
+    classes.set(kind.type, { objectType: await kind.graphql.objectType(), input });
   }
 }
 
@@ -26,4 +32,21 @@ function loaded(type: EntityType) {
   const found = classes.get(type);
   if (!found) throw new Error(`the GraphQL classes of ${type} are not loaded (loadEntityClasses)`);
   return found;
+}
+
+/**
+ * Declares `<field>Edges` on an upsert input, as a @Field property would be: the relationship set
+ * with the properties each edge records, instead of `<field>` (giving both is BAD_USER_INPUT).
+ */
+function declareEdgesInput(input: ClassType, spec: RelationField): void {
+  const proto = input.prototype as object;
+  const name = spec.edgesField!;
+  Reflect.defineMetadata('design:type', Array, proto, name);
+  Field(() => [RelatedEdgeInput], {
+    nullable: true,
+    description: `Like ${spec.field}, with what each edge records (${spec.properties.map((p) => p.name).join(', ')}); replaces the set when present. Give one of the two.`,
+  })(proto, name);
+  IsOptional()(proto, name);
+  ArrayMaxSize(10_000)(proto, name);
+  ValidateNested({ each: true })(proto, name);
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, getMetadataStorage, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { Context } from '../../../context';
 import { KINDS } from '../../../kinds';
-import type { EntityKind } from '../../../model/entity-kind';
+import type { EntityKind, FormerKind } from '../../../model/entity-kind';
 import type { EntityType } from '../../../model/entity-type';
 import { getEntityOfType, upsertEntity } from '../entity.service';
 import { entityClassOf, inputClassOf, loadEntityClasses } from './entity-classes';
@@ -37,6 +37,32 @@ export function entityResolver(kind: EntityKind): ClassType {
   return EntityResolver;
 }
 
+/**
+ * The getter and upsert an older release named this kind by (`trainingRun(urn)` and
+ * `upsertTrainingRun(input)`), deprecated: they answer the kind's object type, and the upsert
+ * takes the older input and stores the former kind's defaults on create (README, "Deprecations").
+ */
+export function formerEntityResolver(kind: EntityKind & { formerly: FormerKind }, formerInput: ClassType): ClassType {
+  const type = kind.type as EntityType;
+  const objectType = entityClassOf(type);
+  const { name, noun, reason, onCreate } = kind.formerly;
+
+  @Resolver(() => objectType)
+  class FormerEntityResolver {
+    @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null.`, deprecationReason: reason })
+    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context) {
+      return getEntityOfType(ctx, type, urn);
+    }
+
+    @Mutation(() => objectType, { name: `upsert${name}`, description: `Creates or updates a ${kind.graphql.noun} as the ${noun} of older releases.`, deprecationReason: reason })
+    upsert(@Arg('input', () => formerInput, { description: `The ${noun}.` }) input: object, @Ctx() ctx: Context) {
+      return upsertEntity(ctx, type, input, onCreate);
+    }
+  }
+  Object.defineProperty(FormerEntityResolver, 'name', { value: `${name}FormerResolver` });
+  return FormerEntityResolver;
+}
+
 let resolvers: Promise<ClassType[]> | undefined;
 
 /**
@@ -50,6 +76,7 @@ export function entityResolvers(): Promise<ClassType[]> {
     const perKind = await Promise.all(
       KINDS.map(async (kind: EntityKind) => [
         entityResolver(kind),
+        ...(kind.formerly ? [formerEntityResolver(kind as EntityKind & { formerly: FormerKind }, await kind.formerly.input())] : []),
         ...((await kind.graphql.resolvers?.()) ?? []),
         relationFieldsResolver(kind.type as EntityType, entityClassOf(kind.type as EntityType)),
       ]),

@@ -1,9 +1,13 @@
 import { registerEnumType } from 'type-graphql';
 import { Env } from '../../../model/env';
-import { EntityType, Status } from '../../../model/entity-type';
+import { EntityType, FORMER_TYPES, Status } from '../../../model/entity-type';
 import { RelationshipType } from '../../../model/relationship-type';
 
-registerEnumType(EntityType, { name: 'EntityType', description: 'The kinds of entity in the ML metadata graph.' });
+registerEnumType(EntityType, {
+  name: 'EntityType',
+  description: 'The kinds of entity in the ML metadata graph.',
+  valuesConfig: Object.fromEntries([...FORMER_TYPES].map(([name, { type, reason }]) => [name, { description: `Read as ${type}.`, deprecationReason: reason }])),
+});
 registerEnumType(Env, { name: 'Env', description: "DataHub's fabric: the environment an entity belongs to." });
 registerEnumType(Status, {
   name: 'Status',

@@ -3,10 +3,11 @@ import { BadUserInputError } from '../../../errors/errors';
 import { firstOrCap, relationCountsCost } from '../../../limits/cost';
 import type { Context } from '../../../context';
 import type { EntityType } from '../../../model/entity-type';
-import { RELATION_FIELDS, type Direction, type RelationshipType } from '../../../model/relationship-type';
+import { RELATION_FIELDS, type Direction, type RelationField, type RelationshipType } from '../../../model/relationship-type';
 import type { EntityRecord } from '../entity.loaders';
 import { entityClassOf } from './entity-classes';
 import { RelationCount } from './relation-count.type';
+import { RelatedEdge } from './edge-properties.types';
 
 /**
  * Most items one relationship list returns per call: the largest `first`, and the cut of a list read
@@ -94,6 +95,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
       complexity: spec.single ? undefined : firstOrCap(RELATION_MAX_FIRST),
     })(proto, spec.field, descriptor);
   }
+  for (const spec of RELATION_FIELDS[type]) if (spec.edgesField) declareEdgesField(proto, spec);
   const specs = RELATION_FIELDS[type];
   proto.relationCounts = async function (root: EntityRecord, ctx: Context): Promise<RelationCount[]> {
     const counts = await ctx.loaders.edgeCounts.load(root.urn);
@@ -115,4 +117,32 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
   })(proto, 'relationCounts', Object.getOwnPropertyDescriptor(proto, 'relationCounts')!);
   Object.defineProperty(RelationFieldsResolver, 'name', { value: `${cls.name}RelationsResolver` });
   return RelationFieldsResolver;
+}
+
+/**
+ * Declares `<field>Edges(first, after)` of a relationship list whose edges carry properties: the
+ * same open edges in the same order, each with its entity and what it records.
+ */
+function declareEdgesField(proto: Record<string, unknown>, spec: RelationField): void {
+  const name = spec.edgesField!;
+  proto[name] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
+    const list = { types: [spec.type], direction: spec.direction, target: spec.target };
+    const related = await relatedEntities(ctx, root.urn, list, { first, after }, name);
+    const edges = await ctx.loaders.edge.loadMany(
+      related.map((e) => ({ ...(spec.direction === 'out' ? { from: root.urn, to: e.urn } : { from: e.urn, to: root.urn }), type: spec.type, asOf: null })),
+    );
+    return related.flatMap((node, i) => {
+      const edge = edges[i];
+      return edge && !(edge instanceof Error) ? [{ node, properties: edge.properties, validFrom: edge.validFrom, createdBy: edge.createdBy }] : [];
+    });
+  };
+  Reflect.defineMetadata('design:paramtypes', [Object, Object, Number, String], proto, name);
+  Reflect.defineMetadata('design:returntype', Promise, proto, name);
+  Root()(proto, name, 0);
+  Ctx()(proto, name, 1);
+  declareSliceArgs(proto, name);
+  FieldResolver(() => [RelatedEdge], {
+    description: `${spec.description.replace(/\.$/, '')}, each edge with what it records (${spec.properties.map((p) => p.name).join(', ')}).`,
+    complexity: firstOrCap(RELATION_MAX_FIRST),
+  })(proto, name, Object.getOwnPropertyDescriptor(proto, name)!);
 }

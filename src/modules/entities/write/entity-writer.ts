@@ -1,6 +1,7 @@
 import { queries, type Graph } from '../../../graph';
 import type { EdgeKey } from '../../../graph/queries';
 import { BadUserInputError } from '../../../errors/errors';
+import { declaredEdgeProps, EDGE_PROPERTY_LIST, sameEdgeProps } from '../../../model/edge-properties';
 import { sameStored, type StoredValue } from '../../../model/encode';
 import { DERIVED_FIELDS } from '../../../model/entity-fields';
 import { Status, type EntityType } from '../../../model/entity-type';
@@ -9,7 +10,7 @@ import { parseUrn } from '../../../model/urn';
 import { requireAdminForArchived } from './archived-guard';
 import { lockedWrite, type LockedWrite } from './locked-write';
 import { checkWriteShape } from './write-checks';
-import type { EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
+import type { EdgeProps, EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
 
 interface Pending {
   urn: string;
@@ -21,6 +22,12 @@ interface Pending {
 }
 
 const edgeKey = (urn: string, type: string, dir: Direction) => `${urn}|${type}|${dir}`;
+const edgeId = (e: EdgeKey) => `${e.from}|${e.type}|${e.to}`;
+
+const EDGE_PROPERTY_NAMES = EDGE_PROPERTY_LIST.map((p) => p.name);
+
+/** An edge to open, with the declared properties it carries. */
+type EdgeToOpen = EdgeKey & { props: EdgeProps };
 
 /**
  * Applies entity upserts and single-edge links in ONE transaction: all of it is written or none.
@@ -60,23 +67,27 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   // An entity the lock just created has no edge yet: only stored ones are looked at (a fresh batch sends no statement).
   const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]).filter((u) => stored.get(u));
   const open = new Map<string, Set<string>>();
+  // The declared properties of each open edge, by edgeId.
+  const openProps = new Map<string, EdgeProps>();
   if (edgeTypes.length && edgeOwners.length) {
-    for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes })) {
+    for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes, props: EDGE_PROPERTY_NAMES })) {
       const k = edgeKey(r.urn, r.type, r.outgoing ? 'out' : 'in');
       (open.get(k) ?? open.set(k, new Set()).get(k)!).add(r.other);
+      const [from, to] = r.outgoing ? [r.urn, r.other] : [r.other, r.urn];
+      openProps.set(edgeId({ from, type: r.type, to }), declaredEdgeProps(Object.fromEntries(EDGE_PROPERTY_NAMES.map((k, i) => [k, r.props[i]]))));
       if (!status.has(r.other) && r.otherStatus) status.set(r.other, r.otherStatus);
     }
   }
 
   const pending = new Map<string, Pending>();
   const toClose: EdgeKey[] = [];
-  const toOpen: EdgeKey[] = [];
+  const toOpen: EdgeToOpen[] = [];
   // Where this request opens or closes each edge: one request may not do both to one edge (closes
   // run before opens, so "add then remove" would leave the edge open, and "remove then add" would
   // close and reopen it on every resend).
   const planned = new Map<string, { open: boolean; path: string }>();
-  const plan = (e: EdgeKey, open: boolean, path: string) => {
-    const id = `${e.from}|${e.type}|${e.to}`;
+  const plan = (e: EdgeKey, open: boolean, path: string, props: EdgeProps = {}) => {
+    const id = edgeId(e);
     const earlier = planned.get(id);
     if (earlier && earlier.open !== open) {
       throw new BadUserInputError(
@@ -86,7 +97,19 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
       );
     }
     planned.set(id, { open, path });
-    (open ? toOpen : toClose).push(e);
+    if (open) toOpen.push({ ...e, props });
+    else toClose.push(e);
+  };
+  // An open edge whose properties change is closed and opened again (closes run first), so the
+  // past keeps what it said; for the rest of the request it counts as opened here.
+  const reopen = (e: EdgeKey, path: string, props: EdgeProps) => {
+    const earlier = planned.get(edgeId(e));
+    if (earlier) {
+      throw new BadUserInputError(`${e.from} -${e.type}-> ${e.to} is given twice with different properties (at ${earlier.path} and ${path})`, path, { urn: e.to });
+    }
+    plan(e, true, path, props);
+    toClose.push(e);
+    openProps.set(edgeId(e), props);
   };
   const warnings: WriteWarning[] = [];
   const pendingFor = (urn: string, type?: EntityType): Pending => {
@@ -125,22 +148,29 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
       p.props[field] = value;
       if (!DERIVED_FIELDS.has(field)) p.changes.push({ field, old: before, new: value });
     }
-    for (const { spec, targets } of e.relations) {
+    for (const { spec, targets, properties } of e.relations) {
       const k = edgeKey(e.urn, spec.type, spec.direction);
       const current = new Set([...(open.get(k) ?? [])].filter((u) => parseUrn(u)?.type === spec.target));
       const desired = new Set(targets);
-      const removed = [...current].filter((u) => !desired.has(u));
-      const added = [...desired].filter((u) => !current.has(u));
-      if (!removed.length && !added.length) continue;
-      for (const u of added) checkTarget(u, e.urn, `${e.path}.${spec.field}`);
       const edge = (other: string): EdgeKey =>
         spec.direction === 'out' ? { from: e.urn, type: spec.type, to: other } : { from: other, type: spec.type, to: e.urn };
-      removed.forEach((u) => plan(edge(u), false, `${e.path}.${spec.field}`));
-      added.forEach((u) => plan(edge(u), true, `${e.path}.${spec.field}`));
+      const removed = [...current].filter((u) => !desired.has(u));
+      const added = [...desired].filter((u) => !current.has(u));
+      const field = properties ? spec.edgesField! : spec.field;
+      const restated = properties ? [...desired].filter((u) => current.has(u) && !sameEdgeProps(openProps.get(edgeId(edge(u))), properties.get(u))) : [];
+      if (!removed.length && !added.length && !restated.length) continue;
+      for (const u of added) checkTarget(u, e.urn, `${e.path}.${field}`);
+      const propsOf = (u: string) => properties?.get(u) ?? {};
+      const before = [...current].sort().map((u) => (properties ? { urn: u, ...openProps.get(edgeId(edge(u))) } : u));
+      removed.forEach((u) => plan(edge(u), false, `${e.path}.${field}`));
+      added.forEach((u) => plan(edge(u), true, `${e.path}.${field}`, propsOf(u)));
+      restated.forEach((u) => reopen(edge(u), `${e.path}.${field}`, propsOf(u)));
       // Keep both ends' view current, so a link of the same batch sees edges opened or closed here.
       removed.forEach((u) => markOpen(edge(u), false));
       added.forEach((u) => markOpen(edge(u), true));
-      p.changes.push({ field: spec.field, old: [...current].sort(), new: [...desired].sort() });
+      added.forEach((u) => openProps.set(edgeId(edge(u)), propsOf(u)));
+      const after = [...desired].sort().map((u) => (properties ? { urn: u, ...propsOf(u) } : u));
+      p.changes.push({ field, old: before, new: after });
     }
   }
 
@@ -149,12 +179,19 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     const k = edgeKey(l.from, l.type, 'out');
     const current = open.get(k) ?? open.set(k, new Set()).get(k)!;
     const exists = current.has(l.to);
+    const id = edgeId(l);
     if (l.op === 'link' && !exists) {
       checkTarget(l.to, l.from, l.path);
       checkTarget(l.from, l.from, l.path);
-      plan({ from: l.from, type: l.type, to: l.to }, true, l.path);
+      plan({ from: l.from, type: l.type, to: l.to }, true, l.path, l.properties ?? {});
       current.add(l.to);
-      pendingFor(l.from).changes.push({ field: l.type, old: null, new: l.to });
+      openProps.set(id, l.properties ?? {});
+      const added = l.properties && Object.keys(l.properties).length ? { urn: l.to, ...l.properties } : l.to;
+      pendingFor(l.from).changes.push({ field: l.type, old: null, new: added });
+    } else if (l.op === 'link' && l.properties && !sameEdgeProps(openProps.get(id), l.properties)) {
+      const old = { urn: l.to, ...openProps.get(id) };
+      reopen({ from: l.from, type: l.type, to: l.to }, l.path, l.properties);
+      pendingFor(l.from).changes.push({ field: l.type, old, new: { urn: l.to, ...l.properties } });
     } else if (l.op === 'unlink' && exists) {
       plan({ from: l.from, type: l.type, to: l.to }, false, l.path);
       current.delete(l.to);

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../errors/errors';
-import { isLegalRelationship } from '../../../model/relationship-type';
-import type { EntityWrite, LinkWrite } from './write-plan';
+import { ruleOf } from '../../../model/relationship-type';
+import type { EdgeProps, EntityWrite, LinkWrite } from './write-plan';
 import { requireUrn } from '../urn-arg';
 
 /**
@@ -29,9 +29,38 @@ export function checkWriteShape(entities: EntityWrite[], links: LinkWrite[]): vo
   for (const l of links) {
     const from = requireUrn(l.from, `${l.path}.from`);
     const to = requireUrn(l.to, `${l.path}.to`);
-    if (!isLegalRelationship(l.type, from.type, to.type)) {
-      throw new BadUserInputError(`${l.type} cannot go from a ${from.type} to a ${to.type}`, `${l.path}.relationship`);
-    }
+    const rule = ruleOf(l.type, from.type, to.type);
+    if (!rule) throw new BadUserInputError(`${l.type} cannot go from a ${from.type} to a ${to.type}`, `${l.path}.relationship`);
+    if (l.properties) edgePropsOf(l.properties, rule.properties ?? [], l.type, `${l.path}.properties`);
     if (l.from === l.to) throw new BadUserInputError(`${l.from} cannot be related to itself`, `${l.path}.to`);
   }
+}
+
+/** The edge properties an EdgePropertiesInput gives, nulls left out (checked later against the relationship). */
+export function edgePropsGiven(given: object): EdgeProps {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * The edge properties an input gives (nulls left out) for a relationship that carries `allowed`;
+ * BAD_USER_INPUT at `${path}.<name>` for one it does not carry.
+ */
+export function edgePropsOf(
+  given: Readonly<Record<string, unknown>> | null | undefined,
+  allowed: readonly { name: string }[],
+  relationship: string,
+  path: string,
+): EdgeProps {
+  const props: EdgeProps = {};
+  for (const [name, value] of Object.entries(given ?? {})) {
+    if (value == null) continue;
+    if (!allowed.some((p) => p.name === name)) {
+      throw new BadUserInputError(
+        `${relationship} edges here record ${allowed.length ? allowed.map((p) => p.name).join(', ') : 'no properties'}, not ${name}`,
+        `${path}.${name}`,
+      );
+    }
+    props[name] = String(value);
+  }
+  return props;
 }

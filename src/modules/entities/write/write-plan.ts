@@ -11,8 +11,12 @@ export interface EntityWrite {
   createOnly: Record<string, StoredValue>;
   /** Fields the input provided (null clears); absent fields are left alone. */
   fields: Record<string, StoredValue>;
-  /** Relationship sets the input provided; each replaces the stored set. */
-  relations: { spec: RelationField; targets: string[] }[];
+  /**
+   * Relationship sets the input provided; each replaces the stored set. With `properties` (from
+   * `<field>Edges`) each target's edge must carry exactly those edge properties (an open edge that
+   * carries others is closed and opened again); without, open edges are kept as they are.
+   */
+  relations: { spec: RelationField; targets: string[]; properties?: Map<string, EdgeProps> }[];
   /** Where this entity sits in the request, for error messages (e.g. "input", "batch.models.3"). */
   path: string;
 }
@@ -24,7 +28,12 @@ export interface LinkWrite {
   to: string;
   op: 'link' | 'unlink';
   path: string;
+  /** Edge properties the link sets (an open edge with others is closed and opened again); absent: kept. */
+  properties?: EdgeProps;
 }
+
+/** The declared properties of one edge, by name (absent: not recorded). */
+export type EdgeProps = Record<string, string>;
 
 export interface WriteOptions {
   /** Principal recorded as createdBy/updatedBy and in history. */

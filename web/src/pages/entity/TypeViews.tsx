@@ -139,6 +139,6 @@ export function DatasetView({ entity }: { entity: EntityDetails }) {
 export const TYPE_VIEWS: Record<string, (props: { entity: EntityDetails }) => React.ReactNode> = {
   Model: ModelCard,
   ModelGroup: GroupView,
-  TrainingRun: RunView,
+  Run: RunView,
   Dataset: DatasetView,
 };

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Where a training run is in its life (MLflow/DataHub run states). */
+/** Where a run is in its life (MLflow/DataHub run states). */
 export enum RunStatus {
   SCHEDULED = 'SCHEDULED',
   RUNNING = 'RUNNING',
@@ -11,7 +11,7 @@ export enum RunStatus {
 
 registerEnumType(RunStatus, {
   name: 'RunStatus',
-  description: 'Where a training run is in its life.',
+  description: 'Where a run is in its life.',
   valuesConfig: {
     SCHEDULED: { description: 'Waiting to start.' },
     RUNNING: { description: 'Started, not finished.' },

@@ -5,7 +5,14 @@ import { KEY_PART_MESSAGE, KEY_PART_PATTERN } from '../../model/urn-scheme';
 import { EntityInputBase } from '../../modules/entities/graphql/entity-input.base';
 import { RunStatus } from './run-status.enum';
 
-@InputType({ description: 'Creates or updates a training run, keyed by id.' })
+/**
+ * The upsert input of older releases (upsertTrainingRun, ingest's trainingRuns), kept for a release:
+ * a run it creates is a TRAINING run. UpsertRunInput extends it with what runs of every kind have.
+ */
+@InputType({
+  description:
+    'DEPRECATED: use UpsertRunInput (upsertRun, ingest runs). Creates or updates a run, keyed by id; a run it creates has runType TRAINING. Kept until 0.3.0.',
+})
 export class UpsertTrainingRunInput extends EntityInputBase {
   @Field({ description: 'Run id, e.g. the tracking server\'s run id (key).' })
   @IsString()
@@ -40,13 +47,13 @@ export class UpsertTrainingRunInput extends EntityInputBase {
   @ValidateNested({ each: true })
   metrics?: NamedValueInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Repository of the training code (URL or git address).' })
+  @Field(() => String, { nullable: true, description: 'Repository of the code the run executed (URL or git address).' })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
   codeRepository?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Commit of the training code.' })
+  @Field(() => String, { nullable: true, description: 'Commit of the code the run executed.' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
