@@ -70,6 +70,7 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   return { root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
 }
 
+/** The walk cache of the server `graph` belongs to (one per server). */
 const caches = new WeakMap<Graph, WalkCache>();
 
 function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
@@ -82,7 +83,7 @@ function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
  * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
  * NOT_FOUND (on `urn`) when the root does not exist. Returns the version.
  */
-async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<number> {
+export async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<number> {
   const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
   ctx.loaders.entity.prime(urn, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection));

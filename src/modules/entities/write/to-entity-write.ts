@@ -7,6 +7,7 @@ import { buildUrn, parseUrn, urnSchemeOf } from '../../../model/urn';
 import { checkKeyInput } from '../../../model/urn-scheme';
 import type { EdgeProps, EntityWrite } from './write-plan';
 import { edgePropsOf } from './write-checks';
+import { columnWriteOf } from '../../columns/column-input';
 
 /** An element of a `<field>Edges` input (see RelatedEdgeInput). */
 interface RelatedEdgeInput {
@@ -66,5 +67,5 @@ export function toEntityWrite(
     (edges ?? []).forEach((e, i) => properties.set(e.urn, edgePropsOf(e.properties, spec.properties, spec.type, `${at}.${i}.properties`)));
     relations.push({ spec, targets: [...properties.keys()], properties });
   }
-  return { type, urn, createOnly, fields, relations, path };
+  return { type, urn, createOnly, fields, relations, columns: columnWriteOf(type, input), path };
 }
