@@ -18,7 +18,8 @@ export async function backfillColumns(graph: Graph): Promise<number> {
     if (!page.length) return done;
     const rows = page.map((d) => {
       const fields = parseFields(d.schemaFields);
-      const unique = [...new Map(fields.map((f) => [f.name, f])).values()];
+      // A name given twice keeps its first entry, as the writer does (src/modules/columns/column-input.ts).
+      const unique = fields.filter((f, i) => fields.findIndex((g) => g.name === f.name) === i);
       return {
         dataset: d.urn,
         since: d.since,
