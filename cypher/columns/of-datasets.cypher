@@ -1,18 +1,19 @@
-// The columns of datasets as of $asOf (their HAS_COLUMN edge valid then; open edges when $asOf is
-// null), in field-path order after $after, at most $limit per dataset, each with what reads it
+// The columns of datasets in their schema as of $asOf (see columns/schema-sync: the current
+// interval validFrom..validTo or a closed one in pastFrom/pastTo; open now when $asOf is null), in field-path order after $after, at most $limit per dataset, each with what reads it
 // directly over edges valid then: the columns made from it, their datasets, the features and the
 // models that read it (what Dataset.columns shows beside each column).
 // params: $datasets, $asOf, $after, $limit
 // returns: dataset, urn, field, type, description, columns, datasets, features, models
 UNWIND $datasets AS d
 CALL (d) {
-  MATCH (:Entity {urn: d})-[h:HAS_COLUMN]->(c:Column)
+  MATCH (c:Column {dataset: d})
   WHERE c.fieldPath > $after
     AND CASE
-      WHEN $asOf IS NULL THEN h.validTo IS NULL
-      ELSE h.validFrom <= $asOf AND (h.validTo IS NULL OR h.validTo > $asOf)
+      WHEN $asOf IS NULL THEN c.validFrom IS NOT NULL AND c.validTo IS NULL
+      ELSE (c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf))
+        OR any(i IN range(0, size(coalesce(c.pastFrom, [])) - 1) WHERE c.pastFrom[i] <= $asOf AND c.pastTo[i] > $asOf)
     END
-  WITH DISTINCT c
+  WITH c
   ORDER BY c.fieldPath
   LIMIT $limit
   RETURN c

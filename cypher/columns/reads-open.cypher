@@ -1,12 +1,13 @@
 // Opens READS_COLUMN edges: a feature's source column, a column of a model's input signature (the
-// column is created when it does not exist yet). The caller has checked that none is open.
-// params: $links, $now, $actor, $source
+// column is created when it does not exist yet). The caller has checked that none is open. Who
+// wrote it is in the reader's history (sourceColumns, inputColumns).
+// params: $links, $now
 // links: [{owner, to, dataset, field}]
 // returns: opened
 UNWIND $links AS l
 MATCH (e:Entity {urn: l.owner})
 MERGE (c:Column {urn: l.to})
-ON CREATE SET c.dataset = l.dataset, c.fieldPath = l.field, c.createdAt = $now
+ON CREATE SET c.dataset = l.dataset, c.fieldPath = l.field
 CREATE (e)-[r:READS_COLUMN]->(c)
-SET r.validFrom = $now, r.createdAt = $now, r.createdBy = $actor, r.source = $source
+SET r.validFrom = $now
 RETURN count(r) AS opened

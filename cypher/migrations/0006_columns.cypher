@@ -6,6 +6,5 @@
 // params: none
 CREATE CONSTRAINT column_urn IF NOT EXISTS FOR (c:Column) REQUIRE c.urn IS UNIQUE;
 CREATE INDEX column_dataset IF NOT EXISTS FOR (c:Column) ON (c.dataset);
-CALL db.createRelationshipType('HAS_COLUMN');
 CALL db.createRelationshipType('COLUMN_DERIVED_FROM');
 CALL db.createRelationshipType('READS_COLUMN');

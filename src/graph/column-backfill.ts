@@ -7,8 +7,7 @@ const PAGE = 500;
 
 /**
  * Creates the column nodes of datasets stored before columns existed (migration 0006) from their
- * schemaFields, a page of datasets per transaction, with HAS_COLUMN edges valid from the dataset's
- * last change. Idempotent: datasets that have columns are skipped. Returns the datasets done.
+ * schemaFields, a page of datasets per transaction, in the schema from the dataset's last change. Idempotent: datasets that have columns are skipped. Returns the datasets done.
  */
 export async function backfillColumns(graph: Graph): Promise<number> {
   let after = '';
@@ -26,7 +25,7 @@ export async function backfillColumns(graph: Graph): Promise<number> {
         fields: unique.map((f) => ({ urn: columnUrn(d.urn, f.name), fieldPath: f.name, type: f.type ?? 'unknown', description: f.description ?? null })),
       };
     });
-    await graph.write(queries.columnsSchemaSync, { rows, now: new Date(), actor: 'migration', source: 'migration' });
+    await graph.write(queries.columnsSchemaSync, { rows, now: new Date() });
     done += page.length;
     after = page[page.length - 1].urn;
   }

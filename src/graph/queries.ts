@@ -125,10 +125,7 @@ export const queries = {
   >('history/record', ['changes', 'now', 'actor', 'source']),
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
-  columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date; actor: string; source: string }, { opened: number; closed: number }>(
-    'columns/schema-sync',
-    ['rows', 'now', 'actor', 'source'],
-  ),
+  columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
   columnDownstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
   columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
   columnsOfDatasets: defineQuery<
@@ -144,27 +141,19 @@ export const queries = {
     { datasets: string[]; readers: string[] },
     { owner: string; field: string | null; dataset: string; input: string; transformations: string | null }
   >('columns/links-of', ['datasets', 'readers']),
-  columnDerivedClose: defineQuery<{ links: { from: string; to: string }[]; now: Date; actor: string }, { closed: number }>(
-    'columns/derived-close',
-    ['links', 'now', 'actor'],
-  ),
+  columnDerivedClose: defineQuery<{ links: { from: string; to: string }[]; now: Date }, { closed: number }>('columns/derived-close', ['links', 'now']),
   columnDerivedOpen: defineQuery<
     {
       links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string }[];
       now: Date;
-      actor: string;
-      source: string;
     },
     { opened: number }
-  >('columns/derived-open', ['links', 'now', 'actor', 'source']),
-  columnReadsClose: defineQuery<{ links: { owner: string; to: string }[]; now: Date; actor: string }, { closed: number }>(
-    'columns/reads-close',
-    ['links', 'now', 'actor'],
+  >('columns/derived-open', ['links', 'now']),
+  columnReadsClose: defineQuery<{ links: { owner: string; to: string }[]; now: Date }, { closed: number }>('columns/reads-close', ['links', 'now']),
+  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string }[]; now: Date }, { opened: number }>(
+    'columns/reads-open',
+    ['links', 'now'],
   ),
-  columnReadsOpen: defineQuery<
-    { links: { owner: string; to: string; dataset: string; field: string }[]; now: Date; actor: string; source: string },
-    { opened: number }
-  >('columns/reads-open', ['links', 'now', 'actor', 'source']),
 
   // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
   aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', [

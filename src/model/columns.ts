@@ -1,13 +1,11 @@
 // Columns of datasets as graph citizens (README, "Columns"). A column is a node of its own,
-// (:Column {urn, dataset, fieldPath, type, description}), keyed like DataHub's schema fields. It is
-// never deleted: the dataset's open HAS_COLUMN edge says it is in the schema now, a closed one that
-// it was then. Column lineage is stored column to column (COLUMN_DERIVED_FROM, output -> input, as
+// (:Column {urn, dataset, fieldPath, type, description, validFrom, validTo}), keyed like DataHub's
+// schema fields and found by its dataset (an index). It is never deleted: validFrom/validTo (and
+// earlier intervals in pastFrom/pastTo) say when it was in the dataset's schema. Column lineage is stored column to column (COLUMN_DERIVED_FROM, output -> input, as
 // OpenLineage's columnLineage facet says it) and entity to column (READS_COLUMN: a feature's
 // sources, a model's input signature). None of these is an entity (no status, no history of its
 // own): they are written with, and recorded in the history of, the entity whose input sets them.
 
-/** The relationship types of the column layer, each a literal in the cypher/columns/ files. */
-export const COLUMN_RELATIONSHIPS = ['HAS_COLUMN', 'COLUMN_DERIVED_FROM', 'READS_COLUMN'] as const;
 
 /** DataHub's schema field URN of a dataset's column: urn:li:schemaField:(<dataset URN>,<fieldPath>). */
 export function columnUrn(dataset: string, fieldPath: string): string {

@@ -102,8 +102,8 @@ describe('schema migrations', () => {
     const columns = async () =>
       (
         await driver.executeQuery(
-          `MATCH (:Dataset {urn: $d})-[h:HAS_COLUMN]->(c:Column) RETURN c.urn AS urn, c.fieldPath AS field, c.type AS type,
-             c.description AS description, toString(h.validFrom) AS since, h.validTo IS NULL AS open ORDER BY field`,
+          `MATCH (c:Column {dataset: $d}) RETURN c.urn AS urn, c.fieldPath AS field, c.type AS type,
+             c.description AS description, toString(c.validFrom) AS since, c.validTo IS NULL AS open ORDER BY field`,
           { d },
         )
       ).records.map((r) => r.toObject());

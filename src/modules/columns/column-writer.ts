@@ -46,16 +46,21 @@ export function columnReferences(entities: readonly EntityWrite[]): Map<string, 
 export interface ColumnPlan {
   /** Field changes by owner URN (schema changes are recorded as schemaFields already). */
   changes: Map<string, FieldChange[]>;
-  apply(audit: { now: Date; actor: string; source: string }): Promise<void>;
+  apply(now: Date): Promise<void>;
 }
 
 /**
  * Compares the column inputs of `entities` with what is stored (one statement, only when some
- * entity sets column lineage or columns read) and plans the writes: the schema of every dataset
+ * stored entity sets column lineage or columns read; `created` tells the new ones) and plans the writes: the schema of every dataset
  * whose `schemaFields` changed (`schemaChanged`), and, per owner, the column edges to close (gone
  * or with other transformations) and to open. Idempotent: equal inputs plan nothing.
  */
-export async function planColumns(tx: GraphTransaction, entities: readonly EntityWrite[], schemaChanged: (urn: string) => boolean): Promise<ColumnPlan> {
+export async function planColumns(
+  tx: GraphTransaction,
+  entities: readonly EntityWrite[],
+  schemaChanged: (urn: string) => boolean,
+  created: (urn: string) => boolean,
+): Promise<ColumnPlan> {
   const schemaRows: SchemaSyncRow[] = entities
     .filter((e) => e.columns?.schema && schemaChanged(e.urn))
     .map((e) => ({
@@ -66,8 +71,12 @@ export async function planColumns(tx: GraphTransaction, entities: readonly Entit
   const lineageOwners = entities.filter((e) => e.columns?.lineage);
   const readers = entities.filter((e) => e.columns?.reads);
   const stored = new Map<string, Link[]>();
-  if (lineageOwners.length || readers.length) {
-    const rows = await tx.run(queries.columnLinksOf, { datasets: lineageOwners.map((e) => e.urn), readers: readers.map((e) => e.urn) });
+  // An entity this write creates owns no column edge yet (its columns' lineage is written only with
+  // it), so a batch of new entities sends no statement to compare.
+  const datasets = lineageOwners.map((e) => e.urn).filter((u) => !created(u));
+  const reading = readers.map((e) => e.urn).filter((u) => !created(u));
+  if (datasets.length || reading.length) {
+    const rows = await tx.run(queries.columnLinksOf, { datasets, readers: reading });
     for (const r of rows) {
       const list = stored.get(r.owner) ?? stored.set(r.owner, []).get(r.owner)!;
       list.push({ field: r.field, input: { dataset: r.dataset, field: r.input }, transformations: r.transformations });
@@ -106,13 +115,12 @@ export async function planColumns(tx: GraphTransaction, entities: readonly Entit
 
   return {
     changes,
-    async apply(audit) {
-      const { now, actor, source } = audit;
-      if (schemaRows.length) await tx.run(queries.columnsSchemaSync, { rows: schemaRows, now, actor, source });
-      if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: derivedClose, now, actor });
-      if (readsClose.length) await tx.run(queries.columnReadsClose, { links: readsClose, now, actor });
-      if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: derivedOpen, now, actor, source });
-      if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: readsOpen, now, actor, source });
+    async apply(now) {
+      if (schemaRows.length) await tx.run(queries.columnsSchemaSync, { rows: schemaRows, now });
+      if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: derivedClose, now });
+      if (readsClose.length) await tx.run(queries.columnReadsClose, { links: readsClose, now });
+      if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: derivedOpen, now });
+      if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: readsOpen, now });
     },
   };
 }

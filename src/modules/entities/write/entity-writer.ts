@@ -208,7 +208,7 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     const p = pending.get(urn)!;
     const schemaField = kindOf(p.type!).columns?.schema;
     return Boolean(schemaField && schemaField in p.props);
-  });
+  }, (urn) => pending.get(urn)!.created);
   for (const [urn, changes] of columnPlan.changes) pendingFor(urn).changes.push(...changes);
 
   // 5. Write what changed (the entities and their history are written by lockedWrite); an ARCHIVED
@@ -219,7 +219,7 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   const audit = { now: write.now, actor: options.actor };
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
   if (toOpen.length) await tx.run(queries.edgesOpen, { ...audit, edges: toOpen, source: options.source });
-  await columnPlan.apply({ ...audit, source: options.source });
+  await columnPlan.apply(audit.now);
   for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
