@@ -9,7 +9,7 @@
 // params: $rows, $now
 // rows: [{dataset, since, fields: [{urn, fieldPath, type, description}]}] (since: when the schema was
 // set, for data written before columns existed; null: $now)
-// returns: opened, closed
+// returns: opened (columns that existed and were opened again), closed
 UNWIND $rows AS row
 CALL (row) {
   MATCH (c:Column {dataset: row.dataset})
@@ -20,9 +20,11 @@ CALL (row) {
 CALL (row) {
   UNWIND row.fields AS f
   MERGE (c:Column {urn: f.urn})
-  ON CREATE SET c.dataset = row.dataset, c.fieldPath = f.fieldPath
-  SET c.type = f.type, c.description = f.description
+  ON CREATE SET c.dataset = row.dataset, c.fieldPath = f.fieldPath, c.type = f.type, c.description = f.description,
+    c.validFrom = coalesce(row.since, $now)
+  ON MATCH SET c.type = f.type, c.description = f.description
   WITH c
+  // a new column is open already; an existing one opens when it never was in the schema or was closed
   WHERE c.validFrom IS NULL OR c.validTo IS NOT NULL
   SET c.pastFrom = CASE WHEN c.validTo IS NULL THEN c.pastFrom ELSE coalesce(c.pastFrom, []) + [c.validFrom] END
   SET c.pastTo = CASE WHEN c.validTo IS NULL THEN c.pastTo ELSE coalesce(c.pastTo, []) + [c.validTo] END

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { startTestServer, uniqueId, type TestServer } from '../support/harness';
+import { exampleDoc, runOperation } from '../support/example-doc';
+import { startTestServer, type TestServer } from '../support/harness';
 
 // Column-level impact on schema/examples/columns.graphql as written (README, "Columns"), then
 // drops, as-of, cycles and bad input on small graphs of its own. Names are made unique per run.
@@ -11,18 +10,11 @@ let u: string;
 
 beforeAll(async () => {
   t = await startTestServer();
-  u = uniqueId('c').replace(/[^A-Za-z0-9]/g, '');
-  doc = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'examples', 'columns.graphql'), 'utf8').replaceAll('shop', `shop${u}`);
+  ({ doc, u } = exampleDoc('columns.graphql', 'shop'));
 });
 afterAll(() => t.close());
 
-async function run(operationName: string) {
-  const response = await t.server.apollo.executeOperation({ query: doc, operationName }, { contextValue: t.server.contextFor() });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  const result = response.body.singleResult;
-  expect(result.errors).toBeUndefined();
-  return result.data as Record<string, any>;
-}
+const run = (operationName: string) => runOperation(t, doc, operationName);
 
 const plain = (s: string) => s.replaceAll(`shop${u}`, 'shop');
 const ds = (platform: string, name: string) => `urn:li:dataset:(urn:li:dataPlatform:${platform},${name},PROD)`;
@@ -116,7 +108,7 @@ describe('schema/examples/columns.graphql', () => {
     expect(f.data!.dataset.columns).toEqual([{ fieldPath: 'age', downstream: { features: 1, models: 1 } }, { fieldPath: 'country', downstream: { features: 0, models: 1 } }]);
   });
 
-  it('a dropped column is closed, not deleted: as-of sees it, and as-of column walks see lineage that was removed since', async () => {
+  it('a dropped column is closed, not deleted: as-of sees it, as-of column walks see lineage removed since, and listing it again reopens it', async () => {
     const before = new Date();
     await new Promise((r) => setTimeout(r, 20));
     const drop = await t.gql(
@@ -139,6 +131,20 @@ describe('schema/examples/columns.graphql', () => {
     expect(then.map((i: any[]) => i.slice(0, 3))).toEqual([['COLUMN', 2, 'shop-churn-v1'], ['DATASET', 2, 'shop-engagement-v1'], ['COLUMN', 2, 'shop-ltv-v1']]);
     const history = await t.gql(`{ history(urn: "${features()}", first: 1) { edges { node { changes { field } } } } }`);
     expect(history.data!.history.edges[0].node.changes).toEqual([{ field: 'columnLineage' }]);
+
+    // Listed again, the column is reopened; the time it was out of the schema stays visible.
+    const between = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await t.gql(
+      `mutation($c: [SchemaFieldInput!]) { upsertDataset(input: { platform: "s3", name: "shop${u}.customers", schemaFields: $c }) { revision } }`,
+      { c: ['birth_date', 'customer_id'].map((name) => ({ name, type: 'string' })) },
+    );
+    expect(again.errors).toBeUndefined();
+    const fields = async (asOf: Date | null) =>
+      (await t.gql(`query($a: DateTime) { dataset(urn: "${customers()}") { columns(asOf: $a) { fieldPath } } }`, { a: asOf?.toISOString() ?? null })).data!.dataset.columns.map((c: any) => c.fieldPath);
+    expect(await fields(null)).toEqual(['birth_date', 'customer_id']);
+    expect(await fields(between)).toEqual(['country', 'customer_id', 'email', 'signup_ts']);
+    expect(await fields(before)).toEqual(['birth_date', 'country', 'customer_id', 'email', 'signup_ts']);
   });
 });
 
