@@ -2,9 +2,10 @@
 //   load:   a synthetic ML graph (bench/generate.ts) whose datasets carry 20 columns with column
 //           lineage (bench/columns-generate.ts), through the ingest path, into .data/bench/columns-<size>
 //   run:    p50/p95 of impact(urn, columns: [c]) over HTTP for a root column whose reach is about
-//           --reach (default 1000), beside the dataset-level impact of the same dataset
+//           --reach (default 1000), beside the dataset-level impact of the same dataset (repeated
+//           questions are answered from the walk cache; LINEAGE_CACHE_WALKS=0 times every walk)
 //   ingest: entity ingest with and without columns, batch by batch in turn, into a fresh store
-// Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000]
+// Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000] [--root URN --column c]
 //        [--ingest-entities 20000] [--batch 1000]
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -103,11 +104,14 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
   const DATASET = `query($urn: ID!) { r: impact(urn: $urn, first: 100) { ${SELECTION} } }`;
   const COUNT = `query($urn: ID!, $c: [String!]) { r: impact(urn: $urn, columns: $c, first: 0) { total isPartial } }`;
   try {
-    console.log(`[columns run] ${size.name}: ${JSON.stringify(manifest.counts)}; load average ${load()}`);
-    // Candidate roots: columns of the raw datasets (the popular ones come first), and their reach.
+    console.log(`[columns run] ${size.name}: ${JSON.stringify(manifest.counts)}; walk cache ${process.env.LINEAGE_CACHE_WALKS === '0' ? 'off' : 'on'}; load average ${load()}`);
+    // Candidate roots: columns of the raw datasets (the popular ones come first), and their reach;
+    // --root and --column skip the search (a second run, e.g. with LINEAGE_CACHE_WALKS=0).
     const shape = shapeOf(size.nodes);
     const candidates: { urn: string; column: string; total: number }[] = [];
-    for (let i = 0; i < Math.min(shape.rawDatasets, 40); i++) {
+    const given = arg('root');
+    if (given) candidates.push({ urn: given, column: arg('column', 'c_0')!, total: (await gql(COUNT, { urn: given, c: [arg('column', 'c_0')] })).total });
+    for (let i = 0; !given && i < Math.min(shape.rawDatasets, 40); i++) {
       const urn = buildUrn(EntityType.DATASET, { platform: i % 3 === 0 ? 'kafka' : 's3', name: `${manifest.prefix}.raw.events_${i}`, env: 'PROD' as never });
       for (const column of ['c_0', 'c_5', 'c_10']) {
         const r = await gql(COUNT, { urn, c: [column] });

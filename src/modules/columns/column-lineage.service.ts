@@ -5,11 +5,13 @@ import { FIELD_PATH_PATTERN } from '../../model/columns';
 import { EntityType } from '../../model/entity-type';
 import { requireUrn } from '../entities/urn-arg';
 import { decodeCursor, urnsOnPage } from '../lineage/lineage-page';
-import { lineageLimits } from '../lineage/lineage.config';
+import { lineageLimits, type LineageLimits } from '../lineage/lineage.config';
+import { WalkCache, walkKey } from '../lineage/walk-cache';
+import type { Graph } from '../../graph';
 import { loadEntities, startWalk, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
 import { LineageDirection } from '../lineage/lineage-steps';
 import { columnPageOf } from './column-page';
-import { walkColumns, type Precision } from './column-walk';
+import { walkColumns, type ColumnWalk, type Precision } from './column-walk';
 
 /** A lineage request at column level: `columns` of a dataset root, or [] for a feature or model root. */
 export interface ColumnLineageRequest extends LineageRequest {
@@ -26,7 +28,8 @@ export interface ColumnLineageStub extends LineageResultStub {
  * Walks lineage at column level from `request.columns` of `request.urn` (README, "Columns") and
  * returns one page of stubs like `lineage` does, each item with its precision. The root check, the
  * column check, the walk and the page's entities share one read transaction, queued for the walk
- * limits like every walk. Column walks are not kept in the walk cache. BAD_USER_INPUT (field
+ * limits like every walk. A complete walk is kept as entity walks are (WalkCache, under the graph's
+ * version, in a cache of its own), so later pages and the same question again skip it. BAD_USER_INPUT (field
  * `columns`) when a dataset root names no column or a column it never had, or another root names
  * any; (field `version`) with `version`, which column walks do not take; NOT_FOUND without a root.
  */
@@ -39,9 +42,10 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
   const limits = lineageLimits();
   const name = request.direction === LineageDirection.UPSTREAM ? 'columnLineageUpstream' : 'columnLineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
+  const cache = limits.cacheWalks > 0 ? columnWalkCacheOf(ctx.graph, limits) : null;
   const { walk, page } = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(name, async (tx) => {
-      await startWalk(ctx, tx, request.urn);
+      const version = await startWalk(ctx, tx, request.urn);
       const root = (await ctx.loaders.entity.load(request.urn))!;
       if (root.type === EntityType.DATASET) {
         if (!columns.length) throw new BadUserInputError('name at least one column of the dataset', 'columns');
@@ -51,7 +55,12 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
       } else if (columns.length) {
         throw new BadUserInputError(`only a dataset has columns; give columns: [] to walk a ${root.type} at column level`, 'columns');
       }
-      const walk = await walkColumns(tx, request.urn, root.type as EntityType, columns, options);
+      const key = JSON.stringify([walkKey(request.urn, options), [...columns].sort()]);
+      let walk = cache?.get(key, version);
+      if (!walk) {
+        walk = await walkColumns(tx, request.urn, root.type as EntityType, columns, options);
+        cache?.set(key, version, walk);
+      }
       const page = columnPageOf(walk, request);
       await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
       return { walk, page };
@@ -63,4 +72,13 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
   const walked = { direction: request.direction, asOf: request.asOf ?? null };
   for (const item of page.items) for (const hop of item.path) hop.walked = walked;
   return { root: request.urn, columns, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
+}
+
+const caches = new WeakMap<Graph, WalkCache<ColumnWalk>>();
+
+/** The column walk cache of the server `graph` belongs to (one per server, beside the entity walks'). */
+function columnWalkCacheOf(graph: Graph, limits: LineageLimits): WalkCache<ColumnWalk> {
+  let cache = caches.get(graph.origin);
+  if (!cache) caches.set(graph.origin, (cache = new WalkCache<ColumnWalk>(limits.cacheWalks, limits.cacheEntities, (w) => w.nodes.size)));
+  return cache;
 }
