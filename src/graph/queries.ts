@@ -18,9 +18,9 @@ export const queries = {
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
   entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
-  related: defineQuery<{ keys: RelatedKeyParam[]; limit: Int; fields: FieldsByType }, ProjectedRow & { key: string }>(
+  related: defineQuery<{ slices: RelatedSliceParam[]; fields: FieldsByType }, ProjectedRow & { slice: number; key: string }>(
     'edges/related',
-    ['keys', 'limit', 'fields'],
+    ['slices', 'fields'],
   ),
   edgePropertiesOf: defineQuery<
     { keys: { id: string; from: string; type: string; to: string; asOf: Date | null }[] },
@@ -167,14 +167,14 @@ export interface ProjectedRow {
   values: unknown[];
 }
 
-/** One relationship-list slice asked of edges/related (see that file). */
-export interface RelatedKeyParam {
-  id: string;
-  urn: string;
+/** One relationship list asked of edges/related for several entities (see that file). */
+export interface RelatedSliceParam {
+  urns: string[];
   types: string[];
   out: boolean;
   target: string;
   after: string | null;
+  limit: Int;
 }
 
 /** Parameters of one lineage level: the frontier's URNs and the walk's filters. */

@@ -54,7 +54,7 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
       const key = walkKey(request.urn, options);
       let walk = cache?.get(key, version);
       if (!walk) {
-        walk = await walkIn(tx, request.urn, options, ctx.graph);
+        walk = await walkIn(tx, request.urn, options, ctx.graph.insideUnit());
         cache?.set(key, version, walk);
       }
       const page = pageOf(walk, request);
