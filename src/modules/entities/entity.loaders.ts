@@ -4,6 +4,7 @@ import { int, queries, type Graph } from '../../graph';
 import type { ProjectedRow, RelatedSliceParam } from '../../graph/queries';
 import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
+import { recordPrototypeOf } from './graphql/entity-classes';
 import { decodeProjected, type Projection } from './projection';
 
 /** A decoded entity as the GraphQL types read it: the properties of the request's projection. */
@@ -109,7 +110,11 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
 /** The record of a projected row (entities/by-urns, edges/related and the like) under `fields`. */
 export function recordOf(row: ProjectedRow, fields: Projection): EntityRecord {
   const type = row.type as EntityType;
-  return { ...decodeProjected(type, fields[type] ?? [], row.values), urn: row.urn, type };
+  // Made as an instance of the type's GraphQL class: see recordPrototypeOf.
+  const record = decodeProjected(type, fields[type] ?? [], row.values, Object.create(recordPrototypeOf(type)) as Record<string, unknown>);
+  record.urn = row.urn;
+  record.type = type;
+  return record as EntityRecord;
 }
 
 export function relatedKeyId(k: RelatedKey): string {

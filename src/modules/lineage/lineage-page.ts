@@ -11,7 +11,12 @@ export interface HopStub {
   relationship: RelationshipType;
   /** How the walk went and the instant it looked at, to find the stored edge (set by the service). */
   walked?: { direction: LineageDirection; asOf: Date | null };
+  /** The page's entities as the service read them (set by the service), so hops resolve without a promise each. */
+  records?: PageRecords;
 }
+
+/** The entities of one page by URN, read in the walk's transaction. */
+export type PageRecords = ReadonlyMap<string, Record<string, unknown> & { urn: string; type: string }>;
 
 /** A lineage item before hydration: the loaders turn its URNs into entities. */
 export interface ItemStub {
@@ -20,6 +25,8 @@ export interface ItemStub {
   degree: number;
   path: HopStub[];
   cursor: string;
+  /** See HopStub.records. */
+  records?: PageRecords;
 }
 
 export interface LineagePage {
