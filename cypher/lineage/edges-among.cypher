@@ -3,7 +3,7 @@
 // The relationship types are exactly those of LINEAGE_STEPS, written by `npm run schema:emit` (a
 // contract test keeps them equal).
 // params: $urns, $asOf
-// returns: from, relationship, to
+// returns: from, relationship, to, props (the edge's stored properties; the caller keeps the declared ones)
 UNWIND $urns AS fromUrn
 MATCH (a:Entity {urn: fromUrn})-[r:CONSUMES|CONTAINS|DEPENDS_ON|DEPLOYED_TO|DERIVED_FROM|EVALUATED_ON|INPUT_OF|MEMBER_OF|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->(b:Entity)
 WHERE b.urn IN $urns
@@ -11,5 +11,5 @@ WHERE b.urn IN $urns
     WHEN $asOf IS NULL THEN r.validTo IS NULL
     ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
   END
-RETURN fromUrn AS from, type(r) AS relationship, b.urn AS to
+RETURN fromUrn AS from, type(r) AS relationship, b.urn AS to, properties(r) AS props
 ORDER BY from, relationship, to

@@ -58,7 +58,7 @@ export const queries = {
     'asOf',
     'version',
   ]),
-  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string }>(
+  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string; props: Record<string, unknown> }>(
     'lineage/edges-among',
     ['urns', 'asOf'],
   ),

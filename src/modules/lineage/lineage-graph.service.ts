@@ -1,3 +1,4 @@
+import { declaredEdgeProps } from '../../model/edge-properties';
 import type { Context } from '../../context';
 import { queries, type GraphTransaction } from '../../graph';
 import { currentTypes, type EntityType, type Status } from '../../model/entity-type';
@@ -22,7 +23,7 @@ export interface LineageGraphRequest {
 export interface LineageGraphStub {
   root: string;
   nodes: { urn: string; direction: LineageDirection; degree: number }[];
-  edges: { from: string; to: string; relationship: RelationshipType }[];
+  edges: { from: string; to: string; relationship: RelationshipType; properties: Record<string, string> }[];
   isPartial: boolean;
   partialReason: string | null;
 }
@@ -72,7 +73,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
     return {
       root: request.urn,
       nodes: [...nodes.values()].sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn)),
-      edges: edges.map((e) => ({ from: e.from, to: e.to, relationship: e.relationship as RelationshipType })),
+      edges: edges.map((e) => ({ from: e.from, to: e.to, relationship: e.relationship as RelationshipType, properties: declaredEdgeProps(e.props) })),
       isPartial: Boolean(cut),
       partialReason: cut?.partialReason ?? null,
     };
