@@ -58,9 +58,9 @@ export const queries = {
     'asOf',
     'version',
   ]),
-  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string; props: Record<string, unknown> }>(
+  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null; edgeProps: string[] }, { from: string; relationship: string; to: string; props: unknown[] }>(
     'lineage/edges-among',
-    ['urns', 'asOf'],
+    ['urns', 'asOf', 'edgeProps'],
   ),
 
   // Lists, search and history (src/modules/queries/): one page per statement, totals on demand.

@@ -63,20 +63,20 @@ export class LineageGraphFieldsResolver {
 @Resolver(() => LineageGraphNode)
 export class LineageGraphNodeFieldsResolver {
   @FieldResolver(() => Entity)
-  entity(@Root() node: { urn: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, node.urn);
+  entity(@Root() node: LineageGraphStub['nodes'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, node.records, node.urn);
   }
 }
 
 @Resolver(() => LineageGraphEdge)
 export class LineageGraphEdgeFieldsResolver {
   @FieldResolver(() => Entity)
-  from(@Root() edge: { from: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, edge.from);
+  from(@Root() edge: LineageGraphStub['edges'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, edge.records, edge.from);
   }
 
   @FieldResolver(() => Entity)
-  to(@Root() edge: { to: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, edge.to);
+  to(@Root() edge: LineageGraphStub['edges'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, edge.records, edge.to);
   }
 }
