@@ -1,8 +1,8 @@
 // The seam for column-level lineage (issue 11): parseColumnLineage turns an output dataset's
 // `columnLineage` facet into column edges with mlgraph URNs. The mapping keeps the facet itself as
 // a readable facet (`openlineage.dataset.columnLineage`) and collects these edges in
-// MappedEvents.columnLineage, which lineage.service.ts does not write yet: once datasets have
-// column entities, writing them is a loop over that list in applyEvents.
+// MappedEvents.columnLineage, which applyEvents (openlineage.service.ts) does not write yet: once
+// datasets have column entities, writing them is a loop over that list there.
 
 /** A column of a dataset, by the dataset's URN. */
 export interface ColumnRef {
