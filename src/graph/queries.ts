@@ -103,20 +103,21 @@ export const queries = {
   >('entities/write', ['rows', 'now', 'actor']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[]; props: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[] }
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[]; validFrom: Date | null }
   >('edges/open-of', ['urns', 'types', 'props']),
-  edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
+  edgesClose: defineQuery<{ edges: TimedEdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
     'now',
     'actor',
   ]),
-  edgesOpen: defineQuery<{ edges: (EdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
+  edgesOpen: defineQuery<{ edges: (TimedEdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
     'edges/open',
     ['edges', 'now', 'actor', 'source'],
   ),
+  edgesMoveStart: defineQuery<{ edges: TimedEdgeKey[] }, { moved: number }>('edges/move-start', ['edges']),
   historyRecord: defineQuery<
     {
-      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null }[];
+      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null; at: Date }[];
       now: Date;
       actor: string;
       source: string;
@@ -224,6 +225,7 @@ export interface SearchParams {
 export interface ChangeRow {
   revision: number;
   at: Date;
+  recordedAt: Date;
   actor: string;
   action: string;
   reason: string | null;
@@ -237,5 +239,8 @@ export interface EdgeKey {
   type: string;
   to: string;
 }
+
+/** An edge and the instant a write says it opened or closed (its eventTime, else the write's own time). */
+export type TimedEdgeKey = EdgeKey & { at: Date };
 
 export type QueryName = keyof typeof queries;

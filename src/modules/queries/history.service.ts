@@ -43,6 +43,7 @@ function toChangeRecord(row: ChangeRow, decode: (c: FieldChange) => FieldChange)
   return {
     revision: row.revision,
     at: row.at,
+    recordedAt: row.recordedAt,
     actor: row.actor,
     action: row.action,
     reason: row.reason,
