@@ -5,7 +5,7 @@ import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
 import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
 import type { QueryLimits } from './http/limits.plugin';
 import type { OperationLimits } from './http/operation-check';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './http/response-size.plugin';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/answer-budget';
 import type { ValidationLimits } from './http/validation-limits';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */

@@ -1,6 +1,7 @@
 import { Role, type Principal } from './auth/role';
 import type { Graph } from './graph';
 import { createModelVersionLoaders, type ModelVersionLoaders } from './kinds/model-group/model-versions.loaders';
+import { AnswerBudget } from './limits/answer-budget';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
 import { createColumnLoaders, type ColumnLoaders } from './modules/columns/column.loaders';
@@ -15,12 +16,8 @@ export interface Context {
   requestId: string;
   log: Logger;
   loaders: EntityLoaders & EdgeLoaders & AliasLoaders & ModelVersionLoaders & ColumnLoaders;
-  /**
-   * What the request's loaders read: the stored properties per entity type, set from the operation
-   * before it runs (projectionPlugin); every stored property when there is no operation (scripts).
-   * A box shared by reference, because Apollo runs an operation on a shallow copy of the context.
-   */
-  scope: { projection: Projection };
+  /** See RequestScope: a box shared by reference, because Apollo runs an operation on a shallow copy of the context. */
+  scope: RequestScope;
   /** Who is calling, and with which role. */
   principal: Principal;
   /** Principal recorded as createdBy/updatedBy and in history. */
@@ -29,6 +26,16 @@ export interface Context {
   authenticator?: { forget(): void };
   /** Non-fatal problems, sent back in the response's `extensions.warnings`. */
   warnings: WriteWarning[];
+}
+
+/**
+ * What the request's loaders read (`projection`, set from the operation before it runs by
+ * projectionPlugin; every stored property when there is no operation) and what its answer may
+ * carry (`answer`, limited by responseSizePlugin).
+ */
+export interface RequestScope {
+  projection: Projection;
+  answer: AnswerBudget;
 }
 
 export interface ContextDeps {
@@ -54,12 +61,12 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     requestId,
     log: deps.log.child({ requestId }),
     loaders: undefined as never,
-    scope: { projection: FULL_PROJECTION },
+    scope: { projection: FULL_PROJECTION, answer: new AnswerBudget() },
     authenticator: deps.authenticator,
     warnings: [],
   };
   ctx.loaders = {
-    ...createEntityLoaders(graph, () => ctx.scope.projection),
+    ...createEntityLoaders(graph, ctx.scope),
     ...createEdgeLoaders(graph),
     ...createAliasLoaders(graph),
     ...createModelVersionLoaders(graph),

@@ -28,6 +28,7 @@ import { validationLimitRules } from './http/validation-limits';
 import { warningsPlugin } from './http/warnings.plugin';
 import { WEB_ROOT, webRoutes } from './http/web.routes';
 import { projectionPlugin } from './modules/entities/projection.plugin';
+import { openLineageRoutes } from './modules/openlineage/openlineage.routes';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { metricsPlugin } from './metrics/metrics.plugin';
@@ -58,7 +59,7 @@ export interface MlgraphServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Express app with /graphql, /health, /ready and the web explorer, without listening. */
+/** Builds the Express app with /graphql, /api/v1/lineage (OpenLineage), /health, /ready and the web explorer, without listening. */
 export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const { graph, log } = deps;
   const readiness = deps.readiness ?? new Readiness(graph, log);
@@ -132,6 +133,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   if (auth.anonymousRole !== null && isLoopbackAddress(deps.config.host ?? '127.0.0.1')) app.use(loopbackHostOnly(metrics));
   app.use(healthRoutes(readiness));
   if (deps.config.metrics ?? true) app.use(metricsRoutes(metrics, authenticator));
+  app.use(openLineageRoutes({ graph, authenticator, metrics, log, bodyLimit: deps.config.bodyLimit }));
   app.use(webRoutes({ root: deps.webRoot ?? WEB_ROOT, ide: deps.config.landingPage, introspection: deps.config.introspection }));
   app.use(
     '/graphql',

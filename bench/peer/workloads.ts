@@ -25,13 +25,25 @@ const MODEL_ROW = `urn name version status createdAt trainingMetrics
   trainingRuns { urn name runStatus inputs { urn name platform } }
   deployments { urn name deploymentStatus }`;
 
+/**
+ * mlgraph's row: the same fields, with `first` on the relationship lists as a UI showing tabs would
+ * ask (mlgraph's cost model counts a list without `first` at its cap of 1,000 items and refuses the
+ * page otherwise); the caps are above what the generated graph holds, so the answers stay equal.
+ */
+const MLGRAPH_MODEL_ROW = MODEL_ROW.replace('trainingMetrics', 'trainingMetrics { name value }')
+  .replace('groups {', 'groups(first: 10) {')
+  .replace('features {', 'features(first: 20) {')
+  .replace('trainingRuns {', 'trainingRuns(first: 10) {')
+  .replace('inputs {', 'inputs(first: 20) {')
+  .replace('deployments {', 'deployments(first: 10) {');
+
 /** The UI page: 100 model versions with their groups, features, runs with inputs, deployments. */
 export const UI_PAGE: Workload = {
   name: 'page',
   label: 'UI page: 100 models with groups, features, runs and their inputs, deployments',
   mlgraph: () => ({
     query: `query Page { entities(filter: { types: [MODEL] }, first: 100) { edges { node { ... on Model {
-      ${MODEL_ROW.replace('trainingMetrics', 'trainingMetrics { name value }')} } } } } }`,
+      ${MLGRAPH_MODEL_ROW} } } } } }`,
   }),
   peer: () => ({
     query: `query Page { models(where: { status: { in: ["ACTIVE", "DEPRECATED"] } }, sort: [{ name: ASC }], limit: 100) { ${MODEL_ROW} } }`,
@@ -57,11 +69,18 @@ export function lookup(urns: string[]): Workload {
 /** Impact types asked for: which models and deployments break. */
 const IMPACT_TYPES = ['MODEL', 'DEPLOYMENT'];
 
+/**
+ * The depth mlgraph's impact is asked to walk: the cost model counts each item's path at its
+ * `maxDepth` (1,000 by default), so a page of 500 items with paths needs a bound to be accepted.
+ * The generated graph is about 10 steps deep; the equal-answers check would catch a cut.
+ */
+const IMPACT_DEPTH = 50;
+
 /** mlgraph's impact page: counts, and items with degree, entity and path. */
 export function mlgraphImpact(urn: string, first: number, after: string | null = null): Operation {
   return {
     query: `query Impact($urn: ID!, $first: Int, $after: String) {
-      impact(urn: $urn, types: [${IMPACT_TYPES.join(', ')}], first: $first, after: $after) {
+      impact(urn: $urn, types: [${IMPACT_TYPES.join(', ')}], first: $first, after: $after, maxDepth: ${IMPACT_DEPTH}) {
         total isPartial partialReason countsByType { type count } pageInfo { hasNextPage endCursor }
         items { degree entity { urn name } path { relationship from { urn } to { urn } } } } }`,
     variables: { urn, first, after },

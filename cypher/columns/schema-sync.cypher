@@ -8,13 +8,14 @@
 // before columns existed; running it twice changes nothing.
 // params: $rows, $now
 // rows: [{dataset, since, fields: [{urn, fieldPath, type, description}]}] (since: when the schema was
-// set, for data written before columns existed; null: $now)
+// set: the write's eventTime, or for data written before columns existed; null: $now; a column is
+// never closed before it opened)
 // returns: opened (columns that existed and were opened again), closed
 UNWIND $rows AS row
 CALL (row) {
   MATCH (c:Column {dataset: row.dataset})
   WHERE c.validFrom IS NOT NULL AND c.validTo IS NULL AND NOT c.fieldPath IN [f IN row.fields | f.fieldPath]
-  SET c.validTo = $now
+  SET c.validTo = CASE WHEN coalesce(row.since, $now) < c.validFrom THEN c.validFrom ELSE coalesce(row.since, $now) END
   RETURN count(c) AS closed
 }
 CALL (row) {

@@ -1,15 +1,19 @@
-// One slice of a relationship list per key, for the per-request relationship loader: the entities
-// of type k.target at the other end of the key entity's open edges of the types k.types, in the
-// stored direction k.out (true: the key entity is the edge's start), each once, in URN order, after
-// k.after (a URN, or null), at most $limit of them; with the stored properties $fields lists for
-// their type, so the list needs no second statement to show them. k.types come from the server's
-// RelationshipType enum, never from free text.
-// params: $keys, $limit, $fields
-// keys: [{id, urn, types, out, target, after}]
+// Slices of relationship lists, for the per-request relationship loader. Each of $slices asks the
+// same list of several entities (k.urns): the entities of type k.target at the other end of each
+// one's open edges of the types k.types, in the stored direction k.out (true: the listed entity is
+// the edge's start), each once, in URN order, after k.after (a URN, or null), at most k.limit of
+// them; with the stored properties $fields lists for their type, so the list needs no second
+// statement to show them. Slices group the keys of a tick so that a URN, a type list or a target is
+// sent once per slice, not once per key. k.types come from the server's RelationshipType enum,
+// never from free text.
+// params: $slices, $fields
+// slices: [{types, out, target, after, limit, urns}]
 // fields: {<entity type>: [property name]}
-// returns: key, urn, type, values
-UNWIND $keys AS k
-MATCH (n:Entity {urn: k.urn})
+// returns: slice, key, urn, type, values
+UNWIND range(0, size($slices) - 1) AS slice
+WITH slice, $slices[slice] AS k
+UNWIND k.urns AS key
+MATCH (n:Entity {urn: key})
 CALL (n, k) {
   CALL (n, k) {
     MATCH (n)-[r:$any(k.types)]->(m:Entity)
@@ -20,6 +24,10 @@ CALL (n, k) {
     WHERE NOT k.out AND r.validTo IS NULL AND m.type = k.target AND (k.after IS NULL OR m.urn > k.after)
     RETURN m
   }
-  RETURN m ORDER BY m.urn LIMIT $limit
+  // A limit per slice, so slices of different sizes share one statement (LIMIT takes no variable).
+  WITH k, m ORDER BY m.urn
+  WITH k, collect(m) AS all
+  UNWIND all[..k.limit] AS m
+  RETURN m
 }
-RETURN k.id AS key, m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values
+RETURN slice, key, m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values

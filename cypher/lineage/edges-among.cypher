@@ -2,8 +2,9 @@
 // what lineageGraph draws between the nodes it found. Edges come back as stored (start -> end).
 // The relationship types are exactly those of LINEAGE_STEPS, written by `npm run schema:emit` (a
 // contract test keeps them equal).
-// params: $urns, $asOf
-// returns: from, relationship, to
+// $edgeProps: the declared edge property names (EDGE_PROPERTY_LIST).
+// params: $urns, $asOf, $edgeProps
+// returns: from, relationship, to, props (the values of $edgeProps, in order; temporals are not read)
 UNWIND $urns AS fromUrn
 MATCH (a:Entity {urn: fromUrn})-[r:CONSUMES|CONTAINS|DEPENDS_ON|DEPLOYED_TO|DERIVED_FROM|EVALUATED_ON|INPUT_OF|MEMBER_OF|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->(b:Entity)
 WHERE b.urn IN $urns
@@ -11,5 +12,5 @@ WHERE b.urn IN $urns
     WHEN $asOf IS NULL THEN r.validTo IS NULL
     ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
   END
-RETURN fromUrn AS from, type(r) AS relationship, b.urn AS to
+RETURN fromUrn AS from, type(r) AS relationship, b.urn AS to, [k IN $edgeProps | r[k]] AS props
 ORDER BY from, relationship, to

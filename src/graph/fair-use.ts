@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { BusyError } from '../errors/errors';
 
@@ -78,23 +77,23 @@ export class FairUse {
 /**
  * One request's share of Neo4j: at most `sessionsPerRequest` units of work and `walksPerRequest`
  * walks at once, the rest queued in order. Whatever a unit starts itself (the concurrent reads a
- * large lineage level fans out to, see lineage-walk.ts) belongs to it and never queues behind its
- * own request, so a unit cannot wait for itself.
+ * large lineage level fans out to, see lineage-walk.ts) belongs to it and must not queue behind its
+ * own request, or a unit could wait for itself: such reads go through Graph.insideUnit(), which
+ * skips the request's share (an explicit view rather than AsyncLocalStorage, whose promise hooks
+ * cost every request of the process several percent of its CPU on Node 20).
  */
 export class RequestShare {
   private readonly units: Semaphore;
   private readonly walks: Semaphore;
-  private static readonly inside = new AsyncLocalStorage<RequestShare>();
 
   constructor(private readonly shared: FairUse) {
     this.units = new Semaphore(shared.limits.sessionsPerRequest);
     this.walks = new Semaphore(shared.limits.walksPerRequest);
   }
 
-  /** Runs `work` as one unit of this request (or as part of the unit it is called from). */
+  /** Runs `work` as one unit of this request. */
   unit<T>(work: () => Promise<T>): Promise<T> {
-    if (RequestShare.inside.getStore() === this) return work();
-    return this.units.runExclusive(() => RequestShare.inside.run(this, work));
+    return this.units.runExclusive(work);
   }
 
   /** Runs a lineage walk: first a slot of this request, then a process-wide one. */

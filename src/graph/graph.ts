@@ -58,6 +58,8 @@ export class Graph {
   private readonly fairUse: FairUse;
   /** Set on the per-request views made by {@link forRequest}. */
   private readonly share?: RequestShare;
+  /** The graph itself; views made with Object.create inherit it. */
+  private readonly root: Graph = this;
 
   constructor(
     private readonly driver: Driver,
@@ -88,9 +90,21 @@ export class Graph {
     return this.share ? this.share.walk(work) : this.fairUse.walk(work);
   }
 
-  /** The process-wide graph behind a view made by {@link forRequest} (itself otherwise): the key of process-wide caches. */
+  /**
+   * A view for the reads a unit of work starts itself (the concurrent statements of a large lineage
+   * level): they still count as open sessions, but never wait for a unit of their own request,
+   * which is busy running them.
+   */
+  insideUnit(): Graph {
+    if (!this.share) return this;
+    const view = Object.create(this) as Graph;
+    Object.defineProperty(view, 'share', { value: undefined });
+    return view;
+  }
+
+  /** The process-wide graph behind the views made by {@link forRequest} (itself otherwise): the key of process-wide caches. */
   get origin(): Graph {
-    return this.share ? (Object.getPrototypeOf(this) as Graph) : this;
+    return this.root;
   }
 
   /** Sessions open on Neo4j now, in this process (for metrics). */

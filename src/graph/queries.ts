@@ -18,9 +18,9 @@ export const queries = {
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
   entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
-  related: defineQuery<{ keys: RelatedKeyParam[]; limit: Int; fields: FieldsByType }, ProjectedRow & { key: string }>(
+  related: defineQuery<{ slices: RelatedSliceParam[]; fields: FieldsByType }, ProjectedRow & { slice: number; key: string }>(
     'edges/related',
-    ['keys', 'limit', 'fields'],
+    ['slices', 'fields'],
   ),
   edgePropertiesOf: defineQuery<
     { keys: { id: string; from: string; type: string; to: string; asOf: Date | null }[] },
@@ -58,9 +58,9 @@ export const queries = {
     'asOf',
     'version',
   ]),
-  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null }, { from: string; relationship: string; to: string }>(
+  lineageEdgesAmong: defineQuery<{ urns: string[]; asOf: Date | null; edgeProps: string[] }, { from: string; relationship: string; to: string; props: unknown[] }>(
     'lineage/edges-among',
-    ['urns', 'asOf'],
+    ['urns', 'asOf', 'edgeProps'],
   ),
 
   // Lists, search and history (src/modules/queries/): one page per statement, totals on demand.
@@ -103,20 +103,21 @@ export const queries = {
   >('entities/write', ['rows', 'now', 'actor']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[]; props: string[] },
-    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[] }
+    { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[]; validFrom: Date | null }
   >('edges/open-of', ['urns', 'types', 'props']),
-  edgesClose: defineQuery<{ edges: EdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
+  edgesClose: defineQuery<{ edges: TimedEdgeKey[]; now: Date; actor: string }, { closed: number }>('edges/close', [
     'edges',
     'now',
     'actor',
   ]),
-  edgesOpen: defineQuery<{ edges: (EdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
+  edgesOpen: defineQuery<{ edges: (TimedEdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
     'edges/open',
     ['edges', 'now', 'actor', 'source'],
   ),
+  edgesMoveStart: defineQuery<{ edges: TimedEdgeKey[] }, { moved: number }>('edges/move-start', ['edges']),
   historyRecord: defineQuery<
     {
-      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null }[];
+      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null; at: Date }[];
       now: Date;
       actor: string;
       source: string;
@@ -141,18 +142,16 @@ export const queries = {
     { datasets: string[]; readers: string[] },
     { owner: string; field: string | null; dataset: string; input: string; transformations: string | null }
   >('columns/links-of', ['datasets', 'readers']),
-  columnDerivedClose: defineQuery<{ links: { from: string; to: string }[]; now: Date }, { closed: number }>('columns/derived-close', ['links', 'now']),
+  // Column edges take the time their fact became true (`at`: the write's eventTime, else its now).
+  columnDerivedClose: defineQuery<{ links: { from: string; to: string; at: Date }[] }, { closed: number }>('columns/derived-close', ['links']),
   columnDerivedOpen: defineQuery<
-    {
-      links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string }[];
-      now: Date;
-    },
+    { links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string; at: Date }[] },
     { opened: number }
-  >('columns/derived-open', ['links', 'now']),
-  columnReadsClose: defineQuery<{ links: { owner: string; to: string }[]; now: Date }, { closed: number }>('columns/reads-close', ['links', 'now']),
-  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string }[]; now: Date }, { opened: number }>(
+  >('columns/derived-open', ['links']),
+  columnReadsClose: defineQuery<{ links: { owner: string; to: string; at: Date }[] }, { closed: number }>('columns/reads-close', ['links']),
+  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string; at: Date }[] }, { opened: number }>(
     'columns/reads-open',
-    ['links', 'now'],
+    ['links'],
   ),
 
   // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
@@ -198,14 +197,14 @@ export interface ProjectedRow {
   values: unknown[];
 }
 
-/** One relationship-list slice asked of edges/related (see that file). */
-export interface RelatedKeyParam {
-  id: string;
-  urn: string;
+/** One relationship list asked of edges/related for several entities (see that file). */
+export interface RelatedSliceParam {
+  urns: string[];
   types: string[];
   out: boolean;
   target: string;
   after: string | null;
+  limit: Int;
 }
 
 /** Parameters of one lineage level: the frontier's URNs and the walk's filters. */
@@ -255,6 +254,7 @@ export interface SearchParams {
 export interface ChangeRow {
   revision: number;
   at: Date;
+  recordedAt: Date;
   actor: string;
   action: string;
   reason: string | null;
@@ -286,7 +286,7 @@ export interface ColumnLevelRow {
 /** A dataset's schema as column nodes should follow it (columns/schema-sync). */
 export interface SchemaSyncRow {
   dataset: string;
-  /** When the schema was set (data written before columns existed); null: now. */
+  /** When the schema was set (the write's eventTime, or for data written before columns existed); null: now. */
   since: Date | null;
   fields: { urn: string; fieldPath: string; type: string; description: string | null }[];
 }
@@ -297,5 +297,8 @@ export interface EdgeKey {
   type: string;
   to: string;
 }
+
+/** An edge and the instant a write says it opened or closed (its eventTime, else the write's own time). */
+export type TimedEdgeKey = EdgeKey & { at: Date };
 
 export type QueryName = keyof typeof queries;

@@ -1,52 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, isLeafType, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { ErrorCode } from '../errors/error-code';
-import { AppError } from '../errors/errors';
-
-/** Default of MAX_RESPONSE_BYTES: 16 MiB of JSON. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-class ResponseTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    super(
-      `The answer would be larger than the allowed ${maxBytes} bytes of JSON; ask for fewer items (first) or fewer fields.`,
-      ErrorCode.RESPONSE_TOO_LARGE,
-      { maxBytes },
-    );
-  }
-}
-
-/** About the JSON size one resolved field adds to the answer: its key and its value (composites by their brackets). */
-function sizeOf(info: GraphQLResolveInfo, value: unknown): number {
-  const key = String(info.path.key).length + 4; // "key": and a comma
-  if (isLeafType(getNamedType(info.returnType))) return key + (value === undefined ? 4 : (JSON.stringify(value)?.length ?? 4));
-  return key + (Array.isArray(value) ? 2 + value.length * 3 : 2);
-}
+import { ResponseTooLargeError } from '../limits/answer-budget';
 
 /**
- * Caps the answer's size: counts the JSON every resolved field adds while the answer is built, and
- * once past `maxBytes` fails every field still to resolve (so no more is loaded or built), then
- * answers with only a RESPONSE_TOO_LARGE error naming the limit instead of a cut answer. Memory
- * stays near `maxBytes` plus what was in flight.
+ * Caps the answer's size: the request's AnswerBudget (context `scope.answer`) counts the data as it
+ * enters the answer and fails every field past `maxBytes`; the response is then only a
+ * RESPONSE_TOO_LARGE error naming the limit, never a cut answer. Memory stays near `maxBytes` plus
+ * what was in flight.
+ *
+ * Counting where data enters (the entity loader, history) rather than per resolved field keeps
+ * Apollo from wrapping every field's resolver (`willResolveField`), which cost about 15% of the
+ * server's CPU on a UI page (BENCHMARKS.md).
  */
 export function responseSizePlugin(maxBytes: number): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      let bytes = 0;
+    async requestDidStart({ contextValue }) {
+      contextValue.scope.answer.maxBytes = maxBytes;
       return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              if (bytes > maxBytes) throw new ResponseTooLargeError(maxBytes);
-              return (error, result) => {
-                if (!error) bytes += sizeOf(info, result);
-              };
-            },
-          };
-        },
         async willSendResponse({ response }) {
-          if (bytes <= maxBytes || response.body.kind !== 'single') return;
+          if (!contextValue.scope.answer.exceeded || response.body.kind !== 'single') return;
           const error = new ResponseTooLargeError(maxBytes);
           response.body.singleResult = { errors: [{ message: error.message, extensions: error.extensions }] };
         },

@@ -38,7 +38,7 @@ export interface RelationField<R extends string = RelationshipType, E extends st
 }
 
 /** Names an edge's own bookkeeping uses, and the fields of RelationEdge: no property may take them. */
-const RESERVED_EDGE_NAMES = new Set(['urn', 'node', 'relationship', 'properties', 'validFrom', 'validTo', 'createdAt', 'createdBy', 'closedBy', 'source', 'aliases', 'from', 'to']);
+const RESERVED_EDGE_NAMES = new Set(['urn', 'node', 'relationship', 'properties', 'validFrom', 'validTo', 'createdAt', 'createdBy', 'closedBy', 'closedAt', 'source', 'aliases', 'from', 'to']);
 
 /** The field that lists a relationship field's edges with their properties: inputs -> inputEdges, inputOf -> inputOfEdges. */
 export function edgesFieldOf(field: string): string {

@@ -31,11 +31,12 @@ const keyFields = (kind: EntityKind) => kind.urn.key.map((slot) => slot.field);
 
 /**
  * What the upsert input of `kind` must take: common fields, the key, its fields and the
- * relationships it sets (with `<field>Edges` for those whose edges carry properties).
+ * relationships it sets (with `<field>Edges` for those whose edges carry properties), and
+ * `eventTime`, which dates the write rather than being stored.
  */
 function expectedInput(kind: EntityKind): string[] {
   const edges = RELATION_FIELDS[kind.type as EntityType].filter((f) => f.input && f.edgesField).map((f) => f.edgesField!);
-  const names = [...COMMON_FIELDS.map((f) => f.name), ...keyFields(kind), ...Object.keys(kind.fields), ...kind.relationships.map((r) => r.field), ...edges, ...columnFields(kind)];
+  const names = ['eventTime', ...COMMON_FIELDS.map((f) => f.name), ...keyFields(kind), ...Object.keys(kind.fields), ...kind.relationships.map((r) => r.field), ...edges, ...columnFields(kind)];
   return [...new Set(names)].sort();
 }
 

@@ -66,7 +66,7 @@ describe('mlgraph import mlflow, from a real MLflow tracking server', () => {
       }
       train: dataset(urn: "${TRAIN}") { version schemaFields { name type } inputOf { urn } }
       churnGroup: modelGroup(urn: "${group(`${prefix}-churn-classifier`)}") { description customProperties { key value } models { urn } }
-      v1: model(urn: "${version(`${prefix}-churn-classifier`, 1)}") { version groups { urn } trainingRuns { urn } artifactUri }
+      v1: model(urn: "${version(`${prefix}-churn-classifier`, 1)}") { version groups { urn } trainingRuns { urn } artifactUri metrics { name value step } }
       fraudV1: model(urn: "${version(`${prefix}-fraud-detector`, 1)}") { trainingRuns { urn } }
     }`);
     expect(data.churn.name).toBe(`${prefix}-churn`);
@@ -101,6 +101,7 @@ describe('mlgraph import mlflow, from a real MLflow tracking server', () => {
       groups: [{ urn: group(`${prefix}-churn-classifier`) }],
       trainingRuns: [{ urn: run(ids.runs.depth3) }],
       artifactUri: `runs:/${ids.runs.depth3}/model`,
+      metrics: [{ name: 'auc', value: 0.84, step: 1 }], // the run's latest value, as a number
     });
     expect(data.fraudV1.trainingRuns).toEqual([{ urn: run(ids.runs.fraud) }]);
     expect(await aliasesOf(`${prefix}-churn-classifier`)).toEqual([

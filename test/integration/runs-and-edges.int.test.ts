@@ -88,7 +88,12 @@ describe('edge properties', () => {
       now: impact(urn: $d, version: "2024-06") { items { entity { urn } path { properties { version } } } }
       old: impact(urn: $d, version: "2024-05") { items { entity { urn } } }
       then: lineage(urn: $d, direction: DOWNSTREAM, asOf: "${between}") { items { path { properties { version } } } }
+      drawn: lineageGraph(urn: $d) { edges { relationship properties { version } } }
+      drawnThen: lineageGraph(urn: $d, asOf: "${between}") { edges { properties { version } } }
     }`, { d });
+    // lineageGraph's edges show what they record, as of the drawing.
+    expect(read.drawn.edges).toEqual([{ relationship: 'INPUT_OF', properties: { version: '2024-06' } }]);
+    expect(read.drawnThen.edges).toEqual([{ properties: { version: '2024-05' } }]);
     expect(read.run.inputEdges).toEqual([{ node: { urn: d }, properties: { version: '2024-06' } }]);
     expect(read.run.history.edges[0].node.changes).toEqual([{ field: 'inputEdges', old: [{ urn: d, version: '2024-05' }], new: [{ urn: d, version: '2024-06' }] }]);
     expect(read.now.items).toEqual([{ entity: { urn: runUrn(id) }, path: [{ properties: { version: '2024-06' } }] }]);

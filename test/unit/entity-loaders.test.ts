@@ -1,5 +1,6 @@
 import type { Graph } from '../../src/graph';
 import { createAliasLoaders } from '../../src/modules/aliases/alias.loaders';
+import { AnswerBudget } from '../../src/limits/answer-budget';
 import { createEntityLoaders } from '../../src/modules/entities/entity.loaders';
 import { FULL_PROJECTION } from '../../src/modules/entities/projection';
 import { EntityType } from '../../src/model/entity-type';
@@ -24,12 +25,14 @@ function recordingGraph(answer: (name: string, params: any) => any[]) {
   return { graph, calls };
 }
 
+const scope = (maxBytes?: number) => ({ projection: FULL_PROJECTION, answer: new AnswerBudget(maxBytes) });
+
 describe('per-request entity loaders', () => {
   it('batch N loads of one tick into one statement and re-key rows that come back out of order', async () => {
     const { graph, calls } = recordingGraph((_name, p) =>
       [...p.urns].reverse().filter((u: string) => u !== 'missing').map((u: string) => row(u, EntityType.DATASET, `n-${u}`)),
     );
-    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
+    const loaders = createEntityLoaders(graph, scope());
     const got = await Promise.all(['a', 'b', 'missing', 'c'].map((u) => loaders.entity.load(u)));
     expect(calls).toHaveLength(1);
     expect(calls[0].params.urns).toEqual(['a', 'b', 'missing', 'c']);
@@ -37,39 +40,61 @@ describe('per-request entity loaders', () => {
     expect(got[0]?.tags).toEqual([]); // an unset list reads as []
   });
 
-  it('send a tick of relationship slices as one statement per page size, re-key rows and prime the entity loader', async () => {
+  it('send a tick of relationship lists as one statement, one slice per list asked, re-key rows and prime the entity loader', async () => {
     const { graph, calls } = recordingGraph((name, p) =>
       name !== 'edges/related'
         ? []
-        : p.keys
-            .filter((k: any) => k.urn !== 'lonely')
-            .flatMap((k: any) => [1, 2, 3].map((i) => ({ key: k.id, ...row(`${k.urn}:${k.target}:${i}`, k.target, `${k.urn}-${i}`) })))
-            .slice(0, 1000)
+        : p.slices
+            .flatMap((k: any, slice: number) =>
+              k.urns
+                .filter((u: string) => u !== 'lonely')
+                .flatMap((u: string) =>
+                  [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => ({ slice, key: u, ...row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`) })),
+                ),
+            )
             .reverse(),
     );
-    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
+    const loaders = createEntityLoaders(graph, scope());
     const list = (urn: string, type: RelationshipType, direction: 'in' | 'out', target: EntityType, first: number) =>
       loaders.related.load({ urn, types: [type], direction, target, first, after: null });
-    const [a, b, c, d] = await Promise.all([
+    const [a, b, c, d, e] = await Promise.all([
       list('m1', RelationshipType.MEMBER_OF, 'out', EntityType.MODEL_GROUP, 10),
       list('g1', RelationshipType.MEMBER_OF, 'in', EntityType.MODEL, 10),
       list('lonely', RelationshipType.CONSUMES, 'out', EntityType.FEATURE, 10),
       list('d1', RelationshipType.DERIVED_FROM, 'in', EntityType.DATASET, 2),
+      list('m2', RelationshipType.MEMBER_OF, 'out', EntityType.MODEL_GROUP, 10),
     ]);
-    expect(calls.map((x) => [x.name, x.params.keys.length, x.params.limit.toNumber()]).sort()).toEqual([
-      ['edges/related', 1, 3],
-      ['edges/related', 3, 11],
+    expect(calls).toHaveLength(1);
+    // m1 and m2 ask the same list: one slice with both URNs; each slice says its own limit.
+    expect(calls[0].params.slices.map((k: any) => [k.urns, k.out, k.limit.toNumber()])).toEqual([
+      [['m1', 'm2'], true, 11],
+      [['g1'], false, 11],
+      [['lonely'], true, 11],
+      [['d1'], false, 3],
     ]);
-    expect(calls.find((x) => x.params.keys.length === 3)!.params.keys.map((k: any) => k.out)).toEqual([true, false, true]);
     // Rows come back reversed; each key's list is in URN order and cut to `first`, `more` set past it.
     expect(a).toEqual({ urns: ['m1:MODEL_GROUP:1', 'm1:MODEL_GROUP:2', 'm1:MODEL_GROUP:3'], more: false });
     expect(b.urns).toHaveLength(3);
     expect(c).toEqual({ urns: [], more: false });
     expect(d).toEqual({ urns: ['d1:DATASET:1', 'd1:DATASET:2'], more: true });
+    expect(e.urns).toEqual(['m2:MODEL_GROUP:1', 'm2:MODEL_GROUP:2', 'm2:MODEL_GROUP:3']);
     // The listed entities came with the list: loading them sends nothing more.
     const entities = await loaders.entity.loadMany(a.urns);
-    expect(entities.map((e: any) => e.name)).toEqual(['m1-1', 'm1-2', 'm1-3']);
-    expect(calls).toHaveLength(2);
+    expect(entities.map((x: any) => x.name)).toEqual(['m1-1', 'm1-2', 'm1-3']);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('count every entity handed out into the answer, each time, and refuse past the limit', async () => {
+    const { graph, calls } = recordingGraph((_name, p) => p.urns.map((u: string) => row(u, EntityType.DATASET, 'x'.repeat(1000))));
+    const loaders = createEntityLoaders(graph, scope(5_000));
+    await loaders.entity.load('a');
+    await loaders.entity.load('a'); // the same entity twice in an answer is sent twice
+    await loaders.entity.loadMany(['b', 'c']);
+    const past = await loaders.entity.loadMany(['d', 'e']);
+    expect(past.some((x) => x instanceof Error && (x as any).extensions.code === 'RESPONSE_TOO_LARGE')).toBe(true);
+    const before = calls.length;
+    await expect(loaders.entity.load('f')).rejects.toMatchObject({ extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 5_000 } });
+    expect(calls).toHaveLength(before); // nothing more is read once the answer is too large
   });
 
   it('count edges of a tick in one statement, keyed by entity, direction and target type', async () => {
@@ -82,7 +107,7 @@ describe('per-request entity loaders', () => {
         ])
         .reverse(),
     );
-    const loaders = createEntityLoaders(graph, () => FULL_PROJECTION);
+    const loaders = createEntityLoaders(graph, scope());
     const [d1, lonely] = await Promise.all([loaders.edgeCounts.load('d1'), loaders.edgeCounts.load('lonely')]);
     expect(calls).toHaveLength(1);
     expect(d1.sort((a, b) => a.direction.localeCompare(b.direction))).toEqual([

@@ -158,6 +158,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     groupsSent.add(urn);
     planned.push({ kind: 'modelGroups', urn, input: withImportState(input, { [PROP.digest]: digest }), label: `MLflow registered model ${m.name}` });
   }
+  const runsById = new Map(runs.map((r) => [r.info.run_id, r]));
   const versionUrns = new Set<string>();
   for (const v of versions) {
     const urn = map.versionUrn(ctx, v.name, v.version);
@@ -165,9 +166,14 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     const run = v.run_id ? map.runUrn(ctx, v.run_id) : undefined;
     const input = map.versionInput(ctx, v, run && known.has(run) ? run : undefined);
     const digest = digestOf(input);
-    if (!o.full && storedVersions.get(urn)?.properties.get(PROP.digest) === digest) continue;
+    // The run's metrics come only with runs read this time (new or changed): they then go with the
+    // version; otherwise the version's stored metrics stay as they are (an upsert without metrics).
+    const readRun = v.run_id ? runsById.get(v.run_id) : undefined;
+    const metrics = readRun ? map.versionMetrics(readRun) : [];
+    if (!o.full && !metrics.length && storedVersions.get(urn)?.properties.get(PROP.digest) === digest) continue;
     if (run && !known.has(run)) warnings.push(`model ${v.name} version ${v.version}: its run ${v.run_id} is not in MLflow's active runs nor in mlgraph; imported without it`);
-    planned.push({ kind: 'models', urn, input: withImportState(input, { [PROP.digest]: digest }), label: `MLflow model ${v.name} version ${v.version}` });
+    const sent = metrics.length ? { ...input, metrics } : input;
+    planned.push({ kind: 'models', urn, input: withImportState(sent, { [PROP.digest]: digest }), label: `MLflow model ${v.name} version ${v.version}` });
   }
 
   // Send: in one call when it fits (the watermarks then move in the same transaction as the data);

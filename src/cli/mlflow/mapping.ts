@@ -223,4 +223,18 @@ export function versionInput(ctx: MappingContext, v: MlflowModelVersion, run: st
   };
 }
 
+/**
+ * The numeric metrics of a model version: its run's latest value of each metric, with the step and
+ * time MLflow logged it at (what MLflow's UI shows beside a version). Values that are not finite
+ * numbers (MLflow stores NaN) are left out.
+ */
+export function versionMetrics(run: MlflowRun): { name: string; value: number; step: number | null; timestamp: string | null }[] {
+  return (run.data?.metrics ?? []).flatMap((m) => {
+    const value = Number(m.value);
+    if (!Number.isFinite(value)) return [];
+    const step = ms(m.step);
+    return [{ name: m.key.slice(0, 255), value, step: step !== undefined && Number.isInteger(step) && step >= 0 ? step : null, timestamp: iso(m.timestamp) ?? null }];
+  });
+}
+
 export { ms as millis };

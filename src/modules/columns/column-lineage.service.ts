@@ -8,7 +8,7 @@ import { decodeCursor, urnsOnPage } from '../lineage/lineage-page';
 import { lineageLimits, type LineageLimits } from '../lineage/lineage.config';
 import { WalkCache, walkKey } from '../lineage/walk-cache';
 import type { Graph } from '../../graph';
-import { loadEntities, startWalk, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
+import { answerOf, loadEntities, startWalk, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
 import { LineageDirection } from '../lineage/lineage-steps';
 import { columnPageOf } from './column-page';
 import { walkColumns, type ColumnWalk, type Precision } from './column-walk';
@@ -43,10 +43,9 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
   const name = request.direction === LineageDirection.UPSTREAM ? 'columnLineageUpstream' : 'columnLineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
   const cache = limits.cacheWalks > 0 ? columnWalkCacheOf(ctx.graph, limits) : null;
-  const { walk, page } = await ctx.graph.walk(() =>
+  const { walk, page, records } = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(name, async (tx) => {
-      const version = await startWalk(ctx, tx, request.urn);
-      const root = (await ctx.loaders.entity.load(request.urn))!;
+      const { version, root } = await startWalk(ctx, tx, request.urn);
       if (root.type === EntityType.DATASET) {
         if (!columns.length) throw new BadUserInputError('name at least one column of the dataset', 'columns');
         const known = new Set((await tx.run(queries.columnsKnown, { dataset: request.urn, fields: columns })).map((r) => r.field));
@@ -62,16 +61,15 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
         cache?.set(key, version, walk);
       }
       const page = columnPageOf(walk, request);
-      await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
-      return { walk, page };
+      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
+      records.set(request.urn, root);
+      return { walk, page, records };
     }),
   );
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'column lineage walk cut by a server limit');
   }
-  const walked = { direction: request.direction, asOf: request.asOf ?? null };
-  for (const item of page.items) for (const hop of item.path) hop.walked = walked;
-  return { root: request.urn, columns, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
+  return answerOf({ root: request.urn, columns, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
 }
 
 const caches = new WeakMap<Graph, WalkCache<ColumnWalk>>();

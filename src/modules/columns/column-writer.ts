@@ -46,6 +46,7 @@ export function columnReferences(entities: readonly EntityWrite[]): Map<string, 
 export interface ColumnPlan {
   /** Field changes by owner URN (schema changes are recorded as schemaFields already). */
   changes: Map<string, FieldChange[]>;
+  /** Sends the statements; column edges and schema changes take each entity's eventTime, else `now`. */
   apply(now: Date): Promise<void>;
 }
 
@@ -65,7 +66,7 @@ export async function planColumns(
     .filter((e) => e.columns?.schema && schemaChanged(e.urn))
     .map((e) => ({
       dataset: e.urn,
-      since: null,
+      since: e.at ?? null,
       fields: e.columns!.schema!.map((f) => ({ urn: columnUrn(e.urn, f.fieldPath), fieldPath: f.fieldPath, type: f.type, description: f.description })),
     }));
   const lineageOwners = entities.filter((e) => e.columns?.lineage);
@@ -84,10 +85,12 @@ export async function planColumns(
   }
 
   const changes = new Map<string, FieldChange[]>();
-  const derivedClose: { from: string; to: string }[] = [];
-  const derivedOpen: ParamsOf<typeof queries.columnDerivedOpen>['links'] = [];
-  const readsClose: { owner: string; to: string }[] = [];
-  const readsOpen: { owner: string; to: string; dataset: string; field: string }[] = [];
+  // `at` stays undefined until apply() knows the write's now (a write without eventTime).
+  type Timed<T> = Omit<T, 'at'> & { at?: Date };
+  const derivedClose: Timed<ParamsOf<typeof queries.columnDerivedClose>['links'][number]>[] = [];
+  const derivedOpen: Timed<ParamsOf<typeof queries.columnDerivedOpen>['links'][number]>[] = [];
+  const readsClose: Timed<ParamsOf<typeof queries.columnReadsClose>['links'][number]>[] = [];
+  const readsOpen: Timed<ParamsOf<typeof queries.columnReadsOpen>['links'][number]>[] = [];
   for (const e of [...lineageOwners, ...readers]) {
     const isLineage = Boolean(e.columns?.lineage);
     const wanted: Link[] = isLineage
@@ -101,26 +104,28 @@ export async function planColumns(
     if (!gone.length && !added.length) continue;
     const field = isLineage ? kindOf(e.type).columns!.lineage! : kindOf(e.type).columns!.reads!;
     changes.set(e.urn, [{ field, old: [...before].sort(order).map(shown), new: [...wanted].sort(order).map(shown) }]);
+    const at = e.at;
     for (const l of gone) {
-      if (isLineage) derivedClose.push({ from: columnUrn(e.urn, l.field!), to: columnUrn(l.input.dataset, l.input.field) });
-      else readsClose.push({ owner: e.urn, to: columnUrn(l.input.dataset, l.input.field) });
+      if (isLineage) derivedClose.push({ from: columnUrn(e.urn, l.field!), to: columnUrn(l.input.dataset, l.input.field), at });
+      else readsClose.push({ owner: e.urn, to: columnUrn(l.input.dataset, l.input.field), at });
     }
     for (const l of added) {
       const to = columnUrn(l.input.dataset, l.input.field);
       if (isLineage) {
-        derivedOpen.push({ from: columnUrn(e.urn, l.field!), dataset: e.urn, field: l.field!, to, inputDataset: l.input.dataset, input: l.input.field, transformations: l.transformations! });
-      } else readsOpen.push({ owner: e.urn, to, dataset: l.input.dataset, field: l.input.field });
+        derivedOpen.push({ from: columnUrn(e.urn, l.field!), dataset: e.urn, field: l.field!, to, inputDataset: l.input.dataset, input: l.input.field, transformations: l.transformations!, at });
+      } else readsOpen.push({ owner: e.urn, to, dataset: l.input.dataset, field: l.input.field, at });
     }
   }
 
   return {
     changes,
     async apply(now) {
+      const timed = <T extends { at?: Date }>(links: T[]) => links.map((l) => ({ ...l, at: l.at ?? now }));
       if (schemaRows.length) await tx.run(queries.columnsSchemaSync, { rows: schemaRows, now });
-      if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: derivedClose, now });
-      if (readsClose.length) await tx.run(queries.columnReadsClose, { links: readsClose, now });
-      if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: derivedOpen, now });
-      if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: readsOpen, now });
+      if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: timed(derivedClose) });
+      if (readsClose.length) await tx.run(queries.columnReadsClose, { links: timed(readsClose) });
+      if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: timed(derivedOpen) });
+      if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: timed(readsOpen) });
     },
   };
 }

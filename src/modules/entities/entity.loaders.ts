@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
+import type { RequestScope } from '../../context';
 import { int, queries, type Graph } from '../../graph';
-import type { ProjectedRow } from '../../graph/queries';
+import type { ProjectedRow, RelatedSliceParam } from '../../graph/queries';
 import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
+import { recordPrototypeOf } from './graphql/entity-classes';
 import { decodeProjected, type Projection } from './projection';
 
 /** A decoded entity as the GraphQL types read it: the properties of the request's projection. */
@@ -45,12 +47,14 @@ export interface EdgeCount {
 }
 
 /**
- * Builds the per-request loaders. Each tick's `load()` calls become one statement per loader
- * (per distinct `first` for `related`), whatever the page size. Entities are read through
- * `projection()`: only the properties the request's operation selects.
+ * Builds the per-request loaders. Each tick's `load()` calls become one statement per loader,
+ * whatever the page size. Entities are read through `scope.projection`: only the properties the
+ * request's operation selects; each entity handed out is counted into `scope.answer`.
  */
-export function createEntityLoaders(graph: Graph, projection: () => Projection): EntityLoaders {
+export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLoaders {
+  const projection = () => scope.projection;
   const entity = new DataLoader<string, EntityRecord | null>(async (urns) => {
+    scope.answer.check();
     const fields = projection();
     const rows = await graph.read(queries.entitiesByUrns, { urns: [...urns], fields });
     const byUrn = new Map(rows.map((r) => [r.urn, recordOf(r, fields)]));
@@ -58,20 +62,25 @@ export function createEntityLoaders(graph: Graph, projection: () => Projection):
   });
   const related = new DataLoader<RelatedKey, RelatedSlice, string>(
     async (keys) => {
+      scope.answer.check();
       const fields = projection();
+      // Keys asking the same list (types, direction, target, page) share one slice of the statement.
+      const slices = new Map<string, RelatedSliceParam>();
+      for (const k of keys) {
+        const id = sliceId(k);
+        const slice = slices.get(id);
+        if (slice) slice.urns.push(k.urn);
+        else slices.set(id, { urns: [k.urn], types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) });
+      }
+      const ids = [...slices.keys()];
+      const asked = [...slices.values()];
       const found = new Map<string, string[]>();
-      const byFirst = new Map<number, RelatedKey[]>();
-      for (const k of keys) (byFirst.get(k.first) ?? byFirst.set(k.first, []).get(k.first)!).push(k);
-      await Promise.all(
-        [...byFirst].map(async ([first, batch]) => {
-          const params = batch.map((k) => ({ id: relatedKeyId(k), urn: k.urn, types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after }));
-          // One row more than asked tells whether the list goes on.
-          for (const row of await graph.read(queries.related, { keys: params, limit: int(first + 1), fields })) {
-            (found.get(row.key) ?? found.set(row.key, []).get(row.key)!).push(row.urn);
-            entity.prime(row.urn, recordOf(row, fields));
-          }
-        }),
-      );
+      // One row more than asked tells whether the list goes on.
+      for (const row of await graph.read(queries.related, { slices: asked, fields })) {
+        const id = `${ids[row.slice]}|${row.key}`;
+        (found.get(id) ?? found.set(id, []).get(id)!).push(row.urn);
+        entity.prime(row.urn, recordOf(row, fields));
+      }
       return keys.map((k) => {
         // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
         const urns = (found.get(relatedKeyId(k)) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -88,15 +97,31 @@ export function createEntityLoaders(graph: Graph, projection: () => Projection):
     }
     return urns.map((u) => byUrn.get(u) ?? []);
   });
+  // Every entity a field receives (loadMany goes through load) enters the answer once more.
+  const load = entity.load.bind(entity);
+  entity.load = (urn) =>
+    load(urn).then((record) => {
+      if (record) scope.answer.charge(record);
+      return record;
+    });
   return { entity, related, edgeCounts };
 }
 
 /** The record of a projected row (entities/by-urns, edges/related and the like) under `fields`. */
 export function recordOf(row: ProjectedRow, fields: Projection): EntityRecord {
   const type = row.type as EntityType;
-  return { ...decodeProjected(type, fields[type] ?? [], row.values), urn: row.urn, type };
+  // Made as an instance of the type's GraphQL class: see recordPrototypeOf.
+  const record = decodeProjected(type, fields[type] ?? [], row.values, Object.create(recordPrototypeOf(type)) as Record<string, unknown>);
+  record.urn = row.urn;
+  record.type = type;
+  return record as EntityRecord;
 }
 
 export function relatedKeyId(k: RelatedKey): string {
-  return `${k.direction}|${k.types.join(',')}|${k.target}|${k.first}|${k.after ?? ''}|${k.urn}`;
+  return `${sliceId(k)}|${k.urn}`;
+}
+
+/** What keys asking the same list share: everything but the entity. */
+function sliceId(k: RelatedKey): string {
+  return `${k.direction}|${k.types.join(',')}|${k.target}|${k.first}|${k.after ?? ''}`;
 }

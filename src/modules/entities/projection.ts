@@ -101,11 +101,16 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
 
 /**
  * An entity record from the values read for `fields` (same order): JSON text parsed, lists that
- * are unset read as [], times as Date. Only the given fields are set.
+ * are unset read as [], times as Date. Only the given fields are set, on `out` (a new object
+ * unless given).
  */
-export function decodeProjected(type: EntityType, fields: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+export function decodeProjected(
+  type: EntityType,
+  fields: readonly string[],
+  values: readonly unknown[],
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   const kinds = STORED[type];
-  const out: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const v = values[i];
     switch (kinds.get(fields[i])) {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { EVENT_TIME_DESCRIPTION } from '../entities/graphql/entity-input.base';
 import type { Context } from '../../context';
 import { IngestBatchInput } from './ingest-batch.input';
 import { IngestResult } from './ingest-result.type';
@@ -20,8 +21,10 @@ export class IngestResolver {
       description: 'Validate and report the counts without writing anything.',
     })
     dryRun: boolean,
+    @Arg('eventTime', () => Date, { nullable: true, description: `${EVENT_TIME_DESCRIPTION} For every entity and link of the batch that gives none of its own.` })
+    eventTime: Date | null | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ingest(ctx, batch, dryRun);
+    return ingest(ctx, batch, dryRun, eventTime);
   }
 }

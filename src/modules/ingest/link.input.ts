@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { EVENT_TIME_DESCRIPTION } from '../entities/graphql/entity-input.base';
 import { EdgePropertiesInput } from '../entities/graphql/edge-properties.types';
 import { RelationshipType } from '../../model/relationship-type';
 
@@ -26,4 +27,9 @@ export class LinkInput {
   @IsOptional()
   @ValidateNested()
   properties?: EdgePropertiesInput | null;
+
+  @Field(() => Date, { nullable: true, description: `${EVENT_TIME_DESCRIPTION} Default: the batch's eventTime.` })
+  @IsOptional()
+  @IsDate()
+  eventTime?: Date | null;
 }

@@ -5,7 +5,7 @@ import { Entity } from '../entities/graphql/entity.interface';
 import { EdgeProperties } from '../entities/graphql/edge-properties.types';
 import { storedEnds } from './lineage-steps';
 import type { HopStub, ItemStub } from './lineage-page';
-import { entityOf, type LineageResultStub } from './lineage.service';
+import { entityOf, heldEntity, type LineageResultStub } from './lineage.service';
 import type { LineageGraphStub } from './lineage-graph.service';
 import { LineageGraph, LineageGraphEdge, LineageGraphNode } from './lineage-graph.types';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
@@ -25,21 +25,21 @@ export class LineageResultFieldsResolver {
 @Resolver(() => LineageItem)
 export class LineageItemFieldsResolver {
   @FieldResolver(() => Entity)
-  entity(@Root() item: ItemStub, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, item.urn);
+  entity(@Root() item: ItemStub, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, item.records, item.urn);
   }
 }
 
 @Resolver(() => LineageHop)
 export class LineageHopFieldsResolver {
   @FieldResolver(() => Entity)
-  from(@Root() hop: HopStub, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, hop.from);
+  from(@Root() hop: HopStub, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, hop.records, hop.from);
   }
 
   @FieldResolver(() => Entity)
-  to(@Root() hop: HopStub, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, hop.to);
+  to(@Root() hop: HopStub, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, hop.records, hop.to);
   }
 
   @FieldResolver(() => EdgeProperties, { description: 'What the stored edge records (e.g. the version of the dataset a run read), as of the walk.' })
@@ -63,20 +63,20 @@ export class LineageGraphFieldsResolver {
 @Resolver(() => LineageGraphNode)
 export class LineageGraphNodeFieldsResolver {
   @FieldResolver(() => Entity)
-  entity(@Root() node: { urn: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, node.urn);
+  entity(@Root() node: LineageGraphStub['nodes'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, node.records, node.urn);
   }
 }
 
 @Resolver(() => LineageGraphEdge)
 export class LineageGraphEdgeFieldsResolver {
   @FieldResolver(() => Entity)
-  from(@Root() edge: { from: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, edge.from);
+  from(@Root() edge: LineageGraphStub['edges'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, edge.records, edge.from);
   }
 
   @FieldResolver(() => Entity)
-  to(@Root() edge: { to: string }, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return entityOf(ctx, edge.to);
+  to(@Root() edge: LineageGraphStub['edges'][number], @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    return heldEntity(ctx, edge.records, edge.to);
   }
 }

@@ -1,7 +1,10 @@
+import { declaredEdgeProps, EDGE_PROPERTY_LIST } from '../../model/edge-properties';
 import type { Context } from '../../context';
 import { queries, type GraphTransaction } from '../../graph';
 import { currentTypes, type EntityType, type Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
+import type { PageRecords } from './lineage-page';
+import { LineageGraph, LineageGraphEdge, LineageGraphNode } from './lineage-graph.types';
 import { lineageLimits } from './lineage.config';
 import { loadEntities, requireRoot } from './lineage.service';
 import { LineageDirection } from './lineage-steps';
@@ -21,8 +24,8 @@ export interface LineageGraphRequest {
 
 export interface LineageGraphStub {
   root: string;
-  nodes: { urn: string; direction: LineageDirection; degree: number }[];
-  edges: { from: string; to: string; relationship: RelationshipType }[];
+  nodes: { urn: string; direction: LineageDirection; degree: number; records?: PageRecords }[];
+  edges: { from: string; to: string; relationship: RelationshipType; properties: Record<string, string>; records?: PageRecords }[];
   isPartial: boolean;
   partialReason: string | null;
 }
@@ -64,19 +67,34 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
         if (!seen || r.degree < seen.degree) nodes.set(r.urn, { urn: r.urn, direction: w.direction, degree: r.degree });
       }
     }
-    const [edges] = await Promise.all([
-      reads.run(queries.lineageEdgesAmong, { urns: [request.urn, ...nodes.keys()], asOf }),
+    const [edges, records] = await Promise.all([
+      reads.run(queries.lineageEdgesAmong, { urns: [request.urn, ...nodes.keys()], asOf, edgeProps: EDGE_PROPS }),
       loadEntities(ctx, reads, [...nodes.keys()]),
     ]);
     const cut = walks.find((w) => w.isPartial);
-    return {
+    // Instances of the GraphQL classes holding the drawn entities: see lineage.service.ts.
+    const drawn: LineageGraphStub = {
       root: request.urn,
-      nodes: [...nodes.values()].sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn)),
-      edges: edges.map((e) => ({ from: e.from, to: e.to, relationship: e.relationship as RelationshipType })),
+      nodes: [...nodes.values()]
+        .sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn))
+        .map((n) => Object.assign(Object.create(LineageGraphNode.prototype) as LineageGraphStub['nodes'][number], n, { records })),
+      edges: edges.map((e) =>
+        Object.assign(Object.create(LineageGraphEdge.prototype) as LineageGraphStub['edges'][number], {
+          from: e.from,
+          to: e.to,
+          relationship: e.relationship as RelationshipType,
+          properties: declaredEdgeProps(Object.fromEntries(EDGE_PROPS.map((name, i) => [name, e.props[i]]))),
+          records,
+        }),
+      ),
       isPartial: Boolean(cut),
       partialReason: cut?.partialReason ?? null,
     };
+    return Object.assign(Object.create(LineageGraph.prototype) as LineageGraphStub, drawn);
   });
 }
+
+/** The declared edge properties, read with the edges (and nothing else of them: temporals cost the driver most). */
+const EDGE_PROPS = EDGE_PROPERTY_LIST.map((p) => p.name);
 
 const side = (d: LineageDirection) => (d === LineageDirection.UPSTREAM ? 0 : 1);

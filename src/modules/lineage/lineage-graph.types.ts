@@ -1,3 +1,4 @@
+import { EdgeProperties } from '../entities/graphql/edge-properties.types';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EDGES_PER_DRAWN_ENTITY, sizedListCost } from '../../limits/cost';
 import { RelationshipType } from '../entities/graphql/enums';
@@ -29,6 +30,9 @@ export class LineageGraphEdge {
 
   @Field(() => RelationshipType, { description: 'Relationship type.' })
   relationship!: RelationshipType;
+
+  @Field(() => EdgeProperties, { description: 'What the stored edge records (e.g. the version of the dataset a run read), as of the drawing.' })
+  properties!: EdgeProperties;
 }
 
 @ObjectType({ description: 'Both sides of one entity, for drawing: nodes with their side and degree, and the edges between them.' })

@@ -16,7 +16,12 @@ export interface HopStub {
   links?: HopLink[];
   /** How the walk went and the instant it looked at, to find the stored edge (set by the service). */
   walked?: { direction: LineageDirection; asOf: Date | null };
+  /** The page's entities as the service read them (set by the service), so hops resolve without a promise each. */
+  records?: PageRecords;
 }
+
+/** The entities of one page by URN, read in the walk's transaction. */
+export type PageRecords = ReadonlyMap<string, Record<string, unknown> & { urn: string; type: string }>;
 
 /** A lineage item before hydration: the loaders turn its URNs into entities. */
 export interface ItemStub {
@@ -28,6 +33,8 @@ export interface ItemStub {
   /** Column walks: how the item was reached, and its affected (or contributing) columns when a dataset. */
   precision?: Precision;
   columns?: string[] | null;
+  /** See HopStub.records. */
+  records?: PageRecords;
 }
 
 export interface LineagePage {

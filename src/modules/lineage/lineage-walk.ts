@@ -68,14 +68,15 @@ export const PARALLEL_MIN = 1_000;
  */
 export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
   return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>
-    walkIn(tx, root, options, graph),
+    walkIn(tx, root, options, graph.insideUnit()),
   );
 }
 
 /**
  * The walk inside a given transaction (the driver may retry it: all state is local). With `side`
  * and `options.parallelism` > 1, large levels are split over concurrent statements on `side`
- * (Neo4j runs each statement on one core; a level of thousands of entities then uses several).
+ * (Neo4j runs each statement on one core; a level of thousands of entities then uses several);
+ * `side` must be the transaction's Graph.insideUnit() view, so these never wait for their own unit.
  */
 export async function walkIn(tx: GraphTransaction, root: string, options: WalkOptions, side?: Pick<Graph, 'read'>): Promise<Walk> {
   const started = Date.now();

@@ -3,10 +3,11 @@ import { NotFoundError } from '../../errors/errors';
 import { queries, type Graph, type GraphTransaction } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
-import { decodeCursor, pageOf, urnsOnPage, type LineagePage } from './lineage-page';
+import { decodeCursor, pageOf, urnsOnPage, type HopStub, type ItemStub, type LineagePage, type PageRecords } from './lineage-page';
 import { lineageLimits, type LineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
+import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 import { WalkCache, walkKey } from './walk-cache';
 import { requireUrn } from '../entities/urn-arg';
 
@@ -48,26 +49,43 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null, version: request.version ?? null };
   const cache = limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null;
-  const { walk, page } = await ctx.graph.walk(() =>
+  const { walk, page, records } = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(name, async (tx) => {
-      const version = await startWalk(ctx, tx, request.urn);
+      const { version, root } = await startWalk(ctx, tx, request.urn);
       const key = walkKey(request.urn, options);
       let walk = cache?.get(key, version);
       if (!walk) {
-        walk = await walkIn(tx, request.urn, options, ctx.graph);
+        walk = await walkIn(tx, request.urn, options, ctx.graph.insideUnit());
         cache?.set(key, version, walk);
       }
       const page = pageOf(walk, request);
-      await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
-      return { walk, page };
+      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
+      records.set(request.urn, root);
+      return { walk, page, records };
     }),
   );
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }
+  return answerOf({ root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
+}
+
+/**
+ * A walk's page as the answer: the result, its items and their hops made instances of their
+ * GraphQL classes (type-graphql hands those to field resolvers as they are, anything else it
+ * copies into a new instance on every field: thousands per impact page), each holding the page's
+ * `records` and each hop how the walk went (for its stored edge). Other own fields of `result`
+ * (column walks' precision and columns) are kept.
+ */
+export function answerOf<T extends LineageResultStub>(result: T, request: Pick<LineageRequest, 'direction' | 'asOf'>, records: PageRecords): T {
   const walked = { direction: request.direction, asOf: request.asOf ?? null };
-  for (const item of page.items) for (const hop of item.path) hop.walked = walked;
-  return { root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason };
+  const items = result.items.map((item): ItemStub =>
+    Object.assign(Object.create(LineageItem.prototype) as ItemStub, item, {
+      records,
+      path: item.path.map((hop): HopStub => Object.assign(Object.create(LineageHop.prototype) as HopStub, hop, { walked, records })),
+    }),
+  );
+  return Object.assign(Object.create(LineageResult.prototype) as T, result, { items });
 }
 
 /** The walk cache of the server `graph` belongs to (one per server). */
@@ -81,13 +99,14 @@ function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
 
 /**
  * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
- * NOT_FOUND (on `urn`) when the root does not exist. Returns the version.
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the version and the root's record.
  */
-export async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<number> {
+export async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
   const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
-  ctx.loaders.entity.prime(urn, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection));
-  return start.version;
+  const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
+  ctx.loaders.entity.prime(urn, root);
+  return { version: start.version, root };
 }
 
 /** Loads the root into the request's loader inside `tx`; NOT_FOUND (on `urn`) when it does not exist. */
@@ -99,13 +118,26 @@ export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: strin
 /**
  * Reads the entities at `urns` in one statement inside `tx` and primes the request's entity loader
  * with them (null for the missing ones), so the field resolvers that follow find them without
- * another round trip. Priming never overwrites what the loader already holds.
+ * another round trip. Priming never overwrites what the loader already holds. Returns those found.
  */
-export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<void> {
-  if (!urns.length) return;
+export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<Map<string, EntityRecord>> {
+  if (!urns.length) return new Map();
   const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
   const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
   for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
+  return found;
+}
+
+/**
+ * The entity at `urn` for a field of a lineage answer: from the page's records when the service
+ * read it with the page (no promise, no loader call: an impact page has thousands of such
+ * fields), else through the loader. Counted into the answer either way.
+ */
+export function heldEntity(ctx: Context, records: PageRecords | undefined, urn: string): EntityRecord | Promise<EntityRecord> {
+  const held = records?.get(urn);
+  if (!held) return entityOf(ctx, urn);
+  ctx.scope.answer.charge(held);
+  return held;
 }
 
 /** The hydrated entity at `urn`; lineage only reaches stored entities, so a miss is a bug. */

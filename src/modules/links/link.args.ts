@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { EVENT_TIME_DESCRIPTION } from '../entities/graphql/entity-input.base';
 import { EdgePropertiesInput } from '../entities/graphql/edge-properties.types';
 import { RelationshipType } from '../../model/relationship-type';
 
@@ -27,4 +28,9 @@ export class LinkArgs {
   @IsOptional()
   @ValidateNested()
   properties?: EdgePropertiesInput | null;
+
+  @Field(() => Date, { nullable: true, description: EVENT_TIME_DESCRIPTION })
+  @IsOptional()
+  @IsDate()
+  eventTime?: Date | null;
 }

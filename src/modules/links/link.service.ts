@@ -3,6 +3,7 @@ import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { isLegalRelationship } from '../../model/relationship-type';
 import { applyWrites } from '../entities/write/entity-writer';
 import { edgePropsGiven } from '../entities/write/write-checks';
+import { eventTimeOf } from '../entities/write/event-time';
 import type { LinkArgs } from './link.args';
 import type { LinkResult } from './link-result.type';
 import { requireUrn } from '../entities/urn-arg';
@@ -24,7 +25,8 @@ export async function changeLink(ctx: Context, op: 'link' | 'unlink', args: Link
   if (from === to) throw new BadUserInputError(`${from} cannot be related to itself`, 'to');
 
   const properties = op === 'link' && args.properties ? edgePropsGiven(args.properties) : undefined;
-  const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op, ...(properties && { properties }) }], {
+  const at = eventTimeOf(args.eventTime, 'eventTime');
+  const outcome = await applyWrites(ctx.graph, [], [{ from, type: relationship, to, op, path: op, at, ...(properties && { properties }) }], {
     actor: ctx.actor,
     principal: ctx.principal,
     source: 'api',

@@ -24,7 +24,9 @@ export async function entityHistory(ctx: Context, args: HistoryArgs): Promise<Co
   requireUrn(args.urn, 'urn');
   const before = args.after ? (decodeCursor('history', args.after, 'n')[0] as number) : null;
   const size = pageSize(args);
+  ctx.scope.answer.check();
   const rows = size > 0 ? await ctx.graph.read(queries.historyPage, { urn: args.urn, before, limit: int(size + 1) }) : [];
+  for (const row of rows) ctx.scope.answer.charge(row);
   const decode = fieldDecoder(args.urn);
   const edges = rows.slice(0, size).map((row) => ({
     cursor: encodeCursor('history', [row.revision]),
@@ -41,6 +43,7 @@ function toChangeRecord(row: ChangeRow, decode: (c: FieldChange) => FieldChange)
   return {
     revision: row.revision,
     at: row.at,
+    recordedAt: row.recordedAt,
     actor: row.actor,
     action: row.action,
     reason: row.reason,

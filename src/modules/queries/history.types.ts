@@ -26,8 +26,14 @@ export class ChangeRecord {
   @Field(() => Int, { description: 'The revision the entity reached with this change.' })
   revision!: number;
 
-  @Field({ description: 'When the change was committed.' })
+  @Field({
+    description:
+      'When the change became true: the eventTime the write gave (e.g. an OpenLineage event\'s time, an imported run\'s end), else when it was committed.',
+  })
   at!: Date;
+
+  @Field({ description: 'When the change was committed to mlgraph (equal to `at` for writes without an eventTime).' })
+  recordedAt!: Date;
 
   @Field({ description: 'Principal that made the change.' })
   actor!: string;

@@ -68,7 +68,7 @@ export class RelatedEdge {
   @Field(() => EdgeProperties, { description: 'What the edge records.' })
   properties!: EdgeProperties;
 
-  @Field({ description: 'When the edge was opened.' })
+  @Field({ description: 'When the edge began to hold: the eventTime of the write that opened it, else when it was stored.' })
   validFrom!: Date;
 
   @Field(() => String, { nullable: true, description: 'Principal that opened it.' })

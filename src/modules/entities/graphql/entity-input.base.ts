@@ -1,8 +1,14 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { Env } from '../../../model/env';
 import { KEY_PART_MESSAGE, KEY_PART_PATTERN, keyFieldProblem, NAME_MESSAGE } from '../../../model/urn-scheme';
 import { CustomPropertyInput, OwnerInput } from './common.types';
+
+/** The description of every `eventTime` input field and argument (one meaning everywhere). */
+export const EVENT_TIME_DESCRIPTION =
+  'When the facts of this write became true (ISO 8601), e.g. when the run ran or the table was written: edges it opens ' +
+  'or closes start or end then, so `asOf` reads see the past as it was, and its history record is dated then. Never in ' +
+  "the future (up to 60 s ahead of the server's clock counts as now). Default: when the write is committed.";
 
 /** class-validator: the property is a valid entity name (see keyFieldProblem). */
 export function IsEntityName(): PropertyDecorator {
@@ -58,6 +64,11 @@ export abstract class EntityInputBase {
   @IsUrl({ require_tld: false })
   @MaxLength(2048)
   externalUrl?: string | null;
+
+  @Field(() => Date, { nullable: true, description: EVENT_TIME_DESCRIPTION })
+  @IsOptional()
+  @IsDate()
+  eventTime?: Date | null;
 }
 
 /** Inputs keyed by a platform (feature tables; the base of platform-and-env keys). */

@@ -51,7 +51,9 @@ export async function relatedEntities(ctx: Context, owner: string, list: Related
     });
   }
   const loaded = await ctx.loaders.entity.loadMany(urns);
-  return loaded.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+  const failed = loaded.find((e) => e instanceof Error);
+  if (failed) throw failed;
+  return loaded.filter((e): e is EntityRecord => e !== null);
 }
 
 /** The `first` and `after` arguments of every relationship list. */

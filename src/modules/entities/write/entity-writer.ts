@@ -1,5 +1,5 @@
 import { queries, type Graph } from '../../../graph';
-import type { EdgeKey } from '../../../graph/queries';
+import type { EdgeKey, TimedEdgeKey } from '../../../graph/queries';
 import { BadUserInputError } from '../../../errors/errors';
 import { declaredEdgeProps, EDGE_PROPERTY_LIST, sameEdgeProps } from '../../../model/edge-properties';
 import { sameStored, type StoredValue } from '../../../model/encode';
@@ -21,6 +21,8 @@ interface Pending {
   created: boolean;
   props: Record<string, StoredValue>;
   changes: FieldChange[];
+  /** When the change became true (the entity's eventTime, else its first link's). */
+  at?: Date;
 }
 
 const edgeKey = (urn: string, type: string, dir: Direction) => `${urn}|${type}|${dir}`;
@@ -29,7 +31,7 @@ const edgeId = (e: EdgeKey) => `${e.from}|${e.type}|${e.to}`;
 const EDGE_PROPERTY_NAMES = EDGE_PROPERTY_LIST.map((p) => p.name);
 
 /** An edge to open, with the declared properties it carries. */
-type EdgeToOpen = EdgeKey & { props: EdgeProps };
+type EdgeToOpen = TimedEdgeKey & { props: EdgeProps };
 
 /**
  * Applies entity upserts and single-edge links in ONE transaction: all of it is written or none.
@@ -71,26 +73,30 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   // An entity the lock just created has no edge yet: only stored ones are looked at (a fresh batch sends no statement).
   const edgeOwners = unique([...entities.filter((e) => e.relations.length).map((e) => e.urn), ...links.map((l) => l.from)]).filter((u) => stored.get(u));
   const open = new Map<string, Set<string>>();
-  // The declared properties of each open edge, by edgeId.
+  // The declared properties of each open edge, and when it opened, by edgeId.
   const openProps = new Map<string, EdgeProps>();
+  const openFrom = new Map<string, Date | null>();
   if (edgeTypes.length && edgeOwners.length) {
     for (const r of await tx.run(queries.edgesOpenOf, { urns: edgeOwners, types: edgeTypes, props: EDGE_PROPERTY_NAMES })) {
       const k = edgeKey(r.urn, r.type, r.outgoing ? 'out' : 'in');
       (open.get(k) ?? open.set(k, new Set()).get(k)!).add(r.other);
       const [from, to] = r.outgoing ? [r.urn, r.other] : [r.other, r.urn];
       openProps.set(edgeId({ from, type: r.type, to }), declaredEdgeProps(Object.fromEntries(EDGE_PROPERTY_NAMES.map((k, i) => [k, r.props[i]]))));
+      openFrom.set(edgeId({ from, type: r.type, to }), r.validFrom);
       if (!status.has(r.other) && r.otherStatus) status.set(r.other, r.otherStatus);
     }
   }
 
   const pending = new Map<string, Pending>();
-  const toClose: EdgeKey[] = [];
-  const toOpen: EdgeToOpen[] = [];
+  const toClose: TimedEdgeKey[] = [];
+  const toOpen = new Map<string, EdgeToOpen>();
+  const toMove: TimedEdgeKey[] = [];
+  const now = write.now;
   // Where this request opens or closes each edge: one request may not do both to one edge (closes
   // run before opens, so "add then remove" would leave the edge open, and "remove then add" would
   // close and reopen it on every resend).
   const planned = new Map<string, { open: boolean; path: string }>();
-  const plan = (e: EdgeKey, open: boolean, path: string, props: EdgeProps = {}) => {
+  const plan = (e: EdgeKey, open: boolean, path: string, at: Date, props: EdgeProps = {}) => {
     const id = edgeId(e);
     const earlier = planned.get(id);
     if (earlier && earlier.open !== open) {
@@ -101,25 +107,47 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
       );
     }
     planned.set(id, { open, path });
-    if (open) toOpen.push({ ...e, props });
-    else toClose.push(e);
+    if (open) toOpen.set(id, { ...e, at, props });
+    else toClose.push({ ...e, at });
   };
   // An open edge whose properties change is closed and opened again (closes run first), so the
   // past keeps what it said; for the rest of the request it counts as opened here.
-  const reopen = (e: EdgeKey, path: string, props: EdgeProps) => {
+  const reopen = (e: EdgeKey, path: string, at: Date, props: EdgeProps) => {
     const earlier = planned.get(edgeId(e));
     if (earlier) {
       throw new BadUserInputError(`${e.from} -${e.type}-> ${e.to} is given twice with different properties (at ${earlier.path} and ${path})`, path, { urn: e.to });
     }
-    plan(e, true, path, props);
-    toClose.push(e);
+    plan(e, true, path, at, props);
+    toClose.push({ ...e, at });
     openProps.set(edgeId(e), props);
   };
+  // A write with an eventTime before an open edge's validFrom says when the edge really began
+  // (events arriving out of order): the edge's start moves back, an earlier property change is
+  // superseded by the later one already stored. Returns the validFrom replaced, if any. Only a
+  // write that gives its eventTime does this (the server's own clock never moves an edge).
+  const startsEarlier = (e: EdgeKey, at: Date | undefined): Date | null => {
+    if (!at) return null;
+    const id = edgeId(e);
+    const opening = toOpen.get(id);
+    if (opening) {
+      if (at < opening.at) opening.at = at;
+      return null;
+    }
+    const from = openFrom.get(id);
+    if (!from || at >= from) return null;
+    toMove.push({ ...e, at });
+    openFrom.set(id, at);
+    return from;
+  };
+  const isSuperseded = (e: EdgeKey, at: Date | undefined) => {
+    const from = openFrom.get(edgeId(e));
+    return at !== undefined && !toOpen.has(edgeId(e)) && from != null && at < from;
+  };
   const warnings: WriteWarning[] = [];
-  const pendingFor = (urn: string, type?: EntityType): Pending => {
+  const pendingFor = (urn: string, type?: EntityType, at?: Date): Pending => {
     let p = pending.get(urn);
     if (!p) {
-      p = { urn, type, created: (stored.get(urn) ?? null) === null, props: {}, changes: [] };
+      p = { urn, type, created: (stored.get(urn) ?? null) === null, props: {}, changes: [], at };
       pending.set(urn, p);
     }
     return p;
@@ -143,10 +171,12 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   // 4a. Entity fields and relationship sets.
   for (const e of entities) {
     const old = stored.get(e.urn) ?? null;
-    const p = pendingFor(e.urn, e.type);
+    const p = pendingFor(e.urn, e.type, e.at);
+    const at = e.at ?? now;
     if (old && old.type !== e.type) throw new BadUserInputError(`${e.urn} is a ${old.type}, not a ${e.type}`, e.path);
     if (p.created) Object.assign(p.props, e.createOnly);
-    for (const [field, value] of Object.entries(e.fields)) {
+    const fields = e.resolveFields ? e.resolveFields(old) : e.fields;
+    for (const [field, value] of Object.entries(fields)) {
       const before = old?.[field] ?? null;
       if (p.created ? value === null : sameStored(before, value)) continue;
       p.props[field] = value;
@@ -161,14 +191,20 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
       const removed = [...current].filter((u) => !desired.has(u));
       const added = [...desired].filter((u) => !current.has(u));
       const field = properties ? spec.edgesField! : spec.field;
-      const restated = properties ? [...desired].filter((u) => current.has(u) && !sameEdgeProps(openProps.get(edgeId(edge(u))), properties.get(u))) : [];
+      const kept = [...desired].filter((u) => current.has(u));
+      const restated = properties ? kept.filter((u) => !sameEdgeProps(openProps.get(edgeId(edge(u))), properties.get(u)) && !isSuperseded(edge(u), e.at)) : [];
+      const moved = kept
+        .filter((u) => !restated.includes(u))
+        .map((u) => ({ urn: u, from: startsEarlier(edge(u), e.at) }))
+        .filter((m): m is { urn: string; from: Date } => m.from !== null);
+      for (const m of moved) p.changes.push({ field, old: { urn: m.urn, validFrom: m.from }, new: { urn: m.urn, validFrom: at } });
       if (!removed.length && !added.length && !restated.length) continue;
       for (const u of added) checkTarget(u, e.urn, `${e.path}.${field}`);
       const propsOf = (u: string) => properties?.get(u) ?? {};
       const before = [...current].sort().map((u) => (properties ? { urn: u, ...openProps.get(edgeId(edge(u))) } : u));
-      removed.forEach((u) => plan(edge(u), false, `${e.path}.${field}`));
-      added.forEach((u) => plan(edge(u), true, `${e.path}.${field}`, propsOf(u)));
-      restated.forEach((u) => reopen(edge(u), `${e.path}.${field}`, propsOf(u)));
+      removed.forEach((u) => plan(edge(u), false, `${e.path}.${field}`, at));
+      added.forEach((u) => plan(edge(u), true, `${e.path}.${field}`, at, propsOf(u)));
+      restated.forEach((u) => reopen(edge(u), `${e.path}.${field}`, at, propsOf(u)));
       // Keep both ends' view current, so a link of the same batch sees edges opened or closed here.
       removed.forEach((u) => markOpen(edge(u), false));
       added.forEach((u) => markOpen(edge(u), true));
@@ -184,22 +220,27 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     const current = open.get(k) ?? open.set(k, new Set()).get(k)!;
     const exists = current.has(l.to);
     const id = edgeId(l);
+    const edge: EdgeKey = { from: l.from, type: l.type, to: l.to };
+    const at = l.at ?? now;
     if (l.op === 'link' && !exists) {
       checkTarget(l.to, l.from, l.path);
       checkTarget(l.from, l.from, l.path);
-      plan({ from: l.from, type: l.type, to: l.to }, true, l.path, l.properties ?? {});
+      plan(edge, true, l.path, at, l.properties ?? {});
       current.add(l.to);
       openProps.set(id, l.properties ?? {});
       const added = l.properties && Object.keys(l.properties).length ? { urn: l.to, ...l.properties } : l.to;
-      pendingFor(l.from).changes.push({ field: l.type, old: null, new: added });
-    } else if (l.op === 'link' && l.properties && !sameEdgeProps(openProps.get(id), l.properties)) {
+      pendingFor(l.from, undefined, l.at).changes.push({ field: l.type, old: null, new: added });
+    } else if (l.op === 'link' && l.properties && !sameEdgeProps(openProps.get(id), l.properties) && !isSuperseded(edge, l.at)) {
       const old = { urn: l.to, ...openProps.get(id) };
-      reopen({ from: l.from, type: l.type, to: l.to }, l.path, l.properties);
-      pendingFor(l.from).changes.push({ field: l.type, old, new: { urn: l.to, ...l.properties } });
+      reopen(edge, l.path, at, l.properties);
+      pendingFor(l.from, undefined, l.at).changes.push({ field: l.type, old, new: { urn: l.to, ...l.properties } });
+    } else if (l.op === 'link') {
+      const from = startsEarlier(edge, l.at);
+      if (from) pendingFor(l.from, undefined, l.at).changes.push({ field: l.type, old: { urn: l.to, validFrom: from }, new: { urn: l.to, validFrom: at } });
     } else if (l.op === 'unlink' && exists) {
-      plan({ from: l.from, type: l.type, to: l.to }, false, l.path);
+      plan(edge, false, l.path, at);
       current.delete(l.to);
-      pendingFor(l.from).changes.push({ field: l.type, old: l.to, new: null });
+      pendingFor(l.from, undefined, l.at).changes.push({ field: l.type, old: l.to, new: null });
     }
   }
 
@@ -214,13 +255,14 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   // 5. Write what changed (the entities and their history are written by lockedWrite); an ARCHIVED
   // entity changes (fields, sets, edges at either end) only for an ADMIN.
   const changed = [...pending.values()].filter((p) => p.created || p.changes.length);
-  const touched = [...changed.map((p) => p.urn), ...[...toClose, ...toOpen].flatMap((e) => [e.from, e.to])];
+  const touched = [...changed.map((p) => p.urn), ...[...toClose, ...toOpen.values(), ...toMove].flatMap((e) => [e.from, e.to])];
   requireAdminForArchived(options.principal, touched, (urn) => status.get(urn));
   const audit = { now: write.now, actor: options.actor };
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
-  if (toOpen.length) await tx.run(queries.edgesOpen, { ...audit, edges: toOpen, source: options.source });
+  if (toOpen.size) await tx.run(queries.edgesOpen, { ...audit, edges: [...toOpen.values()], source: options.source });
+  if (toMove.length) await tx.run(queries.edgesMoveStart, { edges: toMove });
   await columnPlan.apply(audit.now);
-  for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes });
+  for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes, at: p.at });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
   return {

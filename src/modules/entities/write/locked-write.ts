@@ -24,6 +24,8 @@ export interface EntityChange {
   /** Default: CREATED for an entity the lock created, else UPDATED. */
   action?: 'CREATED' | 'UPDATED' | 'STATUS_CHANGED';
   reason?: string | null;
+  /** When the change became true (the write's eventTime); default: the write's own time. */
+  at?: Date;
 }
 
 /** Type and status of a stored entity (both null for a URN that does not exist). */
@@ -111,6 +113,7 @@ export class LockedWrite {
           action: r.change.action ?? (r.created ? 'CREATED' : 'UPDATED'),
           changes: JSON.stringify(r.change.changes),
           reason: r.change.reason ?? null,
+          at: r.change.at ?? this.now,
         })),
       });
     }

@@ -8,6 +8,7 @@ import { checkKeyInput } from '../../../model/urn-scheme';
 import type { EdgeProps, EntityWrite } from './write-plan';
 import { edgePropsOf } from './write-checks';
 import { columnWriteOf } from '../../columns/column-input';
+import { eventTimeOf } from './event-time';
 
 /** An element of a `<field>Edges` input (see RelatedEdgeInput). */
 interface RelatedEdgeInput {
@@ -34,13 +35,15 @@ function keyOfInput(type: EntityType, input: Record<string, unknown>, path: stri
  * Turns a validated upsert input into an EntityWrite: URN from the key fields, provided fields
  * encoded for storage, provided relationship fields (URN lists, or `<field>Edges` with edge
  * properties) as replacement sets. `onCreate` (default: the kind's) gives fields stored when the
- * entity is created and the input leaves them out.
+ * entity is created and the input leaves them out. The input's `eventTime` (else `defaultAt`) is
+ * when its facts became true (BAD_USER_INPUT at `<path>.eventTime` when in the future).
  */
 export function toEntityWrite(
   type: EntityType,
   input: Record<string, unknown>,
   path = 'input',
   onCreate: Readonly<Record<string, string>> = kindOf(type).onCreate ?? {},
+  defaultAt?: Date,
 ): EntityWrite {
   const key = keyOfInput(type, input, path);
   const urn = buildUrn(type, key);
@@ -67,5 +70,6 @@ export function toEntityWrite(
     (edges ?? []).forEach((e, i) => properties.set(e.urn, edgePropsOf(e.properties, spec.properties, spec.type, `${at}.${i}.properties`)));
     relations.push({ spec, targets: [...properties.keys()], properties });
   }
-  return { type, urn, createOnly, fields, relations, columns: columnWriteOf(type, input), path };
+  const at = eventTimeOf(input.eventTime, `${path}.eventTime`) ?? defaultAt;
+  return { type, urn, createOnly, fields, relations, columns: columnWriteOf(type, input), path, ...(at && { at }) };
 }

@@ -22,6 +22,17 @@ export interface EntityWrite {
   columns?: ColumnWrite;
   /** Where this entity sits in the request, for error messages (e.g. "input", "batch.models.3"). */
   path: string;
+  /**
+   * When the facts of this write became true (its eventTime, checked by eventTimeOf): the edges it
+   * opens or closes and its history record take it. Absent: the write's own time.
+   */
+  at?: Date;
+  /**
+   * Decides `fields` against what is stored (null: nothing yet), inside the transaction and after
+   * the entity's lock, for writes whose outcome must not depend on the order they arrive in (e.g.
+   * a run's state from events: a late START never moves a finished run back). Absent: `fields`.
+   */
+  resolveFields?: (stored: Readonly<Record<string, unknown>> | null) => Record<string, StoredValue>;
 }
 
 /** One edge to open (link) or close (unlink). */
@@ -33,6 +44,8 @@ export interface LinkWrite {
   path: string;
   /** Edge properties the link sets (an open edge with others is closed and opened again); absent: kept. */
   properties?: EdgeProps;
+  /** When the edge opened (or closed), see EntityWrite.at. */
+  at?: Date;
 }
 
 /** The declared properties of one edge, by name (absent: not recorded). */

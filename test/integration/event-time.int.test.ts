@@ -1,0 +1,68 @@
+import { uniqueId } from '../support/harness';
+import { useTestServer } from '../support/live-server';
+
+// Source times (`eventTime`): writes that say when their facts became true date their edges and
+// history then, so imported history is walkable with asOf; the future is refused.
+
+describe('eventTime on ingest, upserts and links', () => {
+  const t = useTestServer();
+  const p = uniqueId('et');
+  const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const run = (id: string) => `urn:li:dataProcessInstance:${p}-${id}`;
+  const JUNE = '2024-06-01T00:00:00.000Z';
+  const JULY = '2024-07-01T00:00:00.000Z';
+  const AUGUST = '2024-08-01T00:00:00.000Z';
+  const INGEST = `mutation($b: IngestBatchInput!, $t: DateTime) { ingest(batch: $b, eventTime: $t) { created updated unchanged } }`;
+  const impact = async (urn: string, asOf?: string) =>
+    (await t.ok(`{ impact(urn: "${urn}"${asOf ? `, asOf: "${asOf}"` : ''}) { items { entity { urn } } } }`)).impact.items.map((i: any) => i.entity.urn);
+  const inputEdges = async (id: string) => (await t.ok(`{ run(urn: "${run(id)}") { inputEdges { node { urn } validFrom } } }`)).run.inputEdges;
+
+  it('dates the edges and history of an ingest by its eventTime, so asOf walks the imported past', async () => {
+    const batch = {
+      datasets: [{ platform: p, name: 'raw' }, { platform: p, name: 'clean', eventTime: JULY }],
+      runs: [{ id: `${p}-etl`, name: 'etl', inputs: [ds('raw')] }],
+      links: [{ from: ds('clean'), relationship: 'OUTPUT_OF', to: run('etl'), eventTime: JULY }],
+    };
+    expect((await t.ok(INGEST, { b: batch, t: JUNE })).ingest).toMatchObject({ created: 3 });
+    expect(await inputEdges('etl')).toEqual([{ node: { urn: ds('raw') }, validFrom: JUNE }]);
+    expect(await impact(ds('raw'), '2024-05-01T00:00:00Z')).toEqual([]);
+    expect(await impact(ds('raw'), '2024-06-15T00:00:00Z')).toEqual([run('etl')]);
+    expect((await impact(ds('raw'), '2024-07-15T00:00:00Z')).sort()).toEqual([ds('clean'), run('etl')].sort());
+
+    const { history } = await t.ok(`{ history(urn: "${ds('clean')}") { edges { node { at recordedAt action } } } }`);
+    expect(history.edges).toHaveLength(1);
+    expect(history.edges[0].node.at).toBe(JULY);
+    expect(Date.now() - Date.parse(history.edges[0].node.recordedAt)).toBeLessThan(60_000);
+  });
+
+  it('moves an open edge back when a later write says it began earlier, and a resend changes nothing', async () => {
+    const LINK = `mutation($t: DateTime) { link(from: "${ds('raw')}", relationship: INPUT_OF, to: "${run('etl')}", eventTime: $t) { changed } }`;
+    await t.ok(`mutation { upsertRun(input: { id: "${p}-late", name: "late", eventTime: "${AUGUST}" }) { urn } }`);
+    const late = `mutation($t: DateTime) { link(from: "${ds('clean')}", relationship: INPUT_OF, to: "${run('late')}", eventTime: $t) { changed } }`;
+    expect((await t.ok(late, { t: AUGUST })).link.changed).toBe(true);
+    expect((await t.ok(late, { t: JULY })).link.changed).toBe(true);
+    expect(await inputEdges('late')).toEqual([{ node: { urn: ds('clean') }, validFrom: JULY }]);
+    expect((await t.ok(late, { t: JULY })).link.changed).toBe(false);
+    expect((await t.ok(late, { t: AUGUST })).link.changed).toBe(false); // a later start never moves it forward
+    expect((await t.ok(LINK, { t: JUNE })).link.changed).toBe(false);
+  });
+
+  it('closes replaced edges at the eventTime of the write that replaced them', async () => {
+    await t.ok(`mutation { upsertRun(input: { id: "${p}-etl", name: "etl", inputs: [], eventTime: "${AUGUST}" }) { urn } }`);
+    expect(await impact(ds('raw'), '2024-07-15T00:00:00Z')).toContain(run('etl'));
+    expect(await impact(ds('raw'), '2024-08-15T00:00:00Z')).toEqual([]);
+  });
+
+  it('refuses an eventTime in the future with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const e1 = await t.fails(INGEST, { b: { datasets: [{ platform: p, name: 'never', eventTime: later }] } }, 'BAD_USER_INPUT');
+    expect(e1.extensions?.field).toBe('batch.datasets.0.eventTime');
+    const e2 = await t.fails(INGEST, { b: { datasets: [{ platform: p, name: 'never' }] }, t: later }, 'BAD_USER_INPUT');
+    expect(e2.extensions?.field).toBe('eventTime');
+    const e3 = await t.fails(`mutation($t: DateTime) { upsertDataset(input: { platform: "${p}", name: "never", eventTime: $t }) { urn } }`, { t: later }, 'BAD_USER_INPUT');
+    expect(e3.extensions?.field).toBe('input.eventTime');
+    const e4 = await t.fails(INGEST, { b: { links: [{ from: ds('raw'), relationship: 'INPUT_OF', to: run('late'), eventTime: later }] } }, 'BAD_USER_INPUT');
+    expect(e4.extensions?.field).toBe('batch.links.0.eventTime');
+    expect((await t.ok(`{ dataset(urn: "${ds('never')}") { urn } }`)).dataset).toBeNull();
+  });
+});
