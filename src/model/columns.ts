@@ -71,6 +71,8 @@ export interface ColumnWrite {
   schema?: SchemaColumn[];
   lineage?: ColumnLink[];
   reads?: ColumnRef[];
+  /** When what it says became true, when not the entity's own eventTime (an OpenLineage facet's event). */
+  at?: Date;
 }
 
 /** Stable text of a transformation list (order and absent fields do not matter), for comparison and storage. */

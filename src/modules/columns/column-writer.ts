@@ -104,7 +104,7 @@ export async function planColumns(
     if (!gone.length && !added.length) continue;
     const field = isLineage ? kindOf(e.type).columns!.lineage! : kindOf(e.type).columns!.reads!;
     changes.set(e.urn, [{ field, old: [...before].sort(order).map(shown), new: [...wanted].sort(order).map(shown) }]);
-    const at = e.at;
+    const at = e.columns?.at ?? e.at;
     for (const l of gone) {
       if (isLineage) derivedClose.push({ from: columnUrn(e.urn, l.field!), to: columnUrn(l.input.dataset, l.input.field), at });
       else readsClose.push({ owner: e.urn, to: columnUrn(l.input.dataset, l.input.field), at });
