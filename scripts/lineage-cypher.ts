@@ -10,8 +10,12 @@ import { LINEAGE_RELATIONSHIPS, LineageDirection, stepTypes } from '../src/modul
 // by `npm run schema:emit`, and a contract test keeps the files equal to them.
 
 /** Per lineage statement: the relationship types of its outgoing and its incoming patterns. */
-function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[] }> {
+function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[]; variable?: string }> {
   return {
+    // The column-level walks step like the entity walks; only their `r` patterns are lineage steps
+    // (the others read the column layer).
+    [queries.columnDownstreamLevel.name]: { ...stepTypes(LineageDirection.DOWNSTREAM), variable: 'r' },
+    [queries.columnUpstreamLevel.name]: { ...stepTypes(LineageDirection.UPSTREAM), variable: 'r' },
     [queries.lineageDownstreamLevel.name]: stepTypes(LineageDirection.DOWNSTREAM),
     [queries.lineageUpstreamLevel.name]: stepTypes(LineageDirection.UPSTREAM),
     [queries.lineageDownstreamPinned.name]: stepTypes(LineageDirection.DOWNSTREAM),
@@ -21,8 +25,9 @@ function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[
 }
 
 /**
- * `text` (the statement `name` of cypher/lineage/) with the types of every `-[r:A|B]->` and
- * `<-[r:A|B]-` pattern set to what LINEAGE_STEPS gives; comment lines are left as they are.
+ * `text` (the statement `name` of cypher/lineage/, or a column-level walk) with the types of every
+ * `-[r:A|B]->` and `<-[r:A|B]-` pattern (only those of its step variable, when it names one) set to
+ * what LINEAGE_STEPS gives; comment lines are left as they are.
  */
 export function withLineageTypes(name: string, text: string): string {
   const types = expectedTypes()[name];
@@ -32,7 +37,8 @@ export function withLineageTypes(name: string, text: string): string {
     .map((line) =>
       line.trimStart().startsWith('//')
         ? line
-        : line.replace(/(<?)-\[(\w*):[A-Z_|]+\]-(>?)/g, (_m, left: string, variable: string, right: string) => {
+        : line.replace(/(<?)-\[(\w*):[A-Z_|]+\]-(>?)/g, (m, left: string, variable: string, right: string) => {
+            if (types.variable && variable !== types.variable) return m;
             const list = right === '>' && !left ? types.outgoing : left === '<' && !right ? types.incoming : [];
             if (!list.length) throw new Error(`${name}: no lineage types for the pattern in "${line.trim()}"`);
             return `${left}-[${variable}:${list.join('|')}]-${right}`;

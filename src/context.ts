@@ -4,6 +4,7 @@ import { createModelVersionLoaders, type ModelVersionLoaders } from './kinds/mod
 import { AnswerBudget } from './limits/answer-budget';
 import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
+import { createColumnLoaders, type ColumnLoaders } from './modules/columns/column.loaders';
 import { createEdgeLoaders, type EdgeLoaders } from './modules/entities/edge.loaders';
 import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
 import { FULL_PROJECTION, type Projection } from './modules/entities/projection';
@@ -14,7 +15,7 @@ export interface Context {
   graph: Graph;
   requestId: string;
   log: Logger;
-  loaders: EntityLoaders & EdgeLoaders & AliasLoaders & ModelVersionLoaders;
+  loaders: EntityLoaders & EdgeLoaders & AliasLoaders & ModelVersionLoaders & ColumnLoaders;
   /** See RequestScope: a box shared by reference, because Apollo runs an operation on a shallow copy of the context. */
   scope: RequestScope;
   /** Who is calling, and with which role. */
@@ -69,6 +70,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     ...createEdgeLoaders(graph),
     ...createAliasLoaders(graph),
     ...createModelVersionLoaders(graph),
+    ...createColumnLoaders(graph),
   };
   return ctx;
 }
@@ -76,7 +78,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
 /**
  * Forgets everything the request's loaders have read: called after each write, so that the rest of
  * the request (the mutation's answer, later fields) reads entities, relationship lists, counts,
- * aliases and group versions as they are now.
+ * aliases, group versions and columns as they are now.
  */
 export function forgetReads(ctx: Pick<Context, 'loaders'>): void {
   for (const loader of Object.values(ctx.loaders)) loader.clearAll();

@@ -1,10 +1,19 @@
 import type { Logger } from '../logger';
 import type { Graph } from './graph';
+import { backfillColumns } from './column-backfill';
 import { checksum, readCypher, type Query } from './query';
 import { queries } from './queries';
 
 /** Schema migrations in the order they apply; ids are file names under cypher/migrations/. */
-export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind'] as const;
+export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind', '0006_columns'] as const;
+
+/**
+ * Work a migration does after its statements, in code: what Cypher alone cannot (0006 reads the
+ * schemaFields JSON of older datasets). Each is idempotent, like the statements.
+ */
+const AFTER_STATEMENTS: Partial<Record<(typeof MIGRATION_IDS)[number], (graph: Graph) => Promise<number>>> = {
+  '0006_columns': backfillColumns,
+};
 
 export interface Migration {
   id: string;
@@ -43,6 +52,8 @@ export async function migrate(graph: Graph, log: Logger): Promise<string[]> {
     if (previous === m.checksum) continue;
     if (previous !== undefined) log.warn({ migration: m.id }, 'migration text changed since it was applied; re-applying');
     for (const statement of m.statements) await graph.autoCommit(statement, {});
+    const after = AFTER_STATEMENTS[m.id as (typeof MIGRATION_IDS)[number]];
+    if (after) log.info({ migration: m.id, rows: await after(graph) }, 'migration data step done');
     await graph.write(queries.migrationRecord, { id: m.id, checksum: m.checksum });
     log.info({ migration: m.id, statements: m.statements.length }, 'migration applied');
     done.push(m.id);

@@ -125,6 +125,35 @@ export const queries = {
     { recorded: number }
   >('history/record', ['changes', 'now', 'actor', 'source']),
 
+  // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
+  columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
+  columnDownstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
+  columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
+  columnsOfDatasets: defineQuery<
+    { datasets: string[]; asOf: Date | null; after: string; limit: Int },
+    { dataset: string; urn: string; field: string; type: string | null; description: string | null; columns: number; datasets: number; features: number; models: number }
+  >('columns/of-datasets', ['datasets', 'asOf', 'after', 'limit']),
+  columnsKnown: defineQuery<{ dataset: string; fields: string[] }, { field: string }>('columns/known', ['dataset', 'fields']),
+  columnsBackfillPage: defineQuery<{ after: string; limit: Int }, { urn: string; schemaFields: string; since: Date | null }>(
+    'columns/backfill-page',
+    ['after', 'limit'],
+  ),
+  columnLinksOf: defineQuery<
+    { datasets: string[]; readers: string[] },
+    { owner: string; field: string | null; dataset: string; input: string; transformations: string | null }
+  >('columns/links-of', ['datasets', 'readers']),
+  // Column edges take the time their fact became true (`at`: the write's eventTime, else its now).
+  columnDerivedClose: defineQuery<{ links: { from: string; to: string; at: Date }[] }, { closed: number }>('columns/derived-close', ['links']),
+  columnDerivedOpen: defineQuery<
+    { links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string; at: Date }[] },
+    { opened: number }
+  >('columns/derived-open', ['links']),
+  columnReadsClose: defineQuery<{ links: { owner: string; to: string; at: Date }[] }, { closed: number }>('columns/reads-close', ['links']),
+  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string; at: Date }[] }, { opened: number }>(
+    'columns/reads-open',
+    ['links'],
+  ),
+
   // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
   aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', [
     'urns',
@@ -231,6 +260,35 @@ export interface ChangeRow {
   reason: string | null;
   source: string;
   changes: string;
+}
+
+/** Parameters of one column-level lineage level: each frontier entity with its affected datasets. */
+export interface ColumnLevelParams {
+  frontier: { urn: string; datasets: string[] }[];
+  statuses: string[];
+  asOf: Date | null;
+}
+
+/**
+ * An entity one lineage step from a frontier entity, with what the column layer says about the
+ * step: links as [input dataset, input field, output dataset, output field, transformations JSON]
+ * (output null: the reading feature or model), and datasets read through consumed features.
+ */
+export interface ColumnLevelRow {
+  from: string;
+  relationship: string;
+  urn: string;
+  type: string;
+  links: [string, string, string | null, string | null, string | null][];
+  viaFeatures: string[];
+}
+
+/** A dataset's schema as column nodes should follow it (columns/schema-sync). */
+export interface SchemaSyncRow {
+  dataset: string;
+  /** When the schema was set (the write's eventTime, or for data written before columns existed); null: now. */
+  since: Date | null;
+  fields: { urn: string; fieldPath: string; type: string; description: string | null }[];
 }
 
 /** One stored edge, by its endpoints and type. */

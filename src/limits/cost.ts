@@ -21,6 +21,13 @@ import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator, type
 
 /** One lineage walk (lineage, impact, each side of lineageGraph): up to LINEAGE_MAX_NODES entities and 10 s. */
 export const WALK_WEIGHT = 10_000;
+/**
+ * A column-level walk (lineage or impact with `columns`, columnImpact): two statements per level,
+ * and each reads the column edges of the entities it reaches (about 20 per dataset on the benchmark graph).
+ */
+export const COLUMN_WALK_WEIGHT = 2 * WALK_WEIGHT;
+/** A walk whose arguments may ask for column level: its weight follows `columns`. */
+export const walkCost: ComplexityEstimator = ({ args, childComplexity }) => (args.columns == null ? WALK_WEIGHT : COLUMN_WALK_WEIGHT) + childComplexity;
 /** One count statement over a filtered set (`totalCount`). */
 export const COUNT_WEIGHT = 1_000;
 /** One entity's relationship counts (`relationCounts`): every open edge of the entity is read. */
@@ -52,6 +59,12 @@ export const firstOrCap =
   (cap: number, weight = 1): ComplexityEstimator =>
   ({ args, childComplexity }) =>
     weight + Math.max(0, typeof args.first === 'number' ? args.first : cap) * childComplexity;
+
+/** A list of `first` items, `fallback` when absent (the list's own default, e.g. a hop's columns). */
+export const firstOrDefault =
+  (fallback: number): ComplexityEstimator =>
+  ({ args, childComplexity }) =>
+    1 + Math.max(0, typeof args.first === 'number' ? args.first : fallback) * childComplexity;
 
 /**
  * A list whose length an ancestor's arguments bound (see {@link listSizes}); `cap` when the

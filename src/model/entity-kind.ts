@@ -112,6 +112,13 @@ export interface EntityKind {
    * type); later upserts that leave it out leave it alone.
    */
   onCreate?: Readonly<Record<string, string>>;
+  /**
+   * The input fields that say something about columns (src/model/columns.ts): `schema` names the
+   * stored field whose list the dataset's column nodes follow, `lineage` the field with the column
+   * lineage of its columns (OpenLineage's columnLineage facet), `reads` the field naming columns the
+   * entity reads (a feature's sources, a model's input signature).
+   */
+  columns?: { schema?: string; lineage?: string; reads?: string };
   graphql: {
     /**
      * The object type and upsert input classes. Loaded when the schema is built, so that the

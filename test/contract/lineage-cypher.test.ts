@@ -47,6 +47,18 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     expect(found.incoming).toEqual(expected.incoming);
   });
 
+  it.each([
+    [queries.columnDownstreamLevel.name, LineageDirection.DOWNSTREAM],
+    [queries.columnUpstreamLevel.name, LineageDirection.UPSTREAM],
+  ])('%s steps over exactly the %s steps (its `r` patterns), each in its direction', (name, direction) => {
+    const steps = code(name)
+      .split('\n')
+      .filter((l) => /-\[r:/.test(l))
+      .join('\n');
+    const expected = stepTypes(direction);
+    expect(patterns(steps)).toEqual({ ...expected, untyped: [] });
+  });
+
   it('edges-among reads every lineage type in its stored direction, and nothing else', () => {
     const found = patterns(code(queries.lineageEdgesAmong.name));
     expect(found).toEqual({ outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [], untyped: [] });
@@ -58,6 +70,8 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     queries.lineageDownstreamPinned.name,
     queries.lineageUpstreamPinned.name,
     queries.lineageEdgesAmong.name,
+    queries.columnDownstreamLevel.name,
+    queries.columnUpstreamLevel.name,
   ])(
     '%s is what `npm run schema:emit` writes from the declarations',
     (name) => {

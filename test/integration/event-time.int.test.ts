@@ -53,6 +53,33 @@ describe('eventTime on ingest, upserts and links', () => {
     expect(await impact(ds('raw'), '2024-08-15T00:00:00Z')).toEqual([]);
   });
 
+  it('dates columns and column lineage by the eventTime, opened and closed, like every edge', async () => {
+    const schema = (...names: string[]) => names.map((name) => ({ name, type: 'STRING' }));
+    const batch = {
+      datasets: [
+        { platform: p, name: 'col_src', schemaFields: schema('a', 'b') },
+        { platform: p, name: 'col_out', schemaFields: schema('x'), upstreams: [ds('col_src')], columnLineage: [{ field: 'x', inputFields: [{ dataset: ds('col_src'), field: 'a' }] }] },
+      ],
+    };
+    await t.ok(INGEST, { b: batch, t: JUNE });
+    const columnsAsOf = async (asOf: string) =>
+      (await t.ok(`{ dataset(urn: "${ds('col_src')}") { columns(asOf: "${asOf}") { fieldPath } } }`)).dataset.columns.map((c: any) => c.fieldPath);
+    expect(await columnsAsOf('2024-05-15T00:00:00Z')).toEqual([]);
+    expect(await columnsAsOf('2024-06-15T00:00:00Z')).toEqual(['a', 'b']);
+    const columnImpact = async (asOf: string) =>
+      (await t.ok(`{ impact(urn: "${ds('col_src')}", columns: ["a"], asOf: "${asOf}") { items { precision columns entity { urn } } } }`)).impact.items;
+    expect(await columnImpact('2024-06-15T00:00:00Z')).toEqual([{ precision: 'COLUMN', columns: ['x'], entity: { urn: ds('col_out') } }]);
+
+    // The column lineage is removed in August: as of July it still proves the hop, after it the hop has no column mapping.
+    await t.ok(`mutation { upsertDataset(input: { platform: "${p}", name: "col_out", columnLineage: [], eventTime: "${AUGUST}" }) { urn } }`);
+    expect(await columnImpact('2024-07-15T00:00:00Z')).toEqual([{ precision: 'COLUMN', columns: ['x'], entity: { urn: ds('col_out') } }]);
+    expect(await columnImpact('2024-08-15T00:00:00Z')).toEqual([{ precision: 'DATASET', columns: null, entity: { urn: ds('col_out') } }]);
+    // A schema change dated July closes the column then.
+    await t.ok(`mutation { upsertDataset(input: { platform: "${p}", name: "col_src", schemaFields: [{ name: "a", type: "STRING" }], eventTime: "${JULY}" }) { urn } }`);
+    expect(await columnsAsOf('2024-06-15T00:00:00Z')).toEqual(['a', 'b']);
+    expect(await columnsAsOf('2024-07-15T00:00:00Z')).toEqual(['a']);
+  });
+
   it('refuses an eventTime in the future with BAD_USER_INPUT naming the field, and writes nothing', async () => {
     const later = new Date(Date.now() + 3_600_000).toISOString();
     const e1 = await t.fails(INGEST, { b: { datasets: [{ platform: p, name: 'never', eventTime: later }] } }, 'BAD_USER_INPUT');

@@ -8,7 +8,7 @@ import { startTestServer, uniqueId, type TestServer } from '../support/harness';
 // that finds nothing teaches nothing. Names are made unique per run (the test database is shared).
 
 const DIR = path.join(__dirname, '..', '..', 'schema', 'examples');
-const UNIQUE = ['churn', 'fraud', 'acme', 'card_transactions', 'raw.', 'analytics.', 'predictions.'];
+const UNIQUE = ['shop', 'churn', 'fraud', 'acme', 'card_transactions', 'raw.', 'analytics.', 'predictions.'];
 
 /** [file, operation, variables]: mutations register what later queries read. */
 const ORDER: [string, string, Record<string, unknown>?][] = [
@@ -37,6 +37,11 @@ const ORDER: [string, string, Record<string, unknown>?][] = [
   ['ml-workflows.graphql', 'Evaluations'],
   ['ml-workflows.graphql', 'ScoringPipeline'],
   ['ml-workflows.graphql', 'WhatProducedTheChurnModel'],
+  ['columns.graphql', 'RegisterShopColumns'],
+  ['columns.graphql', 'WhatBreaksIfBirthDateIsDropped'],
+  ['columns.graphql', 'ColumnGate'],
+  ['columns.graphql', 'WhereDoesChurnComeFrom'],
+  ['columns.graphql', 'CustomerColumns'],
   ['browse-models.graphql', 'BrowseModels'],
   ['browse-models.graphql', 'OwnedGold'],
   ['browse-models.graphql', 'OneEntity'],

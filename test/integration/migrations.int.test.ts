@@ -87,6 +87,37 @@ describe('schema migrations', () => {
     await driver.executeQuery('MATCH (n) WHERE n.urn IN [$d, $r, $m] DETACH DELETE n', { d, r, m });
   });
 
+  it('create the columns of datasets stored before columns existed, from their schemaFields, once', async () => {
+    // As 0.2.0's writer stored a dataset: its schema as JSON text on the node, no column nodes.
+    const d = `urn:li:dataset:(urn:li:dataPlatform:test,${uniqueId('old')},PROD)`;
+    const fields = JSON.stringify([{ name: 'id', type: 'string' }, { name: 'birth_date', type: 'date', description: 'personal' }, { name: 'id', type: 'int' }]);
+    await driver.executeQuery(
+      `CREATE (:Entity:Dataset {urn: $d, type: 'DATASET', status: 'ACTIVE', name: 'old', revision: 1, schemaFields: $fields,
+         createdAt: datetime('2024-01-01T00:00:00Z'), updatedAt: datetime('2024-02-01T00:00:00Z')})`,
+      { d, fields },
+    );
+    const id = '0006_columns';
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    const columns = async () =>
+      (
+        await driver.executeQuery(
+          `MATCH (c:Column {dataset: $d}) RETURN c.urn AS urn, c.fieldPath AS field, c.type AS type,
+             c.description AS description, toString(c.validFrom) AS since, c.validTo IS NULL AS open ORDER BY field`,
+          { d },
+        )
+      ).records.map((r) => r.toObject());
+    expect(await columns()).toEqual([
+      { urn: `urn:li:schemaField:(${d},birth_date)`, field: 'birth_date', type: 'date', description: 'personal', since: '2024-02-01T00:00:00Z', open: true },
+      { urn: `urn:li:schemaField:(${d},id)`, field: 'id', type: 'string', description: null, since: '2024-02-01T00:00:00Z', open: true },
+    ]);
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    expect((await columns()).length).toBe(2);
+    expect(await constraintNames()).toContain('column_urn');
+    await driver.executeQuery('MATCH (n) WHERE n.urn = $d OR n.dataset = $d DETACH DELETE n', { d });
+  });
+
   it('create a urn uniqueness constraint per entity label and across all entities', async () => {
     const names = await constraintNames();
     for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { startTestServer, uniqueId, type TestServer } from '../support/harness';
+import { exampleDoc, runOperation } from '../support/example-doc';
+import { startTestServer, type TestServer } from '../support/harness';
 
 // schema/examples/ml-workflows.graphql as written: a fine-tune chain with a deployment, an
 // evaluation run, a batch-scoring pipeline whose predictions feed another model, and pinned
@@ -12,18 +11,11 @@ let u: string;
 
 beforeAll(async () => {
   t = await startTestServer();
-  u = uniqueId('w').replace(/[^A-Za-z0-9]/g, '');
-  doc = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'examples', 'ml-workflows.graphql'), 'utf8').replaceAll('acme', `acme${u}`);
+  ({ doc, u } = exampleDoc('ml-workflows.graphql', 'acme'));
 });
 afterAll(() => t.close());
 
-async function run(operationName: string) {
-  const response = await t.server.apollo.executeOperation({ query: doc, operationName }, { contextValue: t.server.contextFor() });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  const result = response.body.singleResult;
-  expect(result.errors).toBeUndefined();
-  return result.data as Record<string, any>;
-}
+const run = (operationName: string) => runOperation(t, doc, operationName);
 
 const plain = (name: string) => name.replace(`acme${u}`, 'acme');
 

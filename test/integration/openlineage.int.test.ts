@@ -54,11 +54,12 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
   };
   const post = (body: string | Buffer, headers: Record<string, string> = {}, token = TOKENS.writer) =>
     fetch(`${base}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
-  /** Change records and edges stored for this test's entities: what a replay must not add to. */
+  /** Change records, edges and column edges stored for this test's entities: what a replay must not add to. */
   const footprint = async () => {
     const { records } = await driver.executeQuery(
       `MATCH (c:Change) WHERE c.urn CONTAINS $p OR c.urn IN $runs WITH count(c) AS changes
-       MATCH (a:Entity)-[r]->(b:Entity) WHERE a.urn CONTAINS $p OR b.urn CONTAINS $p OR a.urn IN $runs RETURN changes, count(r) AS edges`,
+       MATCH (a:Entity)-[r]->(b:Entity) WHERE a.urn CONTAINS $p OR b.urn CONTAINS $p OR a.urn IN $runs WITH changes, count(r) AS edges
+       OPTIONAL MATCH (c:Column)-[l:COLUMN_DERIVED_FROM]->() WHERE c.dataset CONTAINS $p RETURN changes, edges, count(l) AS columnEdges`,
       { p, runs: Object.values(runs).map(run) },
     );
     return records[0].toObject();
@@ -124,6 +125,57 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
     expect((await impactOf(RAW, minute(55))).total).toBe(4);
   });
 
+  it('writes columnLineage facets as column lineage: column impact follows only what depends on the columns', async () => {
+    const columnImpact = async (columns: string[], asOf?: string) =>
+      (
+        await gql(`{ impact(urn: "${RAW}", columns: ${JSON.stringify(columns)}${asOf ? `, asOf: "${asOf}"` : ''}, maxDepth: 10, first: 20) {
+          total countsByPrecision { type precision count }
+          items { degree precision columns entity { urn } path { relationship precision columns(first: 5) { from { field } to { field } transformations { type subtype } } } }
+        } }`)
+      ).impact;
+    const rows = (impact: any) => impact.items.map((i: any) => [i.degree, i.precision, i.entity.urn, i.columns]);
+
+    const tenure = await columnImpact(['signup_date']);
+    // The feature run and the features are proven by the facet; the training run reads the features
+    // but writes a model file without column lineage, so from there on the walk falls back to DATASET.
+    expect(rows(tenure)).toEqual([
+      [1, 'COLUMN', run(runs.features), null],
+      [2, 'COLUMN', FEATURES, ['tenure_days']],
+      [3, 'DATASET', run(runs.train), null],
+      [4, 'DATASET', MODEL, null],
+      ...[run(runs.evaluate), run(runs.score)].sort().map((u) => [5, 'DATASET', u, null]),
+      ...[METRICS, SCORES].sort().map((u) => [6, 'DATASET', u, null]),
+    ]);
+    expect(tenure.countsByPrecision).toEqual([
+      { type: 'DATASET', precision: 'COLUMN', count: 1 },
+      { type: 'DATASET', precision: 'DATASET', count: 3 },
+      { type: 'RUN', precision: 'COLUMN', count: 1 },
+      { type: 'RUN', precision: 'DATASET', count: 3 },
+    ]);
+    expect(tenure.items[1].path).toEqual([
+      { relationship: 'INPUT_OF', precision: 'COLUMN', columns: [{ from: { field: 'signup_date' }, to: null, transformations: [] }] },
+      { relationship: 'OUTPUT_OF', precision: 'COLUMN', columns: [{ from: { field: 'signup_date' }, to: { field: 'tenure_days' }, transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION' }] }] },
+    ]);
+    expect(tenure.items[2].path.map((h: any) => h.precision)).toEqual(['COLUMN', 'COLUMN', 'DATASET']);
+
+    // Two columns: the union of what each reaches, each feature column named once.
+    expect(rows(await columnImpact(['id', 'plan'])).slice(0, 2)).toEqual([
+      [1, 'COLUMN', run(runs.features), null],
+      [2, 'COLUMN', FEATURES, ['customer_id', 'plan']],
+    ]);
+    // email is in the schema but the facet maps nothing from it: the feature run writes only mapped
+    // columns, none made from email, so nothing downstream depends on it (the dataset walk says 8).
+    expect(await columnImpact(['email'])).toMatchObject({ total: 0, items: [], countsByPrecision: [] });
+    expect((await impactOf(RAW)).total).toBe(8);
+
+    // The column edges start at the facet's event (the feature run's COMPLETE, minute 10).
+    expect(rows(await columnImpact(['signup_date'], minute(5)))).toEqual([[1, 'DATASET', run(runs.features), null]]);
+    expect(rows(await columnImpact(['signup_date'], minute(15)))).toEqual([
+      [1, 'COLUMN', run(runs.features), null],
+      [2, 'COLUMN', FEATURES, ['tenure_days']],
+    ]);
+  });
+
   it('keeps run state, type, job, pipeline and parent whatever order the events came in', async () => {
     const { train } = await gql(`{
       train: run(urn: "${run(runs.train)}") {
@@ -155,7 +207,7 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
       monitor: job(urn: "urn:li:dataJob:(urn:li:dataFlow:(openlineage,ml-${p},ml-${p}),monitor_drift)") { name }
       report: dataset(urn: "${s3('reports/churn_weekly')}") { name }
     }`);
-    expect(raw.schemaFields).toEqual([{ name: 'id', type: 'INTEGER' }, { name: 'signup_date', type: 'DATE' }, { name: 'plan', type: 'VARCHAR' }]);
+    expect(raw.schemaFields).toEqual([{ name: 'id', type: 'INTEGER' }, { name: 'signup_date', type: 'DATE' }, { name: 'plan', type: 'VARCHAR' }, { name: 'email', type: 'VARCHAR' }]);
     expect(features.uri).toBe(`s3://ml-${p}/features/customers`);
     expect(features.schemaFields.map((f: any) => f.name)).toEqual(['customer_id', 'tenure_days', 'plan']);
     expect(features.outputOfEdges).toEqual([{ node: { urn: run(runs.features) }, properties: { version: '2024-06-01' } }]);
@@ -171,6 +223,7 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
 
   it('changes nothing when every event is sent again, newest first', async () => {
     const before = await footprint();
+    expect(Number(before.columnEdges)).toBe(3); // customer_id, tenure_days and plan of the features
     await emit('replay');
     expect(await footprint()).toEqual(before);
     expect((await impactOf(RAW)).total).toBe(8);
@@ -187,6 +240,19 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
     const batch = await post(JSON.stringify([good, future]));
     expect(batch.status).toBe(400);
     expect(((await batch.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: '1.eventTime' });
+    expect((await gql(`{ dataset(urn: "${s3('never/written')}") { urn } }`)).dataset).toBeNull();
+
+    const badColumn = {
+      ...good,
+      dataset: undefined,
+      eventType: 'COMPLETE',
+      run: { runId: '0f0e0d0c-0b0a-4909-8807-060504030201' },
+      job: { namespace: 'n', name: 'j' },
+      outputs: [{ namespace: `s3://ml-${p}`, name: 'never/written', facets: { columnLineage: { fields: { 'a\u0001b': { inputFields: [] } } } } }],
+    };
+    const column = await post(JSON.stringify([good, badColumn]));
+    expect(column.status).toBe(400);
+    expect(((await column.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: '1.outputs.0.facets.columnLineage.fields.a\u0001b' });
     expect((await gql(`{ dataset(urn: "${s3('never/written')}") { urn } }`)).dataset).toBeNull();
   });
 

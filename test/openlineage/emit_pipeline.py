@@ -56,7 +56,7 @@ def schema(*cols):
     return schema_dataset.SchemaDatasetFacet(fields=[schema_dataset.SchemaDatasetFacetFields(name=n, type=t) for n, t in cols])
 
 
-raw_customers = InputDataset(DB, f"shop.public.customers_{prefix}", facets={"schema": schema(("id", "INTEGER"), ("signup_date", "DATE"), ("plan", "VARCHAR"))})
+raw_customers = InputDataset(DB, f"shop.public.customers_{prefix}", facets={"schema": schema(("id", "INTEGER"), ("signup_date", "DATE"), ("plan", "VARCHAR"), ("email", "VARCHAR"))})
 features_out = OutputDataset(
     BUCKET,
     "features/customers",

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../../src/config';
-import { COUNT_WEIGHT, estimateCost, WALK_WEIGHT } from '../../src/limits/cost';
+import { COLUMN_WALK_WEIGHT, COUNT_WEIGHT, estimateCost, WALK_WEIGHT } from '../../src/limits/cost';
 import { createSchema } from '../../src/schema';
 
 // The cost model on the real schema: what a UI and the examples ask passes the default
@@ -45,6 +45,18 @@ describe('the cost model', () => {
     expect(page(100) - page(10)).toBe(90 * 2); // edge + node.urn per item; totalCount is not multiplied
     expect(cost(`{ impact(urn: "${P}", first: 0) { total } }`)).toBeGreaterThanOrEqual(WALK_WEIGHT);
     expect(cost(`{ a: impact(urn: "${P}", first: 0) { total } b: impact(urn: "${P}", first: 0) { total } }`)).toBeGreaterThanOrEqual(2 * WALK_WEIGHT);
+  });
+
+  it('weighs a column-level walk double, and counts its column lists by their first', () => {
+    expect(cost(`{ impact(urn: "${P}", columns: ["a"], first: 0) { total } }`) - cost(`{ impact(urn: "${P}", first: 0) { total } }`)).toBe(COLUMN_WALK_WEIGHT - WALK_WEIGHT);
+    expect(cost(`{ columnImpact(urn: "${P}", columns: ["a"], first: 0) { total } }`)).toBeGreaterThanOrEqual(COLUMN_WALK_WEIGHT);
+    const hops = (first?: number) =>
+      cost(`{ impact(urn: "${P}", columns: ["a"], first: 1, maxDepth: 1) { items { path { columns${first === undefined ? '' : `(first: ${first})`} { from { field } } } } } }`);
+    expect(hops(40) - hops(20)).toBe(20 * 2); // per link: from and its field
+    expect(hops()).toBe(hops(20)); // the default is what is counted
+    const columns = (first?: number) => cost(`{ dataset(urn: "${P}") { columns${first === undefined ? '' : `(first: ${first})`} { fieldPath } } }`);
+    expect(columns(10)).toBeLessThan(columns());
+    expect(columns()).toBeGreaterThan(1_000);
   });
 
   it('counts a lineage path as long as the walk may go, and lineageGraph by maxNodes per side', () => {

@@ -2,6 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PlatformEnvInputBase } from '../../modules/entities/graphql/entity-input.base';
 import { SchemaFieldInput } from './schema-field.type';
+import { ColumnLineageInput } from '../../modules/columns/graphql/column.inputs';
 
 @InputType({ description: 'Creates or updates a dataset, keyed by (platform, name, env).' })
 export class UpsertDatasetInput extends PlatformEnvInputBase {
@@ -34,4 +35,14 @@ export class UpsertDatasetInput extends PlatformEnvInputBase {
   @ArrayMaxSize(10_000)
   @IsString({ each: true })
   upstreams?: string[] | null;
+
+  @Field(() => [ColumnLineageInput], {
+    nullable: true,
+    description:
+      "Column lineage of this dataset's columns, in the shape of OpenLineage's columnLineage facet (each output field with its input fields and transformations); replaces the stored column lineage when present, [] removes it.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  columnLineage?: ColumnLineageInput[] | null;
 }

@@ -18,11 +18,12 @@ export const dataset = defineKind({
       lineage: 'against', // source dataset -> derived dataset
     },
   ],
+  columns: { schema: 'schemaFields', lineage: 'columnLineage' },
   ingestList: 'datasets',
   graphql: {
     noun: 'dataset',
     objectType: async () => (await import('./dataset.type')).Dataset,
     input: async () => (await import('./dataset.input')).UpsertDatasetInput,
-    resolvers: async () => [(await import('./dataset-consumers.resolver')).DatasetConsumersResolver],
+    resolvers: async () => [(await import('./dataset-consumers.resolver')).DatasetConsumersResolver, (await import('./dataset-columns.resolver')).DatasetColumnsResolver],
   },
 });

@@ -1,8 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { KEY_PART_MESSAGE, KEY_PART_PATTERN } from '../../model/urn-scheme';
 import { EntityInputBase } from '../../modules/entities/graphql/entity-input.base';
 import { FeatureDataType } from './feature-data-type.enum';
+import { ColumnRefInput } from '../../modules/columns/graphql/column.inputs';
 
 @InputType({ description: 'Creates or updates a feature, keyed by (namespace, name).' })
 export class UpsertFeatureInput extends EntityInputBase {
@@ -34,4 +35,13 @@ export class UpsertFeatureInput extends EntityInputBase {
   @ArrayMaxSize(10_000)
   @IsString({ each: true })
   sources?: string[] | null;
+
+  @Field(() => [ColumnRefInput], {
+    nullable: true,
+    description: "Columns this feature is computed from (OpenMetadata's feature sources); replaces the set when present. Their datasets are usually among `sources`.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  sourceColumns?: ColumnRefInput[] | null;
 }

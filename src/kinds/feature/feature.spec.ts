@@ -18,6 +18,7 @@ export const feature = defineKind({
       lineage: 'against', // source dataset -> derived feature
     },
   ],
+  columns: { reads: 'sourceColumns' },
   ingestList: 'features',
   graphql: {
     noun: 'feature',

@@ -13,6 +13,7 @@ import { ModelMetricsDescription } from './metrics-description.type';
 import { MODEL_METRICS_MAX, ModelMetric } from './model-metric.type';
 import { ModelQuantitativeAnalyses } from './quantitative-analyses.type';
 import { SourceCodeInput } from './source-code.type';
+import { ColumnRefInput } from '../../modules/columns/graphql/column.inputs';
 
 const USE_METRICS = 'Use metrics: numbers with step, time, dataset and slice (see README, "Model card and metrics").';
 
@@ -215,4 +216,13 @@ export class UpsertModelInput extends PlatformEnvInputBase {
   @ArrayMaxSize(10_000)
   @IsString({ each: true })
   deployments?: string[] | null;
+
+  @Field(() => [ColumnRefInput], {
+    nullable: true,
+    description: "The model's input signature: dataset columns it reads directly (features it reads are `features`); replaces the set when present.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  inputColumns?: ColumnRefInput[] | null;
 }

@@ -100,6 +100,7 @@ export const model = defineKind({
       properties: [DERIVATION_KIND],
     },
   ],
+  columns: { reads: 'inputColumns' },
   ingestList: 'models',
   graphql: {
     noun: 'model version',

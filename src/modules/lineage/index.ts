@@ -7,6 +7,7 @@ import {
   LineageResultFieldsResolver,
 } from './lineage-fields.resolver';
 import { LineageResolver } from './lineage.resolver';
+import { ColumnHopFieldsResolver, ColumnImpactResolver, ColumnItemFieldsResolver } from '../columns/graphql/column-lineage.resolver';
 
 export const lineageResolvers = [
   LineageResolver,
@@ -16,4 +17,7 @@ export const lineageResolvers = [
   LineageGraphFieldsResolver,
   LineageGraphNodeFieldsResolver,
   LineageGraphEdgeFieldsResolver,
+  ColumnItemFieldsResolver,
+  ColumnHopFieldsResolver,
+  ColumnImpactResolver,
 ];

@@ -2,6 +2,8 @@ import { BadUserInputError } from '../../errors/errors';
 import type { EntityType } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import type { LineageDirection } from './lineage-steps';
+import type { Precision } from '../columns/column-walk';
+import type { HopLink } from '../columns/column-step';
 import { compare, type Reached, type Walk } from './lineage-walk';
 
 /** One step of a path, in walk order: `from` is one step closer to the root than `to`. */
@@ -9,6 +11,9 @@ export interface HopStub {
   from: string;
   to: string;
   relationship: RelationshipType;
+  /** Column walks: whether the hop is proven at column level, and the column edges that prove it. */
+  precision?: Precision;
+  links?: HopLink[];
   /** How the walk went and the instant it looked at, to find the stored edge (set by the service). */
   walked?: { direction: LineageDirection; asOf: Date | null };
   /** The page's entities as the service read them (set by the service), so hops resolve without a promise each. */
@@ -25,6 +30,9 @@ export interface ItemStub {
   degree: number;
   path: HopStub[];
   cursor: string;
+  /** Column walks: how the item was reached, and its affected (or contributing) columns when a dataset. */
+  precision?: Precision;
+  columns?: string[] | null;
   /** See HopStub.records. */
   records?: PageRecords;
 }
@@ -97,7 +105,8 @@ interface CursorKey {
   urn: string;
 }
 
-function encodeCursor(r: Pick<Reached, 'degree' | 'urn'>): string {
+/** The opaque cursor of an item at (degree, urn); decodeCursor reads it. */
+export function encodeCursor(r: Pick<Reached, 'degree' | 'urn'>): string {
   return Buffer.from(JSON.stringify([r.degree, r.urn]), 'utf8').toString('base64url');
 }
 

@@ -46,6 +46,18 @@ export class LineageFilterArgs extends PageArgs {
   @IsString()
   @MaxLength(255)
   version?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Walk at column level (README, "Columns"): the field paths of the root dataset to start from, or [] for a feature or model root ' +
+      '(followed as a whole). Only what depends on those columns is followed; each item has a `precision` (COLUMN, or DATASET where a hop ' +
+      'had no column mapping and the whole-dataset edge was followed) and each hop its `columns`. Absent: the entity-level walk.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(1_000)
+  @IsString({ each: true })
+  columns?: string[] | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import { Args, Ctx, Extensions, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { EDGES_PER_DRAWN_ENTITY, listSizes, WALK_WEIGHT, weighted } from '../../limits/cost';
+import { EDGES_PER_DRAWN_ENTITY, listSizes, walkCost, WALK_WEIGHT } from '../../limits/cost';
+import { columnLineage } from '../columns/column-lineage.service';
 import { currentTypes } from '../../model/entity-type';
 import { pageSize } from '../queries/page.args';
 import { ImpactArgs, LineageArgs, LineageGraphArgs } from './lineage.args';
@@ -20,22 +21,26 @@ const sidesOf = (args: Record<string, any>) => (args.upstreamDepth > 0 ? 1 : 0) 
 export class LineageResolver {
   @Query(() => LineageResult, {
     description:
-      'Entities upstream (what produced it) or downstream (what it affects) of an entity, each with its degree and one shortest path. Items are ordered by degree, then urn.',
-    complexity: weighted(WALK_WEIGHT),
+      'Entities upstream (what produced it) or downstream (what it affects) of an entity, each with its degree and one shortest path. Items are ordered by degree, then urn. ' +
+      'With `columns`, at column level: where columns or a feature come from, down to source columns.',
+    complexity: walkCost,
   })
   @Extensions(PAGE_SIZES)
   lineage(@Args() args: LineageArgs, @Ctx() ctx: Context): Promise<LineageResultStub> {
-    return lineage(ctx, { ...args, types: currentTypes(args.types), first: pageSize(args) });
+    const request = { ...args, types: currentTypes(args.types), first: pageSize(args) };
+    return args.columns == null ? lineage(ctx, request) : columnLineage(ctx, { ...request, columns: args.columns });
   }
 
   @Query(() => LineageResult, {
     description:
-      'Everything downstream of an entity, with no practical depth limit by default: "which models and deployments break if this changes?"',
-    complexity: weighted(WALK_WEIGHT),
+      'Everything downstream of an entity, with no practical depth limit by default: "which models and deployments break if this changes?" ' +
+      'With `columns`, only what depends on those columns of the root dataset, each item with its precision.',
+    complexity: walkCost,
   })
   @Extensions(PAGE_SIZES)
   impact(@Args() args: ImpactArgs, @Ctx() ctx: Context): Promise<LineageResultStub> {
-    return lineage(ctx, { ...args, types: currentTypes(args.types), direction: LineageDirection.DOWNSTREAM, first: pageSize(args) });
+    const request = { ...args, types: currentTypes(args.types), direction: LineageDirection.DOWNSTREAM, first: pageSize(args) };
+    return args.columns == null ? lineage(ctx, request) : columnLineage(ctx, { ...request, columns: args.columns });
   }
 
   @Query(() => LineageGraph, {

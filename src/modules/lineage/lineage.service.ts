@@ -67,19 +67,28 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   if (walk.isPartial) {
     ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
   }
+  return answerOf({ root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
+}
+
+/**
+ * A walk's page as the answer: the result, its items and their hops made instances of their
+ * GraphQL classes (type-graphql hands those to field resolvers as they are, anything else it
+ * copies into a new instance on every field: thousands per impact page), each holding the page's
+ * `records` and each hop how the walk went (for its stored edge). Other own fields of `result`
+ * (column walks' precision and columns) are kept.
+ */
+export function answerOf<T extends LineageResultStub>(result: T, request: Pick<LineageRequest, 'direction' | 'asOf'>, records: PageRecords): T {
   const walked = { direction: request.direction, asOf: request.asOf ?? null };
-  // Instances of the GraphQL classes, which type-graphql hands to field resolvers as they are
-  // (anything else it copies into a new instance on every field: thousands per impact page).
-  const items = page.items.map((item): ItemStub =>
+  const items = result.items.map((item): ItemStub =>
     Object.assign(Object.create(LineageItem.prototype) as ItemStub, item, {
       records,
       path: item.path.map((hop): HopStub => Object.assign(Object.create(LineageHop.prototype) as HopStub, hop, { walked, records })),
     }),
   );
-  const result: LineageResultStub = { root: request.urn, ...page, items, isPartial: walk.isPartial, partialReason: walk.partialReason };
-  return Object.assign(Object.create(LineageResult.prototype) as LineageResultStub, result);
+  return Object.assign(Object.create(LineageResult.prototype) as T, result, { items });
 }
 
+/** The walk cache of the server `graph` belongs to (one per server). */
 const caches = new WeakMap<Graph, WalkCache>();
 
 function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
@@ -92,7 +101,7 @@ function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
  * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
  * NOT_FOUND (on `urn`) when the root does not exist. Returns the version and the root's record.
  */
-async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
+export async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
   const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);

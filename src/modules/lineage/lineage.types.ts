@@ -6,6 +6,8 @@ import { Entity } from '../entities/graphql/entity.interface';
 import { PageInfo } from '../queries/page-info.type';
 import { LINEAGE_MAX_DEPTH } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
+import { Precision } from '../columns/column-walk';
+import { PrecisionCount } from '../columns/graphql/column.types';
 
 registerEnumType(LineageDirection, {
   name: 'LineageDirection',
@@ -29,6 +31,12 @@ export class LineageHop {
 
   @Field(() => RelationshipType, { description: 'Type of the stored edge between them.' })
   relationship!: RelationshipType;
+
+  @Field(() => Precision, {
+    nullable: true,
+    description: 'Column-level walks: COLUMN when column edges prove the hop (its `columns`), DATASET when it had no column mapping. Null in entity-level walks.',
+  })
+  precision?: Precision | null;
 }
 
 @ObjectType({ description: 'An entity reached by a lineage walk, with why it was reached.' })
@@ -47,6 +55,14 @@ export class LineageItem {
 
   @Field({ description: 'Cursor of this item, for `after`.' })
   cursor!: string;
+
+  @Field(() => Precision, {
+    nullable: true,
+    description:
+      'Column-level walks: COLUMN when every hop of `path` is proven at column level, DATASET when the item was reached only past a hop ' +
+      'without column mapping (it may depend on the columns; never left out). Null in entity-level walks.',
+  })
+  precision?: Precision | null;
 }
 
 @ObjectType({ description: 'How many reached entities are of one type.' })
@@ -88,6 +104,13 @@ export class LineageResult {
 
   @Field(() => String, { nullable: true, description: 'Which server limit cut the walk; null when complete.' })
   partialReason?: string | null;
+
+  @Field(() => [PrecisionCount], {
+    nullable: true,
+    description: 'Column-level walks: the reached entities of the requested types by type and precision. Null in entity-level walks.',
+    complexity: atMost(2 * Object.keys(EntityType).length),
+  })
+  countsByPrecision?: PrecisionCount[] | null;
 
   @Field(() => PageInfo, { description: 'Paging through `items`: pass `endCursor` as `after` for the next page.' })
   pageInfo!: PageInfo;

@@ -8,42 +8,44 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * another replica, makes the next request walk again. Least recently used walks go first once
  * `maxWalks` or `maxEntities` (reached entities over all walks) would be passed.
  */
-export class WalkCache {
-  private readonly walks = new Map<string, { version: number; walk: Walk }>();
+export class WalkCache<W extends { isPartial: boolean } = Walk> {
+  private readonly walks = new Map<string, { version: number; walk: W }>();
   private entities = 0;
 
+  /** `sizeOf` gives the entities a walk holds (default: an entity walk's reached entities). */
   constructor(
     private readonly maxWalks: number,
     private readonly maxEntities: number,
+    private readonly sizeOf: (walk: W) => number = (walk) => (walk as unknown as Walk).reached.size,
   ) {}
 
   /** The walk kept for `key` under `version`, or undefined. */
-  get(key: string, version: number): Walk | undefined {
+  get(key: string, version: number): W | undefined {
     const hit = this.walks.get(key);
     if (!hit) return undefined;
     this.drop(key);
     if (hit.version !== version) return undefined;
     this.walks.set(key, hit); // most recently used last
-    this.entities += hit.walk.reached.size;
+    this.entities += this.sizeOf(hit.walk);
     return hit.walk;
   }
 
   /** Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept). */
-  set(key: string, version: number, walk: Walk): void {
-    if (walk.isPartial || this.maxWalks < 1 || walk.reached.size > this.maxEntities) return;
+  set(key: string, version: number, walk: W): void {
+    if (walk.isPartial || this.maxWalks < 1 || this.sizeOf(walk) > this.maxEntities) return;
     this.drop(key);
-    while (this.walks.size >= this.maxWalks || this.entities + walk.reached.size > this.maxEntities) {
+    while (this.walks.size >= this.maxWalks || this.entities + this.sizeOf(walk) > this.maxEntities) {
       this.drop(this.walks.keys().next().value!);
     }
     this.walks.set(key, { version, walk });
-    this.entities += walk.reached.size;
+    this.entities += this.sizeOf(walk);
   }
 
   private drop(key: string): void {
     const hit = this.walks.get(key);
     if (!hit) return;
     this.walks.delete(key);
-    this.entities -= hit.walk.reached.size;
+    this.entities -= this.sizeOf(hit.walk);
   }
 }
 

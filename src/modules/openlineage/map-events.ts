@@ -4,7 +4,7 @@ import { RelationshipType } from '../../model/relationship-type';
 import { buildUrn } from '../../model/urn';
 import { toEntityWrite } from '../entities/write/to-entity-write';
 import type { EntityWrite, LinkWrite } from '../entities/write/write-plan';
-import { parseColumnLineage, type ColumnLineageEdge } from './column-lineage';
+import { columnLineageInput, parseColumnLineage, type ColumnLineageEdge } from './column-lineage';
 import type { EventKind } from './event-schema';
 import { facetValue, keptFacets, propertyKey, runTypeOf } from './facets';
 import { datasetKey, pipelineKey, runUrn, safePart } from './naming';
@@ -30,7 +30,7 @@ export interface PlacedEvent {
 export interface MappedEvents {
   entities: EntityWrite[];
   links: LinkWrite[];
-  /** Column-level edges of `columnLineage` facets, not written yet (see column-lineage.ts). */
+  /** Column-level edges of `columnLineage` facets, written as their output datasets' `columnLineage` (in `entities`). */
   columnLineage: ColumnLineageEdge[];
 }
 
@@ -56,7 +56,8 @@ export function mapEvents(events: PlacedEvent[]): MappedEvents {
 class Mapper {
   private readonly drafts = new Map<string, Draft>();
   private readonly links = new Map<string, LinkWrite>();
-  private readonly columnLineage: ColumnLineageEdge[] = [];
+  /** Per output dataset, the column lineage of the latest event that carried the facet (it replaces earlier ones, as fields do). */
+  private readonly columnLineage = new Map<string, ColumnLineageEdge[]>();
 
   add({ kind, event, at, place }: PlacedEvent): void {
     if (kind === 'dataset') {
@@ -94,10 +95,15 @@ class Mapper {
     });
     for (const [k, v] of props) d.props.set(k, v);
     d.state = combineStates(d.state, stateOfEvent(event.eventType, at));
-    const urnOf = (namespace: string, name: string) => [...inputs, ...outputs].find(({ d: x }) => x.namespace === namespace && x.name === name)?.urn ?? this.datasetIdentity({ namespace, name }).urn;
-    for (const { d: o, urn } of outputs) {
-      if (o.facets?.columnLineage) this.columnLineage.push(...parseColumnLineage(urn, o.facets.columnLineage, urnOf, at));
-    }
+    outputs.forEach(({ d: o, urn }, i) => {
+      if (!o.facets?.columnLineage) return;
+      const path = `${place}outputs.${i}.facets.columnLineage`;
+      // An input column's dataset that the event does not list is still written (as a dataset named
+      // only by its namespace and name), so the column edge has both ends.
+      const urnOf = (namespace: string, name: string) =>
+        [...inputs, ...outputs].find(({ d: x }) => x.namespace === namespace && x.name === name)?.urn ?? this.dataset({ namespace, name }, at, path);
+      this.columnLineage.set(urn, parseColumnLineage(urn, o.facets.columnLineage, urnOf, at, path));
+    });
   }
 
   /** The Pipeline and Job of an OpenLineage job; returns the job's URN. */
@@ -175,15 +181,18 @@ class Mapper {
   }
 
   result(): MappedEvents {
-    const entities = [...this.drafts.values()].map((d) => this.write(d));
-    return { entities, links: [...this.links.values()], columnLineage: this.columnLineage };
+    const entities = [...this.drafts].map(([urn, d]) => this.write(d, this.columnLineage.get(urn)));
+    return { entities, links: [...this.links.values()], columnLineage: [...this.columnLineage.values()].flat() };
   }
 
-  private write(d: Draft): EntityWrite {
+  private write(d: Draft, columnLineage: ColumnLineageEdge[] | undefined): EntityWrite {
     const props = [...d.props].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, MAX_PROPERTIES)
       .map(([key, value]) => ({ key, value }));
-    const write = toEntityWrite(d.type, { ...d.input, ...(props.length && { customProperties: props }) }, d.path, undefined, d.at);
+    const input = { ...d.input, ...(props.length && { customProperties: props }), ...(columnLineage && { columnLineage: columnLineageInput(columnLineage) }) };
+    const write = toEntityWrite(d.type, input, d.path, undefined, d.at);
+    // Column edges begin when the event that carried the facet happened, not when the dataset was first named.
+    if (columnLineage?.length && write.columns) write.columns.at = columnLineage[0].at;
     const fields = write.fields;
     write.resolveFields = (stored) => {
       if (d.stub) return stored ? {} : fields;

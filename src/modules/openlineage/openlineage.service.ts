@@ -39,7 +39,7 @@ export async function applyEvents(graph: Graph, principal: Principal, body: unkn
     const e = event as Record<string, unknown>;
     return { kind, event: e, at: eventTimeOf(e.eventTime, `${place}eventTime`)!, place };
   });
-  // columnLineage (column-lineage.ts) is left out until columns are entities (the column-level lineage work).
+  // columnLineage facets ride on their output datasets' writes (map-events.ts), in this same transaction.
   const { entities, links } = mapEvents(placed);
   if (entities.length > MAX_INGEST_ENTITIES || links.length > MAX_INGEST_LINKS) {
     throw new BadUserInputError(

@@ -1,5 +1,5 @@
 import { RunStatus } from '../../../src/kinds/run/run-status.enum';
-import { parseColumnLineage } from '../../../src/modules/openlineage/column-lineage';
+import { columnLineageInput, parseColumnLineage } from '../../../src/modules/openlineage/column-lineage';
 import { checkEvent } from '../../../src/modules/openlineage/event-schema';
 import { runTypeOf } from '../../../src/modules/openlineage/facets';
 import { datasetKey, datasetUrn, safePart } from '../../../src/modules/openlineage/naming';
@@ -82,11 +82,52 @@ describe('facets', () => {
     expect(runTypeOf({ jobType: 'DAG' })).toBe('OTHER');
   });
 
-  it('parses the columnLineage facet into column edges between URNs (the seam for column lineage)', () => {
-    const facet = { fields: { total: { inputFields: [{ namespace: 'ns', name: 'a', field: 'x', transformations: [{ type: 'DIRECT' }] }, { namespace: 'ns', name: 'b', field: 'y' }] } } };
-    expect(parseColumnLineage('OUT', facet, (ns, n) => `${ns}/${n}`, at(0))).toEqual([
-      { from: { dataset: 'ns/a', column: 'x' }, to: { dataset: 'OUT', column: 'total' }, transformations: [{ type: 'DIRECT' }], at: at(0) },
-      { from: { dataset: 'ns/b', column: 'y' }, to: { dataset: 'OUT', column: 'total' }, transformations: [], at: at(0) },
+  it('parses the columnLineage facet into column edges between URNs, transformations as stored', () => {
+    const facet = {
+      fields: {
+        total: {
+          inputFields: [
+            { namespace: 'ns', name: 'a', field: 'x', transformations: [{ type: 'DIRECT' }, { type: 'indirect', subtype: 'join', masking: true }, { type: 'LATER_SPEC' }] },
+            { namespace: 'ns', name: 'b', field: 'y', transformations: [{ type: 'DIRECT', subtype: 'NEW_KIND', description: 'x + 1' }] },
+          ],
+        },
+        n: { inputFields: [{ namespace: 'ns', name: 'a', field: 'x' }] },
+      },
+    };
+    const edges = parseColumnLineage('OUT', facet, (ns, n) => `${ns}/${n}`, at(0));
+    expect(edges).toEqual([
+      {
+        from: { dataset: 'ns/a', column: 'x' },
+        to: { dataset: 'OUT', column: 'total' },
+        transformations: [
+          { type: 'DIRECT', subtype: null, description: null, masking: false },
+          { type: 'INDIRECT', subtype: 'JOIN', description: null, masking: true },
+        ],
+        at: at(0),
+      },
+      { from: { dataset: 'ns/b', column: 'y' }, to: { dataset: 'OUT', column: 'total' }, transformations: [{ type: 'DIRECT', subtype: null, description: 'x + 1', masking: false }], at: at(0) },
+      { from: { dataset: 'ns/a', column: 'x' }, to: { dataset: 'OUT', column: 'n' }, transformations: [], at: at(0) },
     ]);
+    expect(columnLineageInput(edges)).toEqual([
+      {
+        field: 'total',
+        inputFields: [
+          { dataset: 'ns/a', field: 'x', transformations: edges[0].transformations },
+          { dataset: 'ns/b', field: 'y', transformations: edges[1].transformations },
+        ],
+      },
+      { field: 'n', inputFields: [{ dataset: 'ns/a', field: 'x', transformations: [] }] },
+    ]);
+  });
+
+  it('refuses a column name that is not a field path, naming where it is', () => {
+    const bad = { fields: { ['a\u0000b']: { inputFields: [] } } };
+    expect(() => parseColumnLineage('OUT', bad, (ns, n) => `${ns}/${n}`, at(0), '0.outputs.1.facets.columnLineage')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: '0.outputs.1.facets.columnLineage.fields.a\u0000b' }) }),
+    );
+    const badInput = { fields: { ok: { inputFields: [{ namespace: 'ns', name: 'a', field: 'x'.repeat(1001) }] } } };
+    expect(() => parseColumnLineage('OUT', badInput, (ns, n) => `${ns}/${n}`, at(0), 'p')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field: 'p.fields.ok.inputFields.0.field' }) }),
+    );
   });
 });

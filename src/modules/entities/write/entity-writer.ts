@@ -7,6 +7,8 @@ import { DERIVED_FIELDS } from '../../../model/entity-fields';
 import { Status, type EntityType } from '../../../model/entity-type';
 import type { Direction } from '../../../model/relationship-type';
 import { parseUrn } from '../../../model/urn';
+import { columnReferences, planColumns } from '../../columns/column-writer';
+import { kindOf } from '../../../model/entity-type';
 import { requireAdminForArchived } from './archived-guard';
 import { lockedWrite, type LockedWrite } from './locked-write';
 import { checkWriteShape } from './write-checks';
@@ -52,12 +54,14 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   const { tx } = write;
   const inBatch = new Set(entities.map((e) => e.urn));
 
-  // 1. Everything referenced must exist (or be created by this batch).
+  // 1. Everything referenced must exist (or be created by this batch), the datasets of columns too.
+  const columnRefs = columnReferences(entities);
   const referenced = unique([
     ...entities.flatMap((e) => e.relations.flatMap((r) => r.targets)),
     ...links.flatMap((l) => [l.from, l.to]),
+    ...columnRefs.keys(),
   ]).filter((u) => !inBatch.has(u));
-  const refs = await write.references(referenced, (urn) => pathOf(urn, entities, links));
+  const refs = await write.references(referenced, (urn) => pathOf(urn, entities, links) ?? columnRefs.get(urn));
   const status = new Map([...refs].map(([urn, r]) => [urn, r.status]));
 
   // 2. Lock what is written.
@@ -240,6 +244,14 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     }
   }
 
+  // 4c. Columns: the schema of datasets whose schemaFields changed, column lineage, columns read.
+  const columnPlan = await planColumns(tx, entities, (urn) => {
+    const p = pending.get(urn)!;
+    const schemaField = kindOf(p.type!).columns?.schema;
+    return Boolean(schemaField && schemaField in p.props);
+  }, (urn) => pending.get(urn)!.created);
+  for (const [urn, changes] of columnPlan.changes) pendingFor(urn).changes.push(...changes);
+
   // 5. Write what changed (the entities and their history are written by lockedWrite); an ARCHIVED
   // entity changes (fields, sets, edges at either end) only for an ADMIN.
   const changed = [...pending.values()].filter((p) => p.created || p.changes.length);
@@ -249,6 +261,7 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
   if (toOpen.size) await tx.run(queries.edgesOpen, { ...audit, edges: [...toOpen.values()], source: options.source });
   if (toMove.length) await tx.run(queries.edgesMoveStart, { edges: toMove });
+  await columnPlan.apply(audit.now);
   for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes, at: p.at });
 
   const changedUrns = new Set(changed.map((p) => p.urn));

@@ -7,6 +7,7 @@ import { buildUrn, parseUrn, urnSchemeOf } from '../../../model/urn';
 import { checkKeyInput } from '../../../model/urn-scheme';
 import type { EdgeProps, EntityWrite } from './write-plan';
 import { edgePropsOf } from './write-checks';
+import { columnWriteOf } from '../../columns/column-input';
 import { eventTimeOf } from './event-time';
 
 /** An element of a `<field>Edges` input (see RelatedEdgeInput). */
@@ -70,5 +71,5 @@ export function toEntityWrite(
     relations.push({ spec, targets: [...properties.keys()], properties });
   }
   const at = eventTimeOf(input.eventTime, `${path}.eventTime`) ?? defaultAt;
-  return { type, urn, createOnly, fields, relations, path, ...(at && { at }) };
+  return { type, urn, createOnly, fields, relations, columns: columnWriteOf(type, input), path, ...(at && { at }) };
 }

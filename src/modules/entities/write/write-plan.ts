@@ -1,5 +1,6 @@
 import type { Principal } from '../../../auth/role';
 import type { EntityType } from '../../../model/entity-type';
+import type { ColumnWrite } from '../../../model/columns';
 import type { StoredValue } from '../../../model/encode';
 import type { RelationField, RelationshipType } from '../../../model/relationship-type';
 
@@ -17,6 +18,8 @@ export interface EntityWrite {
    * carries others is closed and opened again); without, open edges are kept as they are.
    */
   relations: { spec: RelationField; targets: string[]; properties?: Map<string, EdgeProps> }[];
+  /** What the input says about columns (schema, column lineage, columns read); absent parts are left alone. */
+  columns?: ColumnWrite;
   /** Where this entity sits in the request, for error messages (e.g. "input", "batch.models.3"). */
   path: string;
   /**
