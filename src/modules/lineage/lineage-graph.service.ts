@@ -9,6 +9,7 @@ import { lineageLimits } from './lineage.config';
 import { loadEntities, requireRoot } from './lineage.service';
 import { LineageDirection } from './lineage-steps';
 import { compare, walkLineage } from './lineage-walk';
+import { asInstance } from '../entities/graphql/entity-classes';
 import { requireUrn } from '../entities/urn-arg';
 
 export interface LineageGraphRequest {
@@ -77,9 +78,9 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       root: request.urn,
       nodes: [...nodes.values()]
         .sort((a, b) => side(a.direction) - side(b.direction) || a.degree - b.degree || compare(a.urn, b.urn))
-        .map((n) => Object.assign(Object.create(LineageGraphNode.prototype) as LineageGraphStub['nodes'][number], n, { records })),
+        .map((n) => asInstance<LineageGraphStub['nodes'][number]>(LineageGraphNode, n, { records })),
       edges: edges.map((e) =>
-        Object.assign(Object.create(LineageGraphEdge.prototype) as LineageGraphStub['edges'][number], {
+        asInstance<LineageGraphStub['edges'][number]>(LineageGraphEdge, {
           from: e.from,
           to: e.to,
           relationship: e.relationship as RelationshipType,
@@ -90,7 +91,7 @@ export async function lineageGraph(ctx: Context, request: LineageGraphRequest): 
       isPartial: Boolean(cut),
       partialReason: cut?.partialReason ?? null,
     };
-    return Object.assign(Object.create(LineageGraph.prototype) as LineageGraphStub, drawn);
+    return asInstance<LineageGraphStub>(LineageGraph, drawn);
   });
 }
 

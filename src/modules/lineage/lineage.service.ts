@@ -9,6 +9,7 @@ import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 import { WalkCache, walkKey } from './walk-cache';
+import { asInstance } from '../entities/graphql/entity-classes';
 import { requireUrn } from '../entities/urn-arg';
 
 export interface LineageRequest {
@@ -79,13 +80,10 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
  */
 export function answerOf<T extends LineageResultStub>(result: T, request: Pick<LineageRequest, 'direction' | 'asOf'>, records: PageRecords): T {
   const walked = { direction: request.direction, asOf: request.asOf ?? null };
-  const items = result.items.map((item): ItemStub =>
-    Object.assign(Object.create(LineageItem.prototype) as ItemStub, item, {
-      records,
-      path: item.path.map((hop): HopStub => Object.assign(Object.create(LineageHop.prototype) as HopStub, hop, { walked, records })),
-    }),
+  const items = result.items.map((item) =>
+    asInstance<ItemStub>(LineageItem, item, { records, path: item.path.map((hop) => asInstance<HopStub>(LineageHop, hop, { walked, records })) }),
   );
-  return Object.assign(Object.create(LineageResult.prototype) as T, result, { items });
+  return asInstance<T>(LineageResult, result, { items });
 }
 
 /** The walk cache of the server `graph` belongs to (one per server). */

@@ -33,6 +33,14 @@ export function recordPrototypeOf(type: string): object {
   return (classes.get(type)?.objectType.prototype as object | undefined) ?? Object.prototype;
 }
 
+/**
+ * `parts` merged into a new instance of `cls`, without running its constructor: what type-graphql
+ * hands to field resolvers as it is (see recordPrototypeOf). For the stubs services return.
+ */
+export function asInstance<T extends object>(cls: { prototype: object }, ...parts: object[]): T {
+  return Object.assign(Object.create(cls.prototype) as T, ...parts);
+}
+
 /** The upsert input class of `type`; throws if loadEntityClasses has not run. */
 export function inputClassOf(type: EntityType): ClassType {
   return loaded(type).input;
