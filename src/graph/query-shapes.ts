@@ -1,0 +1,118 @@
+import type { int } from './connect';
+
+// The parameter and row shapes the query registry (queries.ts) names, kept apart so the registry
+// reads as the list of statements it is.
+
+/** Stored property names to read, by entity type (a request's projection, see modules/entities/projection.ts). */
+export type FieldsByType = Readonly<Record<string, readonly string[]>>;
+
+/** An entity read through a projection: the values of its type's fields, in the projection's order. */
+export interface ProjectedRow {
+  urn: string;
+  type: string;
+  values: unknown[];
+}
+
+/** One relationship list asked of edges/related for several entities (see that file). */
+export interface RelatedSliceParam {
+  urns: string[];
+  types: string[];
+  out: boolean;
+  target: string;
+  after: string | null;
+  limit: Int;
+}
+
+/** Parameters of one lineage level: the frontier's URNs and the walk's filters. */
+export interface LineageLevelParams {
+  frontier: string[];
+  statuses: string[];
+  asOf: Date | null;
+}
+
+/** An entity one lineage step from the frontier, with the smallest (from, relationship) reaching it. */
+export interface LineageLevelRow {
+  urn: string;
+  type: string;
+  from: string;
+  relationship: string;
+}
+
+/** A Neo4j integer (LIMIT and SKIP need one; see `int()`). */
+export type Int = ReturnType<typeof int>;
+
+/** The filters of entities(...), null when not filtering; types and statuses are always lists. */
+export interface BrowseFilterParams {
+  types: string[];
+  statuses: string[];
+  platform: string | null;
+  env: string | null;
+  tag: string | null;
+  owner: string | null;
+  namePrefix: string | null;
+}
+
+/** An entity's position in the entities(...) order, and the keyset cursor after it. */
+export interface BrowseKey {
+  urn: string;
+  type: string;
+  name: string;
+}
+
+/** A Lucene query built by the server, plus the type and status filters of search(...). */
+export interface SearchParams {
+  query: string;
+  types: string[];
+  statuses: string[];
+}
+
+/** One stored change record; `changes` is the JSON text of [{field, old, new}]. */
+export interface ChangeRow {
+  revision: number;
+  at: Date;
+  recordedAt: Date;
+  actor: string;
+  action: string;
+  reason: string | null;
+  source: string;
+  changes: string;
+}
+
+/** Parameters of one column-level lineage level: each frontier entity with its affected datasets. */
+export interface ColumnLevelParams {
+  frontier: { urn: string; datasets: string[] }[];
+  statuses: string[];
+  asOf: Date | null;
+}
+
+/**
+ * An entity one lineage step from a frontier entity, with what the column layer says about the
+ * step: links as [input dataset, input field, output dataset, output field, transformations JSON]
+ * (output null: the reading feature or model), and datasets read through consumed features.
+ */
+export interface ColumnLevelRow {
+  from: string;
+  relationship: string;
+  urn: string;
+  type: string;
+  links: [string, string, string | null, string | null, string | null][];
+  viaFeatures: string[];
+}
+
+/** A dataset's schema as column nodes should follow it (columns/schema-sync). */
+export interface SchemaSyncRow {
+  dataset: string;
+  /** When the schema was set (the write's eventTime, or for data written before columns existed); null: now. */
+  since: Date | null;
+  fields: { urn: string; fieldPath: string; type: string; description: string | null }[];
+}
+
+/** One stored edge, by its endpoints and type. */
+export interface EdgeKey {
+  from: string;
+  type: string;
+  to: string;
+}
+
+/** An edge and the instant a write says it opened or closed (its eventTime, else the write's own time). */
+export type TimedEdgeKey = EdgeKey & { at: Date };
