@@ -5,9 +5,8 @@ import { FIELD_PATH_PATTERN } from '../../model/columns';
 import { EntityType } from '../../model/entity-type';
 import { requireUrn } from '../entities/urn-arg';
 import { decodeCursor, urnsOnPage } from '../lineage/lineage-page';
-import { lineageLimits, type LineageLimits } from '../lineage/lineage.config';
-import { WalkCache, walkKey } from '../lineage/walk-cache';
-import type { Graph } from '../../graph';
+import { lineageLimits } from '../lineage/lineage.config';
+import { WalkCache, walkCachePerServer, walkKey } from '../lineage/walk-cache';
 import { answerOf, loadEntities, startWalk, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
 import { LineageDirection } from '../lineage/lineage-steps';
 import { columnPageOf } from './column-page';
@@ -72,11 +71,5 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
   return answerOf({ root: request.urn, columns, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
 }
 
-const caches = new WeakMap<Graph, WalkCache<ColumnWalk>>();
-
-/** The column walk cache of the server `graph` belongs to (one per server, beside the entity walks'). */
-function columnWalkCacheOf(graph: Graph, limits: LineageLimits): WalkCache<ColumnWalk> {
-  let cache = caches.get(graph.origin);
-  if (!cache) caches.set(graph.origin, (cache = new WalkCache<ColumnWalk>(limits.cacheWalks, limits.cacheEntities, (w) => w.nodes.size)));
-  return cache;
-}
+/** The column walk cache of the server `graph` belongs to (one per server). */
+const columnWalkCacheOf = walkCachePerServer((limits) => new WalkCache<ColumnWalk>(limits.cacheWalks, limits.cacheEntities, (w) => w.nodes.size));

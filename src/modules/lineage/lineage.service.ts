@@ -1,14 +1,14 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
-import { queries, type Graph, type GraphTransaction } from '../../graph';
+import { queries, type GraphTransaction } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { decodeCursor, pageOf, urnsOnPage, type HopStub, type ItemStub, type LineagePage, type PageRecords } from './lineage-page';
-import { lineageLimits, type LineageLimits } from './lineage.config';
+import { lineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
-import { WalkCache, walkKey } from './walk-cache';
+import { WalkCache, walkCachePerServer, walkKey } from './walk-cache';
 import { asInstance } from '../entities/graphql/entity-classes';
 import { requireUrn } from '../entities/urn-arg';
 
@@ -87,13 +87,7 @@ export function answerOf<T extends LineageResultStub>(result: T, request: Pick<L
 }
 
 /** The walk cache of the server `graph` belongs to (one per server). */
-const caches = new WeakMap<Graph, WalkCache>();
-
-function walkCacheOf(graph: Graph, limits: LineageLimits): WalkCache {
-  let cache = caches.get(graph.origin);
-  if (!cache) caches.set(graph.origin, (cache = new WalkCache(limits.cacheWalks, limits.cacheEntities)));
-  return cache;
-}
+const walkCacheOf = walkCachePerServer((limits) => new WalkCache(limits.cacheWalks, limits.cacheEntities));
 
 /**
  * Reads the root into the request's loader and the graph's version in one statement inside `tx`;

@@ -1,3 +1,5 @@
+import type { Graph } from '../../graph';
+import type { LineageLimits } from './lineage.config';
 import type { Walk, WalkOptions } from './lineage-walk';
 
 /**
@@ -52,4 +54,17 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
 /** What makes two walks the same question: root and every option that shapes the answer. */
 export function walkKey(root: string, o: WalkOptions): string {
   return JSON.stringify([root, o.direction, o.maxDepth, [...o.statuses].sort(), o.asOf?.toISOString() ?? null, o.maxNodes, o.version ?? null]);
+}
+
+/**
+ * A getter of one WalkCache per server (the process-wide graph behind a request's view, so every
+ * request of the server shares it), made by `make` from the lineage limits on first use.
+ */
+export function walkCachePerServer<W extends { isPartial: boolean }>(make: (limits: LineageLimits) => WalkCache<W>): (graph: Graph, limits: LineageLimits) => WalkCache<W> {
+  const caches = new WeakMap<Graph, WalkCache<W>>();
+  return (graph, limits) => {
+    let cache = caches.get(graph.origin);
+    if (!cache) caches.set(graph.origin, (cache = make(limits)));
+    return cache;
+  };
 }
