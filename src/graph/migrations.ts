@@ -1,18 +1,20 @@
 import type { Logger } from '../logger';
 import type { Graph } from './graph';
 import { backfillColumns } from './column-backfill';
+import { backfillNumericMetrics } from './metrics-backfill';
 import { checksum, readCypher, type Query } from './query';
 import { queries } from './queries';
 
 /** Schema migrations in the order they apply; ids are file names under cypher/migrations/. */
-export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind', '0006_columns'] as const;
+export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind', '0006_columns', '0007_numeric_metrics'] as const;
 
 /**
  * Work a migration does after its statements, in code: what Cypher alone cannot (0006 reads the
- * schemaFields JSON of older datasets). Each is idempotent, like the statements.
+ * schemaFields JSON of older datasets, 0007 the text metrics of older models). Each is idempotent, like the statements.
  */
 const AFTER_STATEMENTS: Partial<Record<(typeof MIGRATION_IDS)[number], (graph: Graph) => Promise<number>>> = {
   '0006_columns': backfillColumns,
+  '0007_numeric_metrics': backfillNumericMetrics,
 };
 
 export interface Migration {

@@ -169,6 +169,12 @@ export const queries = {
     { groups: string[]; statuses: string[]; asOf: Date | null },
     { group: string; urn: string; version: string | null; sortId: string | null; createdAt: Date | null }
   >('models/group-versions', ['groups', 'statuses', 'asOf']),
+  // Migration 0007: numeric metrics from the text trainingMetrics of older models.
+  metricsBackfillPage: defineQuery<{ after: string; limit: Int }, { urn: string; trainingMetrics: string }>('models/metrics-backfill-page', [
+    'after',
+    'limit',
+  ]),
+  metricsBackfillWrite: defineQuery<{ rows: { urn: string; metrics: string }[] }, { written: number }>('models/metrics-backfill-write', ['rows']),
 
   // API tokens (stored by hash only).
   tokenByHash: defineQuery<{ hash: string }, { id: string; principal: string; role: string }>('auth/token-by-hash', ['hash']),

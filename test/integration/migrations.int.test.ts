@@ -118,6 +118,43 @@ describe('schema migrations', () => {
     await driver.executeQuery('MATCH (n) WHERE n.urn = $d OR n.dataset = $d DETACH DELETE n', { d });
   });
 
+  it('give models stored with text metrics only their numeric metrics, once, keeping the text', async () => {
+    // As the release before numeric metrics stored a model: trainingMetrics as JSON text, no metrics.
+    const [old, fresh] = ['old', 'fresh'].map((n) => `urn:li:mlModel:(urn:li:dataPlatform:test,${uniqueId(n)},PROD)`);
+    const text = JSON.stringify([
+      { name: 'auc', value: '0.947', description: 'on eval' },
+      { name: 'error_rate', value: ' 3.2% ' },
+      { name: 'quality', value: 'high' },
+      { name: 'loss', value: '1e-3' },
+      { name: 'hex', value: '0x10' },
+    ]);
+    const kept = JSON.stringify([{ name: 'auc', value: 0.5 }]);
+    await driver.executeQuery(
+      `CREATE (:Entity:Model {urn: $old, type: 'MODEL', status: 'ACTIVE', name: 'old', revision: 1, trainingMetrics: $text})
+       CREATE (:Entity:Model {urn: $fresh, type: 'MODEL', status: 'ACTIVE', name: 'fresh', revision: 1, trainingMetrics: $text, metrics: $kept})`,
+      { old, fresh, text, kept },
+    );
+    const id = '0007_numeric_metrics';
+    const stored = async () =>
+      (await driver.executeQuery('MATCH (m:Model) WHERE m.urn IN [$old, $fresh] RETURN m.urn AS urn, m.metrics AS metrics, m.trainingMetrics AS text', { old, fresh }))
+        .records.map((r) => r.toObject())
+        .sort((a, b) => (a.urn === old ? -1 : b.urn === old ? 1 : 0));
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    const [after, untouched] = await stored();
+    expect(JSON.parse(after.metrics)).toEqual([
+      { name: 'auc', value: 0.947, description: 'on eval' },
+      { name: 'error_rate', value: 0.032, description: 'converted from "3.2%"' },
+      { name: 'loss', value: 0.001 },
+    ]);
+    expect(after.text).toBe(text);
+    expect(untouched.metrics).toBe(kept);
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    expect((await stored()).map((r) => r.metrics)).toEqual([after.metrics, kept]);
+    await driver.executeQuery('MATCH (n) WHERE n.urn IN [$old, $fresh] DETACH DELETE n', { old, fresh });
+  });
+
   it('create a urn uniqueness constraint per entity label and across all entities', async () => {
     const names = await constraintNames();
     for (const name of ['entity_urn', 'dataset_urn', 'feature_urn', 'feature_table_urn', 'model_group_urn',
