@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { GqlFailure, gql, type GqlAnswer } from './client';
+import { claimPrefetched } from './prefetch';
 import { useTokenState } from './token';
 
 export interface QueryState<T> {
@@ -11,7 +12,8 @@ export interface QueryState<T> {
 
 /**
  * Runs `query` with `variables` and re-runs it when either changes or a new token is saved; a
- * null query runs nothing. An answer that arrives after its question changed is dropped.
+ * null query runs nothing. An answer that arrives after its question changed is dropped. An answer
+ * `prefetch` started for the same query and variables is used instead of asking again.
  */
 export function useGql<T>(query: string | null, variables: Record<string, unknown> = {}): QueryState<T> {
   const { version } = useTokenState();
@@ -21,8 +23,12 @@ export function useGql<T>(query: string | null, variables: Record<string, unknow
     if (query === null) return setState({ loading: false });
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    gql<T>(query, JSON.parse(key), controller.signal).then(
-      (answer) => setState({ data: answer.data, warnings: answer.extensions?.warnings, loading: false }),
+    const vars = JSON.parse(key) as Record<string, unknown>;
+    (claimPrefetched<T>(query, vars) ?? gql<T>(query, vars, controller.signal)).then(
+      (answer) => {
+        if (controller.signal.aborted) return; // a prefetched answer ignores the abort signal
+        setState({ data: answer.data, warnings: answer.extensions?.warnings, loading: false });
+      },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         setState({ loading: false, error: err instanceof GqlFailure ? err : new GqlFailure(String((err as Error)?.message ?? err), 'NETWORK') });

@@ -8,28 +8,17 @@ import { ErrorBox, Loading } from '../components/Feedback';
 import { TypeIcon } from '../components/TypeIcon';
 import { LineageCanvas } from '../graph/LineageCanvas';
 import { isoToLocalInput, localInputToIso } from '../lib/as-of';
+import { lineageView, MAX_NODES } from '../lib/lineage-view';
 import { typeStyle } from '../lib/entity-types';
 import { assembleGraph, expandGraph, type AssembledGraph, type LineageGraphData } from '../lib/graph-assembly';
 import { entityPath, idePath } from '../lib/paths';
 
-/** Most entities per side; the server cuts there and says so (isPartial). */
-const MAX_NODES = 500;
 const DEPTHS = [0, 1, 2, 3, 4, 5, 6, 8, 10];
-
-function depth(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= 0 && n <= 20 ? n : fallback;
-}
 
 /** Upstream and downstream around an entity, drawn left to right; the default export is code-split. */
 export default function LineagePage({ urn }: { urn: string }) {
-  const params = new URLSearchParams(useSearch());
+  const { params, up, down, asOf, variables, viewKey } = lineageView(urn, useSearch());
   const [, navigate] = useLocation();
-  const up = depth(params.get('up'), 3);
-  const down = depth(params.get('down'), 3);
-  const asOf = params.get('asOf');
-  const variables = { urn, upstreamDepth: up, downstreamDepth: down, asOf, maxNodes: MAX_NODES };
-  const viewKey = `${up}/${down}/${asOf ?? ''}`;
   const { data, error, loading } = useGql<{ lineageGraph: LineageGraphData }>(LINEAGE_GRAPH, variables);
   const [drawing, setDrawing] = useState<{ key: string; graph: AssembledGraph } | null>(null);
   // An answer to an earlier question (other depths, another instant) is never drawn as this one.
