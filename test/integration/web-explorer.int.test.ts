@@ -24,6 +24,7 @@ const CHURN = 'urn:li:mlModel:(urn:li:dataPlatform:mlflow,churn-classifier-v3,PR
 const CHURN_ENDPOINT = 'urn:li:mlModelDeployment:(urn:li:dataPlatform:sagemaker,churn-endpoint,PROD)';
 const RAW_CUSTOMERS = 'urn:li:dataset:(urn:li:dataPlatform:s3,raw.customers,PROD)';
 const SESSIONS = 'urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.sessions,PROD)';
+const SHOP_CUSTOMERS = 'urn:li:dataset:(urn:li:dataPlatform:s3,shop.customers,PROD)';
 
 let graph: Graph;
 let server: MlgraphServer;
@@ -114,6 +115,7 @@ beforeAll(async () => {
   await example('promote-champion.graphql', 'PromoteChampion');
   await example('model-card.graphql', 'SetFraudDetectorCard');
   await example('lineage.graphql', 'RegisterWorkflow');
+  await example('columns.graphql', 'RegisterShopColumns');
   registeredAt = Date.now();
   const seed = neighbourhood500(uniqueId('web'));
   hubUrn = seed.hubUrn;
@@ -228,6 +230,38 @@ describe('web explorer in Chromium', () => {
     const csv = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
     expect(csv[0]).toEqual(['degree', 'type', 'name', 'status', 'urn', 'path', 'path_urns']);
     expect(csv.slice(1).map((row) => row[4]).sort()).toEqual(rows);
+  });
+
+  it("shows a dataset's columns with what reads them, and a column's impact with each item's precision", async () => {
+    await page.goto(entityUrl(SHOP_CUSTOMERS));
+    await page.locator('.dataset-columns tr[data-field="birth_date"]').waitFor();
+    const { dataset } = await api(
+      `query($urn: ID!) { dataset(urn: $urn) { columns { fieldPath downstream { columns datasets features models } } } }`,
+      { urn: SHOP_CUSTOMERS },
+    );
+    const fields = await page.locator('.dataset-columns tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
+    expect(fields).toEqual(dataset.columns.map((c: any) => c.fieldPath));
+    const birth = dataset.columns.find((c: any) => c.fieldPath === 'birth_date').downstream;
+    expect(birth.columns).toBeGreaterThan(0);
+    const reads = await page.locator('.dataset-columns tr[data-field="birth_date"] .column-reads').innerText();
+    expect(reads).toContain(`${birth.columns} column`);
+    expect(reads).toContain(`in ${birth.datasets} dataset`);
+
+    await page.locator('.dataset-columns tr[data-field="birth_date"] a', { hasText: 'Impact' }).click();
+    await page.locator('[data-testid=impact-columns]').waitFor();
+    const { impact } = await api(
+      `query($urn: ID!) { impact(urn: $urn, columns: ["birth_date"], first: 500) { total items { precision entity { urn } } } }`,
+      { urn: SHOP_CUSTOMERS },
+    );
+    expect(impact.items.map((i: any) => i.precision)).toEqual(expect.arrayContaining(['COLUMN', 'DATASET']));
+    await page.waitForFunction((n) => document.querySelectorAll('tr.impact-item').length === n, impact.items.length);
+    const shown = await page.locator('tr.impact-item').evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-urn')} ${e.querySelector('[data-testid=item-precision]')?.textContent}`).sort(),
+    );
+    expect(shown).toEqual(impact.items.map((i: any) => `${i.entity.urn} ${i.precision}`).sort());
+    expect(await page.locator('[data-testid=impact-total]').innerText()).toBe(String(impact.total));
+    await expect(page.locator('[data-testid=impact-query]').innerText()).resolves.toContain('columns: $columns');
+    await shoot('column-impact');
   });
 
   it('shows, with the as-of picker, an edge that was unlinked since', async () => {

@@ -61,6 +61,21 @@ describe('impact', () => {
     expect(narrow.variables).toEqual({ urn: 'x:raw', types: ['MODEL', 'DEPLOYMENT'], asOf: '2024-06-30T00:00:00.000Z', first: IMPACT_PAGE_SIZE });
   });
 
+  it('asks a column-level walk for precision, and exports it as a last CSV column', () => {
+    const q = impactQuery({ urn: 'x:raw', columns: ['birth_date'] });
+    expect(q.query).toContain('query Impact($urn: ID!, $columns: [String!], $first: Int, $after: String)');
+    expect(q.query).toContain('impact(urn: $urn, columns: $columns, first: $first, after: $after)');
+    expect(q.query).toMatch(/countsByPrecision \{ type precision count \}/);
+    expect(q.query).toMatch(/degree\s+precision/);
+    expect(q.variables).toEqual({ urn: 'x:raw', columns: ['birth_date'], first: IMPACT_PAGE_SIZE });
+    expect(impactQuery({ urn: 'x:raw', columns: [] }).query).not.toContain('precision');
+    expect(ciGateQuery({ urn: 'x:raw', columns: ['birth_date'] }).query).toContain('countsByPrecision');
+
+    const lines = impactCsv([{ ...items[1], precision: 'DATASET' }]).split('\r\n');
+    expect(lines[0]).toBe('degree,type,name,status,urn,path,path_urns,precision');
+    expect(lines[1].endsWith(',DATASET')).toBe(true);
+  });
+
   it('writes the CI gate as counts only (first: 0)', () => {
     const gate = ciGateQuery({ urn: 'x:raw', types: ['DEPLOYMENT'] });
     expect(gate.query).toContain('impact(urn: $urn, types: $types, first: 0)');

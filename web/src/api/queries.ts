@@ -43,7 +43,10 @@ export const ENTITY = `query EntityPage($urn: ID!) {
     updatedBy
     revision
     relationCounts { field relationship count }
-    ... on Dataset { platform env uri version format schemaFields { name type description } }
+    ... on Dataset {
+      platform env uri version format
+      columns(first: 1000) { urn fieldPath type description downstream { columns datasets features models } }
+    }
     ... on Feature { namespace dataType featureAlgorithm version }
     ... on FeatureTable { platform primaryKeys }
     ... on ModelGroup {

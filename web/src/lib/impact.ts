@@ -11,6 +11,8 @@ export interface ImpactItem {
   degree: number;
   entity: EntityRef;
   path: ImpactHop[];
+  /** Column-level walks only: COLUMN when every hop is proven by column lineage, else DATASET. */
+  precision?: 'COLUMN' | 'DATASET' | null;
 }
 
 export interface ImpactArgs {
@@ -18,6 +20,8 @@ export interface ImpactArgs {
   types?: string[];
   asOf?: string;
   maxDepth?: number;
+  /** Field paths of the root dataset: the walk follows only what depends on these columns. */
+  columns?: string[];
 }
 
 export interface ImpactGroup {
@@ -47,7 +51,9 @@ export function pathText(path: readonly ImpactHop[]): string {
 
 /** The impact list as CSV: one row per item, with its path as text and as URNs. */
 export function impactCsv(items: readonly ImpactItem[]): string {
-  const header = ['degree', 'type', 'name', 'status', 'urn', 'path', 'path_urns'];
+  // A column-level walk adds each item's precision as a last column.
+  const columnLevel = items.some((i) => i.precision);
+  const header = ['degree', 'type', 'name', 'status', 'urn', 'path', 'path_urns', ...(columnLevel ? ['precision'] : [])];
   const rows = items.map((i) => [
     i.degree,
     i.entity.type,
@@ -56,6 +62,7 @@ export function impactCsv(items: readonly ImpactItem[]): string {
     i.entity.urn,
     pathText(i.path),
     i.path.length ? [i.path[0].from.urn, ...i.path.map((h) => h.to.urn)].join(' > ') : '',
+    ...(columnLevel ? [i.precision ?? ''] : []),
   ]);
   return toCsv([header, ...rows]);
 }
@@ -65,16 +72,22 @@ export function impactJson(args: ImpactArgs, result: { total: number; isPartial:
   return `${JSON.stringify({ query: args, ...result, items }, null, 2)}\n`;
 }
 
-const IMPACT_SELECTION = `total
+function impactSelection(columnLevel: boolean): string {
+  return `total
     isPartial
     partialReason
-    countsByType { type count }
+    countsByType { type count }${columnLevel ? '\n    countsByPrecision { type precision count }' : ''}
     pageInfo { hasNextPage endCursor }
     items {
-      degree
+      degree${columnLevel ? '\n      precision' : ''}
       entity { urn type name status }
       path { from { urn name } relationship to { urn name } }
     }`;
+}
+
+function isColumnLevel(args: ImpactArgs): boolean {
+  return args.columns !== undefined && args.columns.length > 0;
+}
 
 /**
  * Items per page. The server prices each item's path at the longest a walk allows (1,000 hops), so
@@ -92,7 +105,7 @@ export function impactQuery(args: ImpactArgs): { query: string; variables: Recor
   pass.push('first: $first', 'after: $after');
   variables.first = IMPACT_PAGE_SIZE;
   return {
-    query: `query Impact(${defs.join(', ')}) {\n  impact(${pass.join(', ')}) {\n    ${IMPACT_SELECTION}\n  }\n}\n`,
+    query: `query Impact(${defs.join(', ')}) {\n  impact(${pass.join(', ')}) {\n    ${impactSelection(isColumnLevel(args))}\n  }\n}\n`,
     variables,
   };
 }
@@ -101,7 +114,7 @@ export function impactQuery(args: ImpactArgs): { query: string; variables: Recor
 export function ciGateQuery(args: ImpactArgs): { query: string; variables: Record<string, unknown> } {
   const { defs, pass, variables } = declare(args);
   return {
-    query: `query ImpactGate(${defs.join(', ')}) {\n  impact(${pass.join(', ')}, first: 0) {\n    total\n    isPartial\n    countsByType { type count }\n  }\n}\n`,
+    query: `query ImpactGate(${defs.join(', ')}) {\n  impact(${pass.join(', ')}, first: 0) {\n    total\n    isPartial\n    countsByType { type count }\n${isColumnLevel(args) ? '    countsByPrecision { type precision count }\n' : ''}  }\n}\n`,
     variables,
   };
 }
@@ -119,6 +132,11 @@ function declare(args: ImpactArgs) {
     defs.push('$asOf: DateTime');
     pass.push('asOf: $asOf');
     variables.asOf = args.asOf;
+  }
+  if (isColumnLevel(args)) {
+    defs.push('$columns: [String!]');
+    pass.push('columns: $columns');
+    variables.columns = args.columns;
   }
   if (args.maxDepth !== undefined) {
     defs.push('$maxDepth: Int!');

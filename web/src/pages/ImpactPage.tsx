@@ -20,6 +20,7 @@ interface ImpactPage {
     isPartial: boolean;
     partialReason: string | null;
     countsByType: { type: string; count: number }[];
+    countsByPrecision?: { type: string; precision: 'COLUMN' | 'DATASET'; count: number }[] | null;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     items: ImpactItem[];
   };
@@ -41,7 +42,11 @@ export function ImpactPage({ urn }: { urn: string }) {
   const { version } = useTokenState();
   const types = params.getAll('type');
   const asOf = params.get('asOf') ?? undefined;
-  const args: ImpactArgs = useMemo(() => ({ urn, ...(types.length ? { types } : {}), ...(asOf ? { asOf } : {}) }), [urn, types.join(), asOf]);
+  const columns = params.getAll('column');
+  const args: ImpactArgs = useMemo(
+    () => ({ urn, ...(types.length ? { types } : {}), ...(asOf ? { asOf } : {}), ...(columns.length ? { columns } : {}) }),
+    [urn, types.join(), asOf, columns.join('\n')],
+  );
   const { query, variables } = impactQuery(args);
   const gate = ciGateQuery(args);
   const [state, setState] = useState<{ head?: ImpactPage['impact']; items: ImpactItem[]; done: boolean; error?: GqlFailure }>({ items: [], done: false });
@@ -77,8 +82,16 @@ export function ImpactPage({ urn }: { urn: string }) {
   return (
     <div className="impact-page">
       <h1>
-        What breaks if this changes? <Link href={entityPath(urn)} className="small">{urn}</Link>
+        What breaks if {columns.length ? (columns.length === 1 ? 'this column changes' : 'these columns change') : 'this changes'}?{' '}
+        <Link href={entityPath(urn)} className="small">{urn}</Link>
       </h1>
+      {columns.length > 0 && (
+        <p className="column-scope" data-testid="impact-columns">
+          Columns: {columns.map((c) => <code key={c}>{c}</code>)}. Each item says how it was reached: <span className="precision COLUMN">COLUMN</span> when
+          column lineage proves every hop, <span className="precision DATASET">DATASET</span> where a hop had no column mapping and the whole
+          dataset was followed. <Link href={entityPath(urn, 'impact')}>Whole dataset →</Link>
+        </p>
+      )}
       <div className="impact-controls">
         <span>Types:</span>
         {KNOWN_TYPES.map((t) => (
@@ -116,6 +129,15 @@ export function ImpactPage({ urn }: { urn: string }) {
                 </span>
               ))}
             </div>
+            {head.countsByPrecision && (
+              <div className="gate-total" data-testid="impact-precision">
+                {(['COLUMN', 'DATASET'] as const).map((p) => (
+                  <span key={p} className="gate-count">
+                    <span className={`precision ${p}`}>{p}</span> {head.countsByPrecision!.filter((c) => c.precision === p).reduce((n, c) => n + c.count, 0).toLocaleString()}
+                  </span>
+                ))}
+              </div>
+            )}
             <div className="gate-actions">
               <button type="button" onClick={() => download('impact.csv', 'text/csv', impactCsv(state.items))} disabled={!state.done}>
                 Export CSV
@@ -134,12 +156,13 @@ export function ImpactPage({ urn }: { urn: string }) {
                 <TypeIcon type={g.type} size={20} /> {typeStyle(g.type).plural} <span className="count">{g.items.length}</span>
               </h2>
               <table className="list">
-                <thead><tr><th>Degree</th><th>Entity</th><th>Path from the root</th></tr></thead>
+                <thead><tr><th>Degree</th><th>Entity</th>{columns.length > 0 && <th>Precision</th>}<th>Path from the root</th></tr></thead>
                 <tbody>
                   {g.items.map((i) => (
                     <tr key={i.entity.urn} data-urn={i.entity.urn} className="impact-item">
                       <td className="num">{i.degree}</td>
                       <td><EntityLink entity={i.entity} /></td>
+                      {columns.length > 0 && <td><span className={`precision ${i.precision ?? ''}`} data-testid="item-precision">{i.precision}</span></td>}
                       <td className="path">
                         {i.path.map((h, k) => (
                           <span key={k}>

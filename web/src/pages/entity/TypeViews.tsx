@@ -1,8 +1,10 @@
+import { Link } from 'wouter';
 import type { EntityRef } from '../../lib/graph-assembly';
+import { entityPath } from '../../lib/paths';
 import { EntityLink } from '../../components/EntityLink';
 import { formatTime, NamedValues } from './Facts';
 import { CardSections, List, MetricsTable, type CardFields } from './ModelCardSections';
-import type { EntityDetails, NamedValue } from './entity.types';
+import type { DatasetColumn, EntityDetails, NamedValue } from './entity.types';
 
 interface ModelFields extends CardFields {
   framework?: { name: string; version?: string | null } | null;
@@ -116,18 +118,32 @@ export function RunView({ entity }: { entity: EntityDetails }) {
   );
 }
 
-/** A dataset's columns. */
+/** A dataset's columns, each with what reads it directly and a link to its column-level impact. */
 export function DatasetView({ entity }: { entity: EntityDetails }) {
-  const fields = (entity.schemaFields ?? []) as { name: string; type: string; description?: string | null }[];
-  if (!fields.length) return null;
+  const columns = (entity.columns ?? []) as DatasetColumn[];
+  if (!columns.length) return null;
+  const reads = (d: DatasetColumn['downstream']) =>
+    [
+      d.columns && `${d.columns} column${d.columns === 1 ? '' : 's'} in ${d.datasets} dataset${d.datasets === 1 ? '' : 's'}`,
+      d.features && `${d.features} feature${d.features === 1 ? '' : 's'}`,
+      d.models && `${d.models} model${d.models === 1 ? '' : 's'}`,
+    ]
+      .filter(Boolean)
+      .join(', ') || 'nothing recorded';
   return (
     <section className="card-section">
       <h3>Schema</h3>
-      <table className="list">
-        <thead><tr><th>Column</th><th>Type</th><th>Description</th></tr></thead>
+      <table className="list dataset-columns">
+        <thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Read directly by</th><th /></tr></thead>
         <tbody>
-          {fields.map((f) => (
-            <tr key={f.name}><td><code>{f.name}</code></td><td>{f.type}</td><td>{f.description}</td></tr>
+          {columns.map((c) => (
+            <tr key={c.urn} data-field={c.fieldPath}>
+              <td><code>{c.fieldPath}</code></td>
+              <td>{c.type}</td>
+              <td>{c.description}</td>
+              <td className="column-reads">{reads(c.downstream)}</td>
+              <td><Link href={`${entityPath(entity.urn, 'impact')}?${new URLSearchParams({ column: c.fieldPath }).toString()}`}>Impact →</Link></td>
+            </tr>
           ))}
         </tbody>
       </table>

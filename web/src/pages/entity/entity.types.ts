@@ -24,3 +24,12 @@ export interface EntityDetails extends EntityRef {
   // type-specific (present only on the types that have them)
   [field: string]: unknown;
 }
+
+/** A column of a dataset (Dataset.columns), with what reads it directly. */
+export interface DatasetColumn {
+  urn: string;
+  fieldPath: string;
+  type?: string | null;
+  description?: string | null;
+  downstream: { columns: number; datasets: number; features: number; models: number };
+}
