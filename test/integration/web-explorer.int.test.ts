@@ -254,7 +254,7 @@ describe('web explorer in Chromium', () => {
       { urn: SHOP_CUSTOMERS },
     );
     expect(impact.items.map((i: any) => i.precision)).toEqual(expect.arrayContaining(['COLUMN', 'DATASET']));
-    await page.waitForFunction((n) => document.querySelectorAll('tr.impact-item').length === n, impact.items.length);
+    await page.waitForFunction(`document.querySelectorAll('tr.impact-item').length === ${impact.items.length}`);
     const shown = await page.locator('tr.impact-item').evaluateAll((els) =>
       els.map((e) => `${e.getAttribute('data-urn')} ${e.querySelector('[data-testid=item-precision]')?.textContent}`).sort(),
     );
