@@ -57,6 +57,8 @@ describe('web explorer queries', () => {
     expectValidQuery('typeCountsQuery', queries.typeCountsQuery(KNOWN_TYPES));
     expectValidQuery('impactQuery', impactQuery({ urn: 'u', types: ['MODEL'], asOf: '2024-01-01T00:00:00Z', maxDepth: 3 }).query);
     expectValidQuery('ciGateQuery', ciGateQuery({ urn: 'u', types: ['MODEL'] }).query);
+    expectValidQuery('impactQuery (columns)', impactQuery({ urn: 'u', columns: ['c'] }).query);
+    expectValidQuery('ciGateQuery (columns)', ciGateQuery({ urn: 'u', columns: ['c'] }).query);
   });
 
   it('build a valid tab query for every relationship field of every entity type', () => {
@@ -88,8 +90,10 @@ describe('web explorer queries against the cost model', () => {
     const served = await createSchema();
     const cost = (text: string, variables: Record<string, unknown>) => estimateCost(served, parse(text), variables);
     const impact = impactQuery({ urn: 'u', types: ['MODEL'] });
+    const columnImpact = impactQuery({ urn: 'u', columns: ['c'] });
     const asked = {
       impact: cost(impact.query, { ...impact.variables, after: null }),
+      columnImpact: cost(columnImpact.query, { ...columnImpact.variables, after: null }),
       lineageGraph: cost(queries.LINEAGE_GRAPH, { urn: 'u', upstreamDepth: 10, downstreamDepth: 10, maxNodes: 500 }),
       entity: cost(queries.ENTITY, { urn: 'u' }),
       browse: cost(queries.BROWSE, { first: 25 }),
