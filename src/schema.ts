@@ -5,6 +5,7 @@ import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
 import { entityResolvers } from './modules/entities/graphql/entity.resolver';
+import { resolveEntityInterfacesSynchronously } from './modules/entities/graphql/type-resolution';
 import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 import { aliasResolvers } from './modules/aliases';
@@ -48,7 +49,9 @@ const DateTime = new GraphQLScalarType({
  * errors named by argument path (see validate-input.ts).
  */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+  const schema = await buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+  resolveEntityInterfacesSynchronously(schema);
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
