@@ -79,8 +79,8 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
   const proto = RelationFieldsResolver.prototype as unknown as Record<string, unknown>;
 
   for (const spec of RELATION_FIELDS[type]) {
+    const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
     proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      const list = { types: [spec.type], direction: spec.direction, target: spec.target };
       const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field);
       return spec.single ? (related[0] ?? null) : related;
     };
@@ -127,8 +127,8 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
  */
 function declareEdgesField(proto: Record<string, unknown>, spec: RelationField): void {
   const name = spec.edgesField!;
+  const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
   proto[name] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-    const list = { types: [spec.type], direction: spec.direction, target: spec.target };
     const related = await relatedEntities(ctx, root.urn, list, { first, after }, name);
     const edges = await ctx.loaders.edge.loadMany(
       related.map((e) => ({ ...(spec.direction === 'out' ? { from: root.urn, to: e.urn } : { from: e.urn, to: root.urn }), type: spec.type, asOf: null })),
