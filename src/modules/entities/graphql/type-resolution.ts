@@ -1,7 +1,7 @@
 import { GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import { KINDS } from '../../../kinds';
-import { entityClassOf } from './entity-classes';
+import type { EntityType } from '../../../model/entity-type';
+import { objectTypeNameOf } from './entity-classes';
 
 /**
  * Makes the entity interfaces (`Entity`, and the interfaces of former kinds, which extend it) pick
@@ -15,8 +15,7 @@ import { entityClassOf } from './entity-classes';
 export function resolveEntityInterfacesSynchronously(schema: GraphQLSchema): void {
   const names = new Map<string, string>();
   for (const kind of KINDS) {
-    const cls = entityClassOf(kind.type);
-    const name = getMetadataStorage().objectTypes.find((t) => t.target === cls)?.name ?? cls.name;
+    const name = objectTypeNameOf(kind.type as EntityType);
     if (!schema.getType(name)) throw new Error(`the object type ${name} of ${kind.type} is not in the schema`);
     names.set(kind.type, name);
   }
