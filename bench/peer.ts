@@ -4,6 +4,7 @@
 // identically, then measures throughput at 10 connections (autocannon) and one-client latency, the
 // two servers interleaved in rounds. Writes bench/results/peer-<date>.json and prints a table.
 // Usage: npm run bench:peer -- [--rounds 3] [--requests 60] [--latency 30] [--port-base 4480]
+//        [--bolt-port N]  (the benchmark Neo4j's Bolt port; absent: port-base + 7)
 //        [--baseline DIR]  (also measure the mlgraph built in DIR, e.g. an earlier commit, as a third server)
 //        [--profile]  (CPU profile of mlgraph over the whole run, summarised at the end;
 //                      with --page-only: under the UI-page load alone, instead of the comparison)
@@ -19,7 +20,7 @@ import { Status } from '../src/model/entity-type';
 import { LineageDirection } from '../src/modules/lineage/lineage-steps';
 import { walkLineage } from '../src/modules/lineage/lineage-walk';
 import { createServer } from '../src/server';
-import { arg, benchLog, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
+import { arg, benchLog, boltPortArg, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
 import { mlGraph, type GraphShape } from './generate';
 import { peerSchema } from './peer/peer-schema';
 import { startMlgraph, startPeer, type ServerProcess } from './peer/processes';
@@ -86,8 +87,9 @@ async function main() {
   const baseline = arg('baseline');
   fs.mkdirSync(RESULTS, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  log(`load average ${loadavg()}; starting the benchmark Neo4j (.data/bench/peer) on 127.0.0.1:${portBase + 7}`);
-  const db = await startBenchDatabase('peer', 120_000, portBase + 7);
+  const boltPort = boltPortArg() ?? portBase + 7;
+  log(`load average ${loadavg()}; starting the benchmark Neo4j (.data/bench/peer) on 127.0.0.1:${boltPort}`);
+  const db = await startBenchDatabase('peer', 120_000, boltPort);
   const started: ServerProcess[] = [];
   try {
     const profileDir = path.join(RESULTS, `profile-${stamp}`);

@@ -5,6 +5,9 @@ import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
 import { entityResolvers } from './modules/entities/graphql/entity.resolver';
+import { resolveRelationFieldsDirectly } from './modules/entities/graphql/relation-fields.resolver';
+import { resolveLineageFieldsDirectly } from './modules/lineage/lineage-fields.resolver';
+import { resolveEntityInterfacesSynchronously } from './modules/entities/graphql/type-resolution';
 import { queryResolvers } from './modules/queries';
 import { ServerInfoResolver } from './modules/system/server-info.resolver';
 import { aliasResolvers } from './modules/aliases';
@@ -45,10 +48,16 @@ const DateTime = new GraphQLScalarType({
 
 /**
  * Builds the executable schema; inputs are validated with class-validator before resolvers run,
- * errors named by argument path (see validate-input.ts).
+ * errors named by argument path (see validate-input.ts). The hottest fields of answers (entity
+ * interfaces, relationship lists, lineage entities) are then resolved without type-graphql's
+ * per-call machinery (see resolveDirectly), answering the same.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+  const schema = await buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+  resolveEntityInterfacesSynchronously(schema);
+  resolveRelationFieldsDirectly(schema);
+  resolveLineageFieldsDirectly(schema);
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

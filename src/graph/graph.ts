@@ -121,9 +121,25 @@ export class Graph {
     return this.options.database;
   }
 
-  /** Runs one read statement in its own read transaction; rows come back decoded, in query order. */
+  /**
+   * Runs one read statement in its own read transaction; rows come back decoded, in query order.
+   * The first attempt is an auto-commit transaction (one message to Neo4j and one round trip,
+   * where a managed transaction sends BEGIN, RUN and COMMIT, each flushed on its own); a failure
+   * the driver would retry (a lost connection, a leader change) is retried as a managed read
+   * transaction, with the driver's retries.
+   */
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    return this.withSession('READ', (s) => s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name)));
+    return this.withSession('READ', async (s) => {
+      try {
+        const started = Date.now();
+        if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
+        const result = await s.run(query.text, toNeo4j(params) as Record<string, unknown>, this.txConfig(query.name));
+        return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
+      } catch (err) {
+        if (!neo4j.isRetryableError(err)) throw err;
+        return s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name));
+      }
+    });
   }
 
   /** Runs one write statement in its own write transaction. */

@@ -24,7 +24,8 @@ export function jsonSizeOf(value: object): number {
   let size = sizes.get(value);
   if (size !== undefined) return size;
   size = 2;
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
     size += key.length + 4;
     if (typeof v === 'string') size += v.length + 2;
     else if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') size += 8;

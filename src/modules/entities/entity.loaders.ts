@@ -66,8 +66,9 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
       const fields = projection();
       // Keys asking the same list (types, direction, target, page) share one slice of the statement.
       const slices = new Map<string, RelatedSliceParam>();
-      for (const k of keys) {
-        const id = sliceId(k);
+      const sliceIds = keys.map(sliceId);
+      for (const [i, k] of keys.entries()) {
+        const id = sliceIds[i];
         const slice = slices.get(id);
         if (slice) slice.urns.push(k.urn);
         else slices.set(id, { urns: [k.urn], types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) });
@@ -81,9 +82,9 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
         (found.get(id) ?? found.set(id, []).get(id)!).push(row.urn);
         entity.prime(row.urn, recordOf(row, fields));
       }
-      return keys.map((k) => {
+      return keys.map((k, i) => {
         // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
-        const urns = (found.get(relatedKeyId(k)) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const urns = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         return { urns: urns.slice(0, k.first), more: urns.length > k.first };
       });
     },
@@ -121,7 +122,13 @@ export function relatedKeyId(k: RelatedKey): string {
   return `${sliceId(k)}|${k.urn}`;
 }
 
+// The joined form of a list of relationship types, kept per list: resolvers declare each list once,
+// and the key of every load() call would otherwise join it again.
+const joinedTypes = new WeakMap<readonly RelationshipType[], string>();
+
 /** What keys asking the same list share: everything but the entity. */
 function sliceId(k: RelatedKey): string {
-  return `${k.direction}|${k.types.join(',')}|${k.target}|${k.first}|${k.after ?? ''}`;
+  let types = joinedTypes.get(k.types);
+  if (types === undefined) joinedTypes.set(k.types, (types = k.types.join(',')));
+  return `${k.direction}|${types}|${k.target}|${k.first}|${k.after ?? ''}`;
 }

@@ -58,26 +58,54 @@ export interface PageOptions {
  * between. Each item carries one shortest path from the root, hops in walk order.
  */
 export function pageOf(walk: Walk, options: PageOptions): LineagePage {
-  const wanted = options.types?.length ? new Set(options.types) : null;
-  const matching = [...walk.reached.values()].filter((r) => !wanted || wanted.has(r.type));
-  // walk.reached is filled level by level in urn order; sorting again keeps this function honest.
-  matching.sort((a, b) => a.degree - b.degree || compare(a.urn, b.urn));
-
+  const { matching, countsByType } = ordered(walk, options.types);
   let start = 0;
   if (options.after) {
+    // The first item after the cursor's key (items are in key order).
     const key = decodeCursor(options.after);
-    while (start < matching.length && before(matching[start], key)) start++;
+    for (let end = matching.length; start < end; ) {
+      const mid = (start + end) >>> 1;
+      if (before(matching[mid], key)) start = mid + 1;
+      else end = mid;
+    }
   }
   const slice = matching.slice(start, start + options.first);
-  const counts = new Map<EntityType, number>();
-  for (const r of matching) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
   const items = slice.map((r) => ({ urn: r.urn, type: r.type, degree: r.degree, path: pathTo(walk, r.urn), cursor: encodeCursor(r) }));
   return {
     items,
     total: matching.length,
-    countsByType: [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || compare(a.type, b.type)),
+    countsByType: countsByType.map((c) => ({ ...c })),
     pageInfo: { hasNextPage: start + slice.length < matching.length, endCursor: items.at(-1)?.cursor ?? null },
   };
+}
+
+interface Ordered {
+  /** Size of walk.reached when ordered (a walk is complete, and never changes, once paged). */
+  size: number;
+  matching: Reached[];
+  countsByType: { type: EntityType; count: number }[];
+}
+
+// A kept walk is paged again and again (every page of a question, and the same question until the
+// next write): its items of a type filter are ordered and counted once, not on every page.
+const orderedWalks = new WeakMap<Walk, Map<string, Ordered>>();
+
+/** The walk's items of `types` (all when empty) ordered by degree, then urn, and their counts by type. */
+function ordered(walk: Walk, types: readonly EntityType[] | null | undefined): Ordered {
+  const id = types?.length ? [...new Set(types)].sort().join(',') : '';
+  const byTypes = orderedWalks.get(walk) ?? orderedWalks.set(walk, new Map()).get(walk)!;
+  const known = byTypes.get(id);
+  if (known && known.size === walk.reached.size) return known;
+  const wanted = types?.length ? new Set(types) : null;
+  const matching = [...walk.reached.values()].filter((r) => !wanted || wanted.has(r.type));
+  // walk.reached is filled level by level in urn order; sorting again keeps this function honest.
+  matching.sort((a, b) => a.degree - b.degree || compare(a.urn, b.urn));
+  const counts = new Map<EntityType, number>();
+  for (const r of matching) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const countsByType = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || compare(a.type, b.type));
+  const result = { size: walk.reached.size, matching, countsByType };
+  byTypes.set(id, result);
+  return result;
 }
 
 /** The hops of the walk's shortest path from its root to `urn`, root first. [] for the root. */

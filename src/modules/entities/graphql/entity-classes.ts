@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
-import { Field, type ClassType } from 'type-graphql';
+import { Field, getMetadataStorage, type ClassType } from 'type-graphql';
 import { KINDS } from '../../../kinds';
 import type { EntityType } from '../../../model/entity-type';
 import { RELATION_FIELDS, type RelationField } from '../../../model/relationship-type';
@@ -21,6 +21,12 @@ export async function loadEntityClasses(): Promise<void> {
 /** The GraphQL object class of `type`; throws if loadEntityClasses has not run. */
 export function entityClassOf(type: EntityType): ClassType {
   return loaded(type).objectType;
+}
+
+/** The GraphQL name of the object type of `type` (e.g. Model); throws if loadEntityClasses has not run. */
+export function objectTypeNameOf(type: EntityType): string {
+  const cls = entityClassOf(type);
+  return getMetadataStorage().objectTypes.find((t) => t.target === cls)?.name ?? cls.name;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { Arg, Ctx, getMetadataStorage, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { Context } from '../../../context';
 import { KINDS } from '../../../kinds';
 import type { EntityKind, FormerKind } from '../../../model/entity-kind';
 import type { EntityType } from '../../../model/entity-type';
 import { getEntityOfType, upsertEntity } from '../entity.service';
-import { entityClassOf, inputClassOf, loadEntityClasses } from './entity-classes';
+import { entityClassOf, inputClassOf, loadEntityClasses, objectTypeNameOf } from './entity-classes';
 import { relationFieldsResolver } from './relation-fields.resolver';
 
 /**
@@ -14,7 +14,7 @@ import { relationFieldsResolver } from './relation-fields.resolver';
 export function entityResolver(kind: EntityKind): ClassType {
   const type = kind.type as EntityType;
   const objectType = entityClassOf(type);
-  const name = getMetadataStorage().objectTypes.find((t) => t.target === objectType)?.name ?? objectType.name;
+  const name = objectTypeNameOf(type);
   const { noun } = kind.graphql;
   const keys = kind.urn.key.map((slot) => slot.field);
 

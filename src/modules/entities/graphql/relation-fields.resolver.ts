@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../../../errors/errors';
 import { firstOrCap, relationCountsCost } from '../../../limits/cost';
@@ -5,7 +6,8 @@ import type { Context } from '../../../context';
 import type { EntityType } from '../../../model/entity-type';
 import { RELATION_FIELDS, type Direction, type RelationField, type RelationshipType } from '../../../model/relationship-type';
 import type { EntityRecord } from '../entity.loaders';
-import { entityClassOf } from './entity-classes';
+import { resolveDirectly } from './direct-resolvers';
+import { entityClassOf, objectTypeNameOf } from './entity-classes';
 import { RelationCount } from './relation-count.type';
 import { RelatedEdge } from './edge-properties.types';
 
@@ -69,6 +71,23 @@ function declareSliceArgs(proto: object, field: string): void {
   Arg('after', () => String, AFTER_ARG)(proto, field, 3);
 }
 
+type ListHandler = (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) => Promise<unknown>;
+
+// The handlers of the relationship fields (lists, their edges, relationCounts) by entity type and
+// field name, as relationFieldsResolver declares them; see resolveRelationFieldsDirectly.
+const handlers = new Map<EntityType, Map<string, ListHandler>>();
+
+/**
+ * Lets graphql-js call the relationship fields' handlers itself (resolveDirectly): type-graphql
+ * made three promises for each list of each entity of an answer. `first` and `after` are scalars
+ * that relatedEntities checks. Call once on the schema buildSchema returns.
+ */
+export function resolveRelationFieldsDirectly(schema: GraphQLSchema): void {
+  for (const [type, own] of handlers) {
+    for (const [name, handler] of own) resolveDirectly(schema, objectTypeNameOf(type), name, handler, name === 'relationCounts' ? [] : ['first', 'after']);
+  }
+}
+
 /**
  * Builds the resolver of every relationship field of `type` from RELATION_FIELDS (derived from the
  * kinds' declarations), so declaring a relationship adds its GraphQL field on both ends.
@@ -76,14 +95,17 @@ function declareSliceArgs(proto: object, field: string): void {
 export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassType {
   @Resolver(() => cls)
   class RelationFieldsResolver {}
-  const proto = RelationFieldsResolver.prototype as unknown as Record<string, unknown>;
+  const proto = RelationFieldsResolver.prototype as unknown as Record<string, ListHandler>;
+  const own = new Map<string, ListHandler>();
+  handlers.set(type, own);
 
   for (const spec of RELATION_FIELDS[type]) {
+    const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
     proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      const list = { types: [spec.type], direction: spec.direction, target: spec.target };
       const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field);
       return spec.single ? (related[0] ?? null) : related;
     };
+    own.set(spec.field, proto[spec.field]);
     Reflect.defineMetadata('design:paramtypes', spec.single ? [Object, Object] : [Object, Object, Number, String], proto, spec.field);
     Reflect.defineMetadata('design:returntype', Promise, proto, spec.field);
     Root()(proto, spec.field, 0);
@@ -97,7 +119,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
       complexity: spec.single ? undefined : firstOrCap(RELATION_MAX_FIRST),
     })(proto, spec.field, descriptor);
   }
-  for (const spec of RELATION_FIELDS[type]) if (spec.edgesField) declareEdgesField(proto, spec);
+  for (const spec of RELATION_FIELDS[type]) if (spec.edgesField) own.set(spec.edgesField, declareEdgesField(proto, spec));
   const specs = RELATION_FIELDS[type];
   proto.relationCounts = async function (root: EntityRecord, ctx: Context): Promise<RelationCount[]> {
     const counts = await ctx.loaders.edgeCounts.load(root.urn);
@@ -109,6 +131,7 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
         .reduce((sum, c) => sum + c.count, 0),
     }));
   };
+  own.set('relationCounts', proto.relationCounts);
   Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, 'relationCounts');
   Reflect.defineMetadata('design:returntype', Promise, proto, 'relationCounts');
   Root()(proto, 'relationCounts', 0);
@@ -125,10 +148,10 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
  * Declares `<field>Edges(first, after)` of a relationship list whose edges carry properties: the
  * same open edges in the same order, each with its entity and what it records.
  */
-function declareEdgesField(proto: Record<string, unknown>, spec: RelationField): void {
+function declareEdgesField(proto: Record<string, ListHandler>, spec: RelationField): ListHandler {
   const name = spec.edgesField!;
+  const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
   proto[name] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-    const list = { types: [spec.type], direction: spec.direction, target: spec.target };
     const related = await relatedEntities(ctx, root.urn, list, { first, after }, name);
     const edges = await ctx.loaders.edge.loadMany(
       related.map((e) => ({ ...(spec.direction === 'out' ? { from: root.urn, to: e.urn } : { from: e.urn, to: root.urn }), type: spec.type, asOf: null })),
@@ -147,4 +170,5 @@ function declareEdgesField(proto: Record<string, unknown>, spec: RelationField):
     description: `${spec.description.replace(/\.$/, '')}, each edge with what it records (${spec.properties.map((p) => p.name).join(', ')}).`,
     complexity: firstOrCap(RELATION_MAX_FIRST),
   })(proto, name, Object.getOwnPropertyDescriptor(proto, name)!);
+  return proto[name];
 }
