@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 /**
  * Every Cypher statement mlgraph runs (except migrations, listed in migrations.ts), named once with
@@ -127,7 +127,7 @@ export const queries = {
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
   columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
-  columnDownstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
+  columnDownstreamLevel: defineQuery<ColumnDownstreamLevelParams, ColumnDownstreamLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
   columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
   columnsOfDatasets: defineQuery<
     { datasets: string[]; asOf: Date | null; after: string; limit: Int },
@@ -187,6 +187,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;
