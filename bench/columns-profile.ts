@@ -49,7 +49,13 @@ interface PlanNode {
   operatorType: string;
   dbHits: number;
   rows: number;
+  arguments: Record<string, unknown>;
   children: PlanNode[];
+}
+
+function printPlan(plan: PlanNode, depth = 0): void {
+  console.log(`   ${'  '.repeat(depth)}${plan.operatorType} hits ${plan.dbHits} rows ${plan.rows} ${String(plan.arguments.Details ?? '').slice(0, 140)}`);
+  for (const c of plan.children) printPlan(c, depth + 1);
 }
 
 function operators(plan: PlanNode, into = new Map<string, number>()): Map<string, number> {
@@ -115,6 +121,7 @@ async function main() {
         total += hits;
         const top = [...ops].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([op, h]) => `${op} ${h}`).join(', ');
         console.log(`   PROFILE ${s.query.name}: ${hits} db hits, ${s.rows} rows (${top})`);
+        if (arg('plan') === String(last.indexOf(s))) printPlan(plan);
       }
       console.log(`[columns profile] column walk: ${total} db hits in all`);
     } finally {

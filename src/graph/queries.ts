@@ -140,8 +140,9 @@ export const queries = {
   ),
   columnLinksOf: defineQuery<
     { datasets: string[]; readers: string[] },
-    { owner: string; field: string | null; dataset: string; input: string; transformations: string | null }
+    { owner: string; field: string | null; dataset: string; input: string; transformations: string | null; validFrom: Date | null }
   >('columns/links-of', ['datasets', 'readers']),
+  columnMoveStart: defineQuery<{ links: { owner: string; from: string | null; to: string; at: Date }[] }, { moved: number }>('columns/move-start', ['links']),
   // Column edges take the time their fact became true (`at`: the write's eventTime, else its now).
   columnDerivedClose: defineQuery<{ links: { from: string; to: string; at: Date }[] }, { closed: number }>('columns/derived-close', ['links']),
   columnDerivedOpen: defineQuery<
