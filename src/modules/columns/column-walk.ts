@@ -60,7 +60,7 @@ export interface ColumnWalk {
 /**
  * Walks lineage from `root` at column level (README, "Columns"): from the root's columns (a
  * dataset root) or the whole root (a feature or model), one level per round, each round one
- * statement for the proven side (cypher/columns/*-level.cypher, which brings the column edges of
+ * statement for the proven side (provenLevel, column-level.ts: the column edges that bear on
  * every step) and one for the fallback side (the entity walk's level statement: past a hop without
  * column mapping every consumer counts, with DATASET precision). An entity is expanded again only
  * when what is affected of it grows, so the walk ends on cycles and costs what the reached
