@@ -75,6 +75,10 @@ export async function planColumns(
       since: e.at ?? null,
       fields: e.columns!.schema!.map((f) => ({ urn: columnUrn(e.urn, f.fieldPath), fieldPath: f.fieldPath, type: f.type, description: f.description })),
     }));
+  // The columns of a dataset this write creates are created outright (a write names each entity
+  // once, write-checks.ts); the columns of stored datasets are compared with the schema.
+  const createRows = schemaRows.filter((r) => created(r.dataset));
+  const syncRows = schemaRows.filter((r) => !created(r.dataset));
   const lineageOwners = entities.filter((e) => e.columns?.lineage);
   const readers = entities.filter((e) => e.columns?.reads);
   const stored = new Map<string, Link[]>();
@@ -138,7 +142,8 @@ export async function planColumns(
     changes,
     async apply(now) {
       const timed = <T extends { at?: Date }>(links: T[]) => links.map((l) => ({ ...l, at: l.at ?? now }));
-      if (schemaRows.length) await tx.run(queries.columnsSchemaSync, { rows: schemaRows, now });
+      if (createRows.length) await tx.run(queries.columnsCreate, { rows: createRows, now });
+      if (syncRows.length) await tx.run(queries.columnsSchemaSync, { rows: syncRows, now });
       if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: timed(derivedClose) });
       if (readsClose.length) await tx.run(queries.columnReadsClose, { links: timed(readsClose) });
       if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: timed(derivedOpen) });
