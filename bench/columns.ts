@@ -6,7 +6,7 @@
 //           questions are answered from the walk cache; LINEAGE_CACHE_WALKS=0 times every walk)
 //   ingest: entity ingest with and without columns, batch by batch in turn, into a fresh store
 // Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000] [--root URN --column c]
-//        [--ingest-entities 20000] [--batch 1000]
+//        [--ingest-entities 20000] [--batch 1000] [--bolt-port N] [--port N (run: the server's HTTP port)]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import { applyWrites } from '../src/modules/entities/write/entity-writer';
 import { toEntityWrite } from '../src/modules/entities/write/to-entity-write';
 import type { EntityWrite } from '../src/modules/entities/write/write-plan';
 import { createServer } from '../src/server';
-import { arg, benchLog, parseSize, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
+import { arg, benchLog, boltPortArg, parseSize, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
 import { withColumns, withoutColumns } from './columns-generate';
 import { mlGraph, shapeOf, type GeneratedEntity } from './generate';
 
@@ -55,7 +55,7 @@ async function phaseLoad(size: { name: string; nodes: number }, dir: string) {
   fs.rmSync(path.join(PROJECT_ROOT, '.data', 'bench', store), { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   console.log(`[columns load] fresh store .data/bench/${store}; load average ${load()}`);
-  const db = await startBenchDatabase(store);
+  const db = await startBenchDatabase(store, undefined, boltPortArg());
   try {
     const prefix = `c${size.name}`;
     const started = Date.now();
@@ -91,9 +91,9 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { prefix: string; counts: unknown };
   const iterations = Number(arg('iterations', '20'));
   const target = Number(arg('reach', '1000'));
-  const db = await startBenchDatabase(`columns-${size.name}`);
+  const db = await startBenchDatabase(`columns-${size.name}`, undefined, boltPortArg());
   const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph: db.graph, log: benchLog });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen(Number(arg('port', '0')), '127.0.0.1');
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: { r: { total: number; isPartial: boolean } }; errors?: unknown[] };
@@ -161,7 +161,7 @@ async function phaseIngest() {
   const batchSize = Number(arg('batch', '1000'));
   fs.rmSync(path.join(PROJECT_ROOT, '.data', 'bench', 'columns-ingest'), { recursive: true, force: true });
   console.log(`[columns ingest] fresh store .data/bench/columns-ingest; ${entities} entities each way in batches of ${batchSize}; load average ${load()}`);
-  const db = await startBenchDatabase('columns-ingest');
+  const db = await startBenchDatabase('columns-ingest', undefined, boltPortArg());
   if (process.env.BENCH_TRACE) db.graph.onStatement((e) => e.ms > 50 && console.log(`[trace] ${e.query} ${e.ms} ms, ${e.rows} rows`));
   try {
     // The same graph twice (same seed, other names), written batch by batch in turn, so that load

@@ -1,67 +1,114 @@
-// One breadth-first level of a column-level downstream walk (src/modules/columns/column-walk.ts):
-// every entity one lineage step downstream of each frontier entity, over edges valid at $asOf
-// (open edges when $asOf is null), whose status is in $statuses; one row per (frontier entity,
-// reached entity), with the smallest relationship type between them. For each row, what the
-// column layer says about the step, restricted to the frontier's affected datasets (f.datasets,
-// [] for an entity affected as a whole): `links`, the column edges from a column of those
-// datasets into the reached entity ([input dataset, input field, output dataset, output field,
-// transformations]: a column of a reached dataset made from it, or, with null output, a column a
-// reached feature or model reads), and `viaFeatures`, those datasets a reached model reads
-// through the features it consumes. Relationship types and directions are those of
-// lineage/downstream-level.cypher (a contract test keeps them equal).
+// One breadth-first level of a column-level downstream walk (src/modules/columns/column-walk.ts),
+// one row per frontier entity f.
+// `fed`: what f's affected columns feed, read from the columns' side (index seeks on f.columns,
+// the URNs of the affected columns, and every column of the datasets in f.all, those affected as
+// a whole), as [entity fed, link]; a link is [input dataset, input field, output dataset, output
+// field, transformations] (a column of a dataset made from it) or, with null output, a column a
+// feature or model reads (itself or through a consumed feature).
+// `steps`: every entity one lineage step downstream of f, over edges valid at $asOf (open edges
+// when $asOf is null), whose status is in $statuses, as [smallest relationship type between
+// them, urn, type, mapped]. `mapped` lists those of f's affected datasets (f.datasets, [] for an
+// entity affected as a whole) that a reached dataset, feature or model not named by `fed` has
+// any column mapping from: a dataset, a column made from one of their columns; a feature or
+// model, a column it reads (itself or through a consumed feature) or a consumed feature derived
+// from the dataset. An entity `fed` names gets [] (the affected columns prove its step).
+// Relationship types and directions of the steps are those of lineage/downstream-level.cypher (a
+// contract test keeps them equal).
 // params: $frontier, $statuses, $asOf
-// frontier: [{urn, datasets}]
-// returns: from, relationship, urn, type, links, viaFeatures
+// frontier: [{urn, datasets, columns, all}]
+// returns: from, steps, fed
 UNWIND $frontier AS f
 MATCH (n:Entity {urn: f.urn})
-CALL (n) {
-  MATCH (n)-[r:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->(m:Entity)
-  RETURN r, m
-  UNION ALL
-  MATCH (n)<-[r:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]-(m:Entity)
-  RETURN r, m
+WITH f, n, COLLECT {
+    CALL (f) {
+      UNWIND f.columns AS u
+      MATCH (s:Column {urn: u})
+      RETURN s
+      UNION
+      UNWIND f.all AS d
+      MATCH (s:Column {dataset: d})
+      RETURN s
+    }
+    CALL (s) {
+      MATCH (s)<-[l:COLUMN_DERIVED_FROM]-(c:Column)
+      WHERE CASE
+          WHEN $asOf IS NULL THEN l.validTo IS NULL
+          ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+        END
+      RETURN c.dataset AS to, [s.dataset, s.fieldPath, c.dataset, c.fieldPath, l.transformations] AS link
+      UNION ALL
+      MATCH (s)<-[l:READS_COLUMN]-(x:Entity)
+      WHERE CASE
+          WHEN $asOf IS NULL THEN l.validTo IS NULL
+          ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+        END
+      RETURN x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
+      UNION ALL
+      MATCH (s)<-[l:READS_COLUMN]-(:Feature)<-[c:CONSUMES]-(x:Entity)
+      WHERE CASE
+          WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
+          ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+            AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+        END
+      RETURN DISTINCT x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
+    }
+    RETURN [to, link]
+  } AS fed
+WITH f, n, fed, [x IN fed | x[0]] AS fedTo
+CALL (f, n, fedTo) {
+  CALL (n) {
+    MATCH (n)-[r:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->(m:Entity)
+    RETURN r, m
+    UNION ALL
+    MATCH (n)<-[r:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]-(m:Entity)
+    RETURN r, m
+  }
+  WITH r, m
+  WHERE m.status IN $statuses
+    AND CASE
+      WHEN $asOf IS NULL THEN r.validTo IS NULL
+      ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
+    END
+  WITH m, min(type(r)) AS relationship
+  RETURN collect([relationship, m.urn, m.type,
+    CASE
+      WHEN size(f.datasets) = 0 OR m.urn IN fedTo THEN []
+      WHEN m:Dataset THEN [d IN f.datasets WHERE EXISTS {
+          MATCH (:Column {dataset: m.urn})-[l:COLUMN_DERIVED_FROM]->(s:Column)
+          WHERE s.dataset = d
+            AND CASE
+              WHEN $asOf IS NULL THEN l.validTo IS NULL
+              ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+            END
+        }]
+      WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE
+        EXISTS {
+          MATCH (m)-[l:READS_COLUMN]->(s:Column)
+          WHERE s.dataset = d
+            AND CASE
+              WHEN $asOf IS NULL THEN l.validTo IS NULL
+              ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+            END
+        }
+        OR EXISTS {
+          MATCH (m)-[c:CONSUMES]->(:Feature)-[l:READS_COLUMN]->(s:Column)
+          WHERE s.dataset = d
+            AND CASE
+              WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
+              ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+                AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+            END
+        }
+        OR EXISTS {
+          MATCH (m)-[c:CONSUMES]->(:Feature)-[e:DERIVED_FROM]->(s:Dataset)
+          WHERE s.urn = d
+            AND CASE
+              WHEN $asOf IS NULL THEN c.validTo IS NULL AND e.validTo IS NULL
+              ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+                AND e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf)
+            END
+        }]
+      ELSE []
+    END]) AS steps
 }
-WITH f, r, m
-WHERE m.status IN $statuses
-  AND CASE
-    WHEN $asOf IS NULL THEN r.validTo IS NULL
-    ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
-  END
-WITH f, m, min(type(r)) AS relationship
-RETURN f.urn AS from, relationship, m.urn AS urn, m.type AS type,
-  COLLECT {
-    MATCH (c:Column {dataset: m.urn})-[l:COLUMN_DERIVED_FROM]->(s:Column)
-    WHERE s.dataset IN f.datasets
-      AND CASE
-        WHEN $asOf IS NULL THEN l.validTo IS NULL
-        ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-      END
-    RETURN [s.dataset, s.fieldPath, m.urn, c.fieldPath, l.transformations]
-  } + COLLECT {
-    MATCH (m)-[l:READS_COLUMN]->(s:Column)
-    WHERE s.dataset IN f.datasets
-      AND CASE
-        WHEN $asOf IS NULL THEN l.validTo IS NULL
-        ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-      END
-    RETURN [s.dataset, s.fieldPath, null, null, null]
-  } + COLLECT {
-    MATCH (m)-[c:CONSUMES]->(:Feature)-[l:READS_COLUMN]->(s:Column)
-    WHERE s.dataset IN f.datasets
-      AND CASE
-        WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
-        ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-          AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-      END
-    RETURN DISTINCT [s.dataset, s.fieldPath, null, null, null]
-  } AS links,
-  COLLECT {
-    MATCH (m)-[c:CONSUMES]->(:Feature)-[d:DERIVED_FROM]->(s:Dataset)
-    WHERE s.urn IN f.datasets
-      AND CASE
-        WHEN $asOf IS NULL THEN c.validTo IS NULL AND d.validTo IS NULL
-        ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-          AND d.validFrom <= $asOf AND (d.validTo IS NULL OR d.validTo > $asOf)
-      END
-    RETURN DISTINCT s.urn
-  } AS viaFeatures
+RETURN f.urn AS from, steps, fed

@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 /**
  * Every Cypher statement mlgraph runs (except migrations, listed in migrations.ts), named once with
@@ -127,7 +127,8 @@ export const queries = {
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
   columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
-  columnDownstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
+  columnsCreate: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { created: number }>('columns/create', ['rows', 'now']),
+  columnDownstreamLevel: defineQuery<ColumnDownstreamLevelParams, ColumnDownstreamLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
   columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
   columnsOfDatasets: defineQuery<
     { datasets: string[]; asOf: Date | null; after: string; limit: Int },
@@ -140,8 +141,9 @@ export const queries = {
   ),
   columnLinksOf: defineQuery<
     { datasets: string[]; readers: string[] },
-    { owner: string; field: string | null; dataset: string; input: string; transformations: string | null }
+    { owner: string; field: string | null; dataset: string; input: string; transformations: string | null; validFrom: Date | null }
   >('columns/links-of', ['datasets', 'readers']),
+  columnMoveStart: defineQuery<{ links: { owner: string; from: string | null; to: string; at: Date }[] }, { moved: number }>('columns/move-start', ['links']),
   // Column edges take the time their fact became true (`at`: the write's eventTime, else its now).
   columnDerivedClose: defineQuery<{ links: { from: string; to: string; at: Date }[] }, { closed: number }>('columns/derived-close', ['links']),
   columnDerivedOpen: defineQuery<
@@ -193,6 +195,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;

@@ -95,8 +95,27 @@ export interface ColumnLevelRow {
   relationship: string;
   urn: string;
   type: string;
-  links: [string, string, string | null, string | null, string | null][];
+  links: ColumnLink[];
   viaFeatures: string[];
+  /** Downstream: the frontier's affected datasets the reached entity has any column mapping from (viaFeatures among them). */
+  mapped?: string[];
+}
+
+/** A column edge: [input dataset, input field, output dataset, output field, transformations JSON]; output null for a reader. */
+export type ColumnLink = [string, string, string | null, string | null, string | null];
+
+export interface ColumnDownstreamLevelParams {
+  /** `columns`: URNs of the affected columns; `all`: datasets affected as a whole (every column); `datasets`: both. */
+  frontier: { urn: string; datasets: string[]; columns: string[]; all: string[] }[];
+  statuses: string[];
+  asOf: Date | null;
+}
+
+/** One frontier entity's downstream level at column level: its steps, with mapped datasets, and what its affected columns feed. */
+export interface ColumnDownstreamLevelRow {
+  from: string;
+  steps: [relationship: string, urn: string, type: string, mapped: string[]][];
+  fed: [to: string, link: ColumnLink][];
 }
 
 /** A dataset's schema as column nodes should follow it (columns/schema-sync). */

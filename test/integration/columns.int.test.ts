@@ -184,6 +184,39 @@ describe('column walks on hand-built graphs', () => {
     ]);
   });
 
+  it('column inputs naming an ARCHIVED dataset are refused and a DEPRECATED one warns, as entity inputs are; kept column edges stay', async () => {
+    const [src, kept, fresh] = ['src', 'kept', 'fresh'].map((n) => `${n}${u}`);
+    await upsert(src, ['x']);
+    await upsert(kept, ['x'], [['x', src, 'x']], [src]);
+    const setStatus = (status: string) =>
+      t.gql(`mutation($urn: ID!, $status: Status!) { setStatus(urn: $urn, status: $status) { status } }`, { urn: ds('test', src), status });
+    const lineageFromSrc = (name: string) =>
+      t.gql(`mutation($l: [ColumnLineageInput!]) { upsertDataset(input: { platform: "test", name: "${name}", schemaFields: [{ name: "x", type: "string" }], columnLineage: $l }) { urn } }`, {
+        l: [{ field: 'x', inputFields: [{ dataset: ds('test', src), field: 'x' }] }],
+      });
+    const readsSrc = (name: string) =>
+      t.gql(`mutation($c: [ColumnRefInput!]) { upsertModel(input: { platform: "mlflow", name: "${name}", inputColumns: $c }) { urn } }`, {
+        c: [{ dataset: ds('test', src), field: 'x' }],
+      });
+
+    expect((await setStatus('DEPRECATED')).errors).toBeUndefined();
+    const warned = await lineageFromSrc(fresh);
+    expect(warned.errors).toBeUndefined();
+    expect(warned.extensions?.warnings).toEqual([
+      expect.objectContaining({ code: 'DEPRECATED_REFERENCE', urn: ds('test', fresh), field: 'input.columnLineage.0.dataset', message: expect.stringContaining(ds('test', src)) }),
+    ]);
+
+    expect((await setStatus('ARCHIVED')).errors).toBeUndefined();
+    const refused = await lineageFromSrc(`other${u}`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.columnLineage.0.dataset', urn: ds('test', src) });
+    expect((await t.gql(`{ entity(urn: "${ds('test', `other${u}`)}") { urn } }`)).data!.entity).toBeNull();
+    const reader = await readsSrc(`reader${u}`);
+    expect(reader.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.inputColumns.0.dataset', urn: ds('test', src) });
+    // Restating a column edge that already exists adds nothing, so nothing is refused.
+    const again = await lineageFromSrc(kept);
+    expect(again.errors).toBeUndefined();
+  });
+
   it('refuse what cannot be answered, naming the argument', async () => {
     const a = `e${u}`;
     await upsert(a, ['x']);

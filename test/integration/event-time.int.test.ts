@@ -80,6 +80,31 @@ describe('eventTime on ingest, upserts and links', () => {
     expect(await columnsAsOf('2024-07-15T00:00:00Z')).toEqual(['a']);
   });
 
+  it('moves open column edges back when a later write restates them with an earlier eventTime, as entity edges', async () => {
+    const model = `urn:li:mlModel:(urn:li:dataPlatform:mlflow,${p}-col-late,PROD)`;
+    const batch = {
+      datasets: [
+        { platform: p, name: 'late_src', schemaFields: [{ name: 'a', type: 'STRING' }] },
+        { platform: p, name: 'late_out', schemaFields: [{ name: 'x', type: 'STRING' }], upstreams: [ds('late_src')], columnLineage: [{ field: 'x', inputFields: [{ dataset: ds('late_src'), field: 'a' }] }] },
+      ],
+      models: [{ platform: 'mlflow', name: `${p}-col-late`, trainingDatasets: [ds('late_src')], inputColumns: [{ dataset: ds('late_src'), field: 'a' }] }],
+    };
+    const columnImpact = async (asOf: string) =>
+      (await t.ok(`{ impact(urn: "${ds('late_src')}", columns: ["a"], asOf: "${asOf}") { items { precision entity { urn } } } }`)).impact.items
+        .map((i: any) => [i.entity.urn, i.precision])
+        .sort();
+    await t.ok(INGEST, { b: batch, t: AUGUST });
+    expect(await columnImpact('2024-07-15T00:00:00Z')).toEqual([]);
+    expect(await columnImpact('2024-08-15T00:00:00Z')).toEqual([[ds('late_out'), 'COLUMN'], [model, 'COLUMN']].sort());
+    // The same facts, said to hold since June: entity edges and column edges both begin then, so
+    // as of July every hop is still proven at column level (an entity edge moved alone would make it DATASET).
+    expect((await t.ok(INGEST, { b: batch, t: JUNE })).ingest).toMatchObject({ created: 0, updated: 2 });
+    expect(await columnImpact('2024-07-15T00:00:00Z')).toEqual([[ds('late_out'), 'COLUMN'], [model, 'COLUMN']].sort());
+    expect((await t.ok(INGEST, { b: batch, t: JUNE })).ingest).toMatchObject({ created: 0, updated: 0 });
+    expect((await t.ok(INGEST, { b: batch, t: AUGUST })).ingest).toMatchObject({ created: 0, updated: 0 }); // never forward
+    expect(await columnImpact('2024-06-15T00:00:00Z')).toEqual([[ds('late_out'), 'COLUMN'], [model, 'COLUMN']].sort());
+  });
+
   it('refuses an eventTime in the future with BAD_USER_INPUT naming the field, and writes nothing', async () => {
     const later = new Date(Date.now() + 3_600_000).toISOString();
     const e1 = await t.fails(INGEST, { b: { datasets: [{ platform: p, name: 'never', eventTime: later }] } }, 'BAD_USER_INPUT');

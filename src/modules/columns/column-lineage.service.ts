@@ -4,11 +4,12 @@ import { queries } from '../../graph';
 import { FIELD_PATH_PATTERN } from '../../model/columns';
 import { EntityType } from '../../model/entity-type';
 import { requireUrn } from '../entities/urn-arg';
-import { decodeCursor, urnsOnPage } from '../lineage/lineage-page';
+import { decodeCursor } from '../lineage/lineage-page';
 import { lineageLimits } from '../lineage/lineage.config';
 import { WalkCache, walkCachePerServer, walkKey } from '../lineage/walk-cache';
-import { answerOf, loadEntities, startWalk, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
+import { answerOf, type LineageRequest, type LineageResultStub } from '../lineage/lineage.service';
 import { LineageDirection } from '../lineage/lineage-steps';
+import { walkAndPage } from '../lineage/walk-and-page';
 import { columnPageOf } from './column-page';
 import { walkColumns, type ColumnWalk, type Precision } from './column-walk';
 
@@ -39,12 +40,13 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
   const columns = [...new Set(request.columns)];
   for (const c of columns) if (!FIELD_PATH_PATTERN.test(c)) throw new BadUserInputError(`"${c}" is not a field path`, 'columns');
   const limits = lineageLimits();
-  const name = request.direction === LineageDirection.UPSTREAM ? 'columnLineageUpstream' : 'columnLineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null };
-  const cache = limits.cacheWalks > 0 ? columnWalkCacheOf(ctx.graph, limits) : null;
-  const { walk, page, records } = await ctx.graph.walk(() =>
-    ctx.graph.readTransaction(name, async (tx) => {
-      const { version, root } = await startWalk(ctx, tx, request.urn);
+  const { walk, page, records } = await walkAndPage(ctx, {
+    name: request.direction === LineageDirection.UPSTREAM ? 'columnLineageUpstream' : 'columnLineageDownstream',
+    urn: request.urn,
+    key: JSON.stringify([walkKey(request.urn, options), [...columns].sort()]),
+    cache: limits.cacheWalks > 0 ? columnWalkCacheOf(ctx.graph, limits) : null,
+    check: async (tx, root) => {
       if (root.type === EntityType.DATASET) {
         if (!columns.length) throw new BadUserInputError('name at least one column of the dataset', 'columns');
         const known = new Set((await tx.run(queries.columnsKnown, { dataset: request.urn, fields: columns })).map((r) => r.field));
@@ -53,21 +55,10 @@ export async function columnLineage(ctx: Context, request: ColumnLineageRequest)
       } else if (columns.length) {
         throw new BadUserInputError(`only a dataset has columns; give columns: [] to walk a ${root.type} at column level`, 'columns');
       }
-      const key = JSON.stringify([walkKey(request.urn, options), [...columns].sort()]);
-      let walk = cache?.get(key, version);
-      if (!walk) {
-        walk = await walkColumns(tx, request.urn, root.type as EntityType, columns, options);
-        cache?.set(key, version, walk);
-      }
-      const page = columnPageOf(walk, request);
-      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
-      records.set(request.urn, root);
-      return { walk, page, records };
-    }),
-  );
-  if (walk.isPartial) {
-    ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'column lineage walk cut by a server limit');
-  }
+    },
+    walk: (tx, root) => walkColumns(tx, request.urn, root.type as EntityType, columns, options),
+    page: (w) => columnPageOf(w, request),
+  });
   return answerOf({ root: request.urn, columns, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
 }
 

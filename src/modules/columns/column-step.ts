@@ -77,6 +77,7 @@ export function decide(direction: LineageDirection, xType: EntityType, carried: 
   });
   const mapped = new Set(row.links.map((l) => carriedEnd(l)[0]).filter((d): d is string => d !== null));
   for (const d of row.viaFeatures) mapped.add(d);
+  for (const d of row.mapped ?? []) mapped.add(d);
   // Upstream, a reader's own links (output end null) belong to the frontier entity, not to carried columns.
   const unmapped = [...carried].filter(([d]) => !mapped.has(d));
   const links = hit.map((l) =>

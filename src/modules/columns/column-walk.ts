@@ -4,6 +4,7 @@ import { EntityType, type Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import { expandableTypes, LineageDirection } from '../lineage/lineage-steps';
 import { compare } from '../lineage/lineage-walk';
+import { provenLevel } from './column-level';
 import { decide, type Carried, type Decision, type HopLink } from './column-step';
 
 /** How an item of a column walk was reached: every hop proven at column level, or not. */
@@ -59,7 +60,7 @@ export interface ColumnWalk {
 /**
  * Walks lineage from `root` at column level (README, "Columns"): from the root's columns (a
  * dataset root) or the whole root (a feature or model), one level per round, each round one
- * statement for the proven side (cypher/columns/*-level.cypher, which brings the column edges of
+ * statement for the proven side (provenLevel, column-level.ts: the column edges that bear on
  * every step) and one for the fallback side (the entity walk's level statement: past a hop without
  * column mapping every consumer counts, with DATASET precision). An entity is expanded again only
  * when what is affected of it grows, so the walk ends on cycles and costs what the reached
@@ -69,7 +70,6 @@ export interface ColumnWalk {
 export async function walkColumns(tx: GraphTransaction, root: string, rootType: EntityType, rootColumns: readonly string[], options: ColumnWalkOptions): Promise<ColumnWalk> {
   const started = Date.now();
   const down = options.direction === LineageDirection.DOWNSTREAM;
-  const provenQuery = down ? queries.columnDownstreamLevel : queries.columnUpstreamLevel;
   const fallbackQuery = down ? queries.lineageDownstreamLevel : queries.lineageUpstreamLevel;
   const expandable = expandableTypes(options.direction);
   const params = { statuses: [...options.statuses], asOf: options.asOf };
@@ -113,9 +113,8 @@ export async function walkColumns(tx: GraphTransaction, root: string, rootType: 
     };
 
     if (proven.size) {
-      const frontier = [...proven].map((urn) => ({ urn, datasets: datasetsOf(at(urn).carried!) }));
       walk.statements++;
-      const rows = await tx.run(provenQuery, { ...params, frontier });
+      const rows = await provenLevel(tx, options.direction, [...proven].map((urn) => ({ urn, carried: at(urn).carried! })), params);
       const byFrom = new Map<string, ColumnLevelRow[]>();
       for (const r of rows) (byFrom.get(r.from) ?? byFrom.set(r.from, []).get(r.from)!).push(r);
       for (const from of [...proven].sort(compare)) {
@@ -172,11 +171,6 @@ function judgeRun(run: ColumnNode, decisions: Decision[], fallback: (hop: Column
 }
 
 const markFallbackOf = (n: ColumnNode, mark: (n: ColumnNode, hop: ColumnHop) => void) => (hop: ColumnHop) => mark(n, hop);
-
-/** The datasets whose columns an entity carries ([] when it is affected as a whole). */
-function datasetsOf(c: Carried): string[] {
-  return c === 'WHOLE' ? [] : [...c.keys()].sort(compare);
-}
 
 /** Adds `more` to what is affected of `n`; true when that grew (so `n` is expanded again). */
 function mergeCarried(n: ColumnNode, more: Carried): boolean {

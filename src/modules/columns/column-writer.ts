@@ -14,6 +14,8 @@ interface Link {
   input: ColumnRef;
   /** JSON text (transformationsText); null for a reader's edge. */
   transformations: string | null;
+  /** A stored edge's start. */
+  validFrom?: Date | null;
 }
 
 const keyOf = (l: Link) => JSON.stringify([l.field, l.input.dataset, l.input.field]);
@@ -54,13 +56,17 @@ export interface ColumnPlan {
  * Compares the column inputs of `entities` with what is stored (one statement, only when some
  * stored entity sets column lineage or columns read; `created` tells the new ones) and plans the writes: the schema of every dataset
  * whose `schemaFields` changed (`schemaChanged`), and, per owner, the column edges to close (gone
- * or with other transformations) and to open. Idempotent: equal inputs plan nothing.
+ * or with other transformations) and to open. Idempotent: equal inputs plan nothing. Every edge
+ * to open goes through `checkInput` (its input dataset, owner and input path) first, as entity
+ * edges to add do (an ARCHIVED dataset cannot be linked; a DEPRECATED one warns); a column edge
+ * kept as it is does not.
  */
 export async function planColumns(
   tx: GraphTransaction,
   entities: readonly EntityWrite[],
   schemaChanged: (urn: string) => boolean,
   created: (urn: string) => boolean,
+  checkInput: (dataset: string, owner: string, path: string) => void = () => {},
 ): Promise<ColumnPlan> {
   const schemaRows: SchemaSyncRow[] = entities
     .filter((e) => e.columns?.schema && schemaChanged(e.urn))
@@ -69,6 +75,10 @@ export async function planColumns(
       since: e.at ?? null,
       fields: e.columns!.schema!.map((f) => ({ urn: columnUrn(e.urn, f.fieldPath), fieldPath: f.fieldPath, type: f.type, description: f.description })),
     }));
+  // The columns of a dataset this write creates are created outright (a write names each entity
+  // once, write-checks.ts); the columns of stored datasets are compared with the schema.
+  const createRows = schemaRows.filter((r) => created(r.dataset));
+  const syncRows = schemaRows.filter((r) => !created(r.dataset));
   const lineageOwners = entities.filter((e) => e.columns?.lineage);
   const readers = entities.filter((e) => e.columns?.reads);
   const stored = new Map<string, Link[]>();
@@ -80,7 +90,7 @@ export async function planColumns(
     const rows = await tx.run(queries.columnLinksOf, { datasets, readers: reading });
     for (const r of rows) {
       const list = stored.get(r.owner) ?? stored.set(r.owner, []).get(r.owner)!;
-      list.push({ field: r.field, input: { dataset: r.dataset, field: r.input }, transformations: r.transformations });
+      list.push({ field: r.field, input: { dataset: r.dataset, field: r.input }, transformations: r.transformations, validFrom: r.validFrom });
     }
   }
 
@@ -91,6 +101,7 @@ export async function planColumns(
   const derivedOpen: Timed<ParamsOf<typeof queries.columnDerivedOpen>['links'][number]>[] = [];
   const readsClose: Timed<ParamsOf<typeof queries.columnReadsClose>['links'][number]>[] = [];
   const readsOpen: Timed<ParamsOf<typeof queries.columnReadsOpen>['links'][number]>[] = [];
+  const moveStart: ParamsOf<typeof queries.columnMoveStart>['links'] = [];
   for (const e of [...lineageOwners, ...readers]) {
     const isLineage = Boolean(e.columns?.lineage);
     const wanted: Link[] = isLineage
@@ -101,9 +112,19 @@ export async function planColumns(
     const want = new Map(wanted.map((l) => [keyOf(l), l]));
     const gone = before.filter((l) => want.get(keyOf(l))?.transformations !== l.transformations);
     const added = wanted.filter((l) => had.get(keyOf(l))?.transformations !== l.transformations);
-    if (!gone.length && !added.length) continue;
     const field = isLineage ? kindOf(e.type).columns!.lineage! : kindOf(e.type).columns!.reads!;
-    changes.set(e.urn, [{ field, old: [...before].sort(order).map(shown), new: [...wanted].sort(order).map(shown) }]);
+    // A kept edge restated with an eventTime before its start began earlier (as entity edges do);
+    // the server's own clock never moves one.
+    const eventTime = e.columns?.at ?? e.at;
+    const moved = eventTime ? before.filter((l) => !gone.includes(l) && want.has(keyOf(l)) && l.validFrom && eventTime < l.validFrom) : [];
+    if (moved.length) {
+      for (const l of moved) moveStart.push({ owner: e.urn, from: l.field === null ? null : columnUrn(e.urn, l.field), to: columnUrn(l.input.dataset, l.input.field), at: eventTime! });
+      const dated = (l: Link, validFrom: Date) => ({ ...shown(l), validFrom });
+      changes.set(e.urn, [{ field: `${field}.validFrom`, old: moved.sort(order).map((l) => dated(l, l.validFrom!)), new: moved.map((l) => dated(l, eventTime!)) }]);
+    }
+    if (!gone.length && !added.length) continue;
+    for (const l of added) checkInput(l.input.dataset, e.urn, `${e.path}.${field}.${wanted.indexOf(l)}.dataset`);
+    changes.set(e.urn, [...(changes.get(e.urn) ?? []), { field, old: [...before].sort(order).map(shown), new: [...wanted].sort(order).map(shown) }]);
     const at = e.columns?.at ?? e.at;
     for (const l of gone) {
       if (isLineage) derivedClose.push({ from: columnUrn(e.urn, l.field!), to: columnUrn(l.input.dataset, l.input.field), at });
@@ -121,11 +142,13 @@ export async function planColumns(
     changes,
     async apply(now) {
       const timed = <T extends { at?: Date }>(links: T[]) => links.map((l) => ({ ...l, at: l.at ?? now }));
-      if (schemaRows.length) await tx.run(queries.columnsSchemaSync, { rows: schemaRows, now });
+      if (createRows.length) await tx.run(queries.columnsCreate, { rows: createRows, now });
+      if (syncRows.length) await tx.run(queries.columnsSchemaSync, { rows: syncRows, now });
       if (derivedClose.length) await tx.run(queries.columnDerivedClose, { links: timed(derivedClose) });
       if (readsClose.length) await tx.run(queries.columnReadsClose, { links: timed(readsClose) });
       if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: timed(derivedOpen) });
       if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: timed(readsOpen) });
+      if (moveStart.length) await tx.run(queries.columnMoveStart, { links: moveStart });
     },
   };
 }

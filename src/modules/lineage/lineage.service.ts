@@ -1,12 +1,13 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
-import { queries, type GraphTransaction } from '../../graph';
+import type { GraphTransaction } from '../../graph';
 import type { EntityType, Status } from '../../model/entity-type';
-import { recordOf, type EntityRecord } from '../entities/entity.loaders';
-import { decodeCursor, pageOf, urnsOnPage, type HopStub, type ItemStub, type LineagePage, type PageRecords } from './lineage-page';
+import type { EntityRecord } from '../entities/entity.loaders';
+import { decodeCursor, pageOf, type HopStub, type ItemStub, type LineagePage, type PageRecords } from './lineage-page';
 import { lineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
+import { loadEntities, walkAndPage } from './walk-and-page';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 import { WalkCache, walkCachePerServer, walkKey } from './walk-cache';
 import { asInstance } from '../entities/graphql/entity-classes';
@@ -47,27 +48,15 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
   requireUrn(request.urn, 'urn');
   if (request.after) decodeCursor(request.after);
   const limits = lineageLimits();
-  const name = request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream';
   const options = { ...limits, direction: request.direction, maxDepth: request.maxDepth, statuses: request.statuses, asOf: request.asOf ?? null, version: request.version ?? null };
-  const cache = limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null;
-  const { walk, page, records } = await ctx.graph.walk(() =>
-    ctx.graph.readTransaction(name, async (tx) => {
-      const { version, root } = await startWalk(ctx, tx, request.urn);
-      const key = walkKey(request.urn, options);
-      let walk = cache?.get(key, version);
-      if (!walk) {
-        walk = await walkIn(tx, request.urn, options, ctx.graph.insideUnit());
-        cache?.set(key, version, walk);
-      }
-      const page = pageOf(walk, request);
-      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== request.urn));
-      records.set(request.urn, root);
-      return { walk, page, records };
-    }),
-  );
-  if (walk.isPartial) {
-    ctx.log.warn({ urn: request.urn, direction: request.direction, reason: walk.partialReason }, 'lineage walk cut by a server limit');
-  }
+  const { walk, page, records } = await walkAndPage(ctx, {
+    name: request.direction === LineageDirection.UPSTREAM ? 'lineageUpstream' : 'lineageDownstream',
+    urn: request.urn,
+    key: walkKey(request.urn, options),
+    cache: limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null,
+    walk: (tx) => walkIn(tx, request.urn, options, ctx.graph.insideUnit()),
+    page: (w) => pageOf(w, request),
+  });
   return answerOf({ root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
 }
 
@@ -89,35 +78,10 @@ export function answerOf<T extends LineageResultStub>(result: T, request: Pick<L
 /** The walk cache of the server `graph` belongs to (one per server). */
 const walkCacheOf = walkCachePerServer((limits) => new WalkCache(limits.cacheWalks, limits.cacheEntities));
 
-/**
- * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
- * NOT_FOUND (on `urn`) when the root does not exist. Returns the version and the root's record.
- */
-export async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
-  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
-  if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
-  const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
-  ctx.loaders.entity.prime(urn, root);
-  return { version: start.version, root };
-}
-
 /** Loads the root into the request's loader inside `tx`; NOT_FOUND (on `urn`) when it does not exist. */
 export async function requireRoot(ctx: Context, tx: GraphTransaction, urn: string): Promise<void> {
   await loadEntities(ctx, tx, [urn]);
   if (!(await ctx.loaders.entity.load(urn))) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
-}
-
-/**
- * Reads the entities at `urns` in one statement inside `tx` and primes the request's entity loader
- * with them (null for the missing ones), so the field resolvers that follow find them without
- * another round trip. Priming never overwrites what the loader already holds. Returns those found.
- */
-export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<Map<string, EntityRecord>> {
-  if (!urns.length) return new Map();
-  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
-  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
-  for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
-  return found;
 }
 
 /**

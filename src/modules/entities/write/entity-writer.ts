@@ -249,7 +249,7 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     const p = pending.get(urn)!;
     const schemaField = kindOf(p.type!).columns?.schema;
     return Boolean(schemaField && schemaField in p.props);
-  }, (urn) => pending.get(urn)!.created);
+  }, (urn) => pending.get(urn)!.created, checkTarget);
   for (const [urn, changes] of columnPlan.changes) pendingFor(urn).changes.push(...changes);
 
   // 5. Write what changed (the entities and their history are written by lockedWrite); an ARCHIVED

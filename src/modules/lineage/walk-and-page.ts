@@ -1,0 +1,81 @@
+import type { Context } from '../../context';
+import { NotFoundError } from '../../errors/errors';
+import { queries, type GraphTransaction } from '../../graph';
+import { recordOf, type EntityRecord } from '../entities/entity.loaders';
+import { urnsOnPage, type HopStub } from './lineage-page';
+import type { WalkCache } from './walk-cache';
+
+/** What varies between the walks that `walkAndPage` runs (entity walks, column walks). */
+export interface Walker<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }> {
+  /** The transaction's name (its metadata, the logs). */
+  name: string;
+  /** The root's URN. */
+  urn: string;
+  /** What makes two walks the same question (see walkKey); the cache key. */
+  key: string;
+  /** The server's walk cache for this kind of walk, or null when walks are not kept. */
+  cache: WalkCache<W> | null;
+  /** Checks the request against the stored root inside the transaction, before the walk (throws to refuse). */
+  check?: (tx: GraphTransaction, root: EntityRecord) => Promise<void>;
+  /** Walks the graph from the root inside the transaction. */
+  walk: (tx: GraphTransaction, root: EntityRecord) => Promise<W>;
+  /** One page of the walk's items. */
+  page: (walk: W) => P;
+}
+
+/**
+ * Runs one lineage question the way every walk runs: in one read transaction, queued for the walk
+ * limits (Graph.walk: UNAVAILABLE with Retry-After when the server is full), it reads the root and
+ * the graph's version (NOT_FOUND without a root), runs `walker.check`, takes the walk from the cache
+ * under that version or walks and keeps it, pages it, and reads the page's entities (items and path
+ * hops) into the request's loader. Returns the walk, the page and the page's records (the root
+ * among them). A walk cut by a server limit is logged as a warning.
+ */
+export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
+  ctx: Context,
+  walker: Walker<W, P>,
+): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> }> {
+  const { urn, key, cache } = walker;
+  const answer = await ctx.graph.walk(() =>
+    ctx.graph.readTransaction(walker.name, async (tx) => {
+      const { version, root } = await startWalk(ctx, tx, urn);
+      await walker.check?.(tx, root);
+      let walk = cache?.get(key, version);
+      if (!walk) {
+        walk = await walker.walk(tx, root);
+        cache?.set(key, version, walk);
+      }
+      const page = walker.page(walk);
+      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== urn));
+      records.set(urn, root);
+      return { walk, page, records };
+    }),
+  );
+  if (answer.walk.isPartial) ctx.log.warn({ urn, walk: walker.name, reason: answer.walk.partialReason }, 'lineage walk cut by a server limit');
+  return answer;
+}
+
+/**
+ * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the version and the root's record.
+ */
+async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
+  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
+  if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
+  const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
+  ctx.loaders.entity.prime(urn, root);
+  return { version: start.version, root };
+}
+
+/**
+ * Reads the entities at `urns` in one statement inside `tx` and primes the request's entity loader
+ * with them (null for the missing ones), so the field resolvers that follow find them without
+ * another round trip. Priming never overwrites what the loader already holds. Returns those found.
+ */
+export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<Map<string, EntityRecord>> {
+  if (!urns.length) return new Map();
+  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
+  const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
+  for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
+  return found;
+}
