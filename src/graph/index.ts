@@ -2,5 +2,6 @@
 export { Graph, type BookmarkEvent, type GraphTransaction, type StatementEvent } from './graph';
 export { connectGraph, int } from './connect';
 export { migrate, MIGRATIONS } from './migrations';
+export { warmWalkPlans } from './plan-warmup';
 export { queries, type QueryName } from './queries';
 export type { Query } from './query';

@@ -1,4 +1,4 @@
-import { migrate, type Graph } from '../graph';
+import { migrate, warmWalkPlans, type Graph } from '../graph';
 import type { Logger } from '../logger';
 import type { Neo4jInfo } from '../modules/system/system.service';
 
@@ -23,12 +23,16 @@ export class Readiness {
     private readonly retryMs = 2_000,
   ) {}
 
-  /** Resolves once migrations have been applied, or when {@link stop} is called. */
+  /** Resolves once migrations have been applied and the walk statements planned, or when {@link stop} is called. */
   async migrateWhenReachable(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await migrate(this.graph, this.log);
         this.migrated = true;
+        // Ready from here on; the promise resolves once the walk statements are planned, so the
+        // first lineage question after a start does not plan them cold (and a caller that waits,
+        // as `npm start` with the local Neo4j and the tests do, sees no statement of it later).
+        if (!this.stopped) await warmWalkPlans(this.graph, this.log);
         return;
       } catch (err) {
         this.lastError = err instanceof Error ? err.message : String(err);

@@ -47,4 +47,19 @@ describe('/ready follows Neo4j', () => {
       await graph.close();
     }
   });
+
+  it('plans the walk statements once migrated, before the first lineage question', async () => {
+    const graph = testGraph();
+    const names: string[] = [];
+    graph.onStatement((e) => names.push(e.query));
+    const server = await createServer({ config: { bodyLimit: '1mb', introspection: false, landingPage: false }, graph, log: testLog });
+    try {
+      await server.readiness.migrateWhenReachable();
+      expect(names).toEqual(expect.arrayContaining(['lineage/downstream-level', 'lineage/upstream-level', 'columns/downstream-level', 'columns/upstream-level']));
+      expect((await server.readiness.check()).ready).toBe(true);
+    } finally {
+      await server.stop();
+      await graph.close();
+    }
+  });
 });
