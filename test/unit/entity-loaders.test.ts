@@ -73,11 +73,13 @@ describe('per-request entity loaders', () => {
       [['d1'], false, 3],
     ]);
     // Rows come back reversed; each key's list is in URN order and cut to `first`, `more` set past it.
-    expect(a).toEqual({ urns: ['m1:MODEL_GROUP:1', 'm1:MODEL_GROUP:2', 'm1:MODEL_GROUP:3'], more: false });
+    expect([a.urns, a.more]).toEqual([['m1:MODEL_GROUP:1', 'm1:MODEL_GROUP:2', 'm1:MODEL_GROUP:3'], false]);
     expect(b.urns).toHaveLength(3);
-    expect(c).toEqual({ urns: [], more: false });
-    expect(d).toEqual({ urns: ['d1:DATASET:1', 'd1:DATASET:2'], more: true });
+    expect([c.urns, c.records, c.more]).toEqual([[], [], false]);
+    expect([d.urns, d.more]).toEqual([['d1:DATASET:1', 'd1:DATASET:2'], true]);
     expect(e.urns).toEqual(['m2:MODEL_GROUP:1', 'm2:MODEL_GROUP:2', 'm2:MODEL_GROUP:3']);
+    // Each slice carries its entities, in the same order as its URNs.
+    expect(d.records.map((x: any) => [x.urn, x.name])).toEqual([['d1:DATASET:1', 'd1-1'], ['d1:DATASET:2', 'd1-2']]);
     // The listed entities came with the list: loading them sends nothing more.
     const entities = await loaders.entity.loadMany(a.urns);
     expect(entities.map((x: any) => x.name)).toEqual(['m1-1', 'm1-2', 'm1-3']);

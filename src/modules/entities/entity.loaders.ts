@@ -24,9 +24,10 @@ export interface RelatedKey {
   after: string | null;
 }
 
-/** The URNs of a slice, in URN order, and whether the list goes on past it. */
+/** The URNs of a slice and their entities (read with the list), in URN order, and whether the list goes on past it. */
 export interface RelatedSlice {
   urns: string[];
+  records: EntityRecord[];
   more: boolean;
 }
 
@@ -75,17 +76,19 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
       }
       const ids = [...slices.keys()];
       const asked = [...slices.values()];
-      const found = new Map<string, string[]>();
+      const found = new Map<string, EntityRecord[]>();
       // One row more than asked tells whether the list goes on.
       for (const row of await graph.read(queries.related, { slices: asked, fields })) {
         const id = `${ids[row.slice]}|${row.key}`;
-        (found.get(id) ?? found.set(id, []).get(id)!).push(row.urn);
-        entity.prime(row.urn, recordOf(row, fields));
+        const record = recordOf(row, fields);
+        (found.get(id) ?? found.set(id, []).get(id)!).push(record);
+        entity.prime(row.urn, record);
       }
       return keys.map((k, i) => {
         // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
-        const urns = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        return { urns: urns.slice(0, k.first), more: urns.length > k.first };
+        const records = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+        const kept = records.slice(0, k.first);
+        return { urns: kept.map((r) => r.urn), records: kept, more: records.length > k.first };
       });
     },
     { cacheKeyFn: relatedKeyId },
