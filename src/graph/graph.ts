@@ -1,4 +1,4 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
@@ -131,10 +131,7 @@ export class Graph {
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
     return this.withSession('READ', async (s) => {
       try {
-        const started = Date.now();
-        if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
-        const result = await s.run(query.text, toNeo4j(params) as Record<string, unknown>, this.txConfig(query.name));
-        return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
+        return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params);
       } catch (err) {
         if (!neo4j.isRetryableError(err)) throw err;
         return s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name));
@@ -169,11 +166,7 @@ export class Graph {
    * `CALL { } IN TRANSACTIONS`. Not retried.
    */
   autoCommit<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    return this.withSession('WRITE', async (s) => {
-      const started = Date.now();
-      const result = await s.run(query.text, toNeo4j(params) as Record<string, unknown>, this.txConfig(query.name));
-      return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
-    });
+    return this.withSession('WRITE', (s) => this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params));
   }
 
   /**
@@ -241,15 +234,20 @@ export class Graph {
     };
   }
 
-  private async runIn<P extends object, R extends object>(
-    tx: ManagedTransaction,
+  private runIn<P extends object, R extends object>(tx: ManagedTransaction, query: Query<P, R>, params: P): Promise<R[]> {
+    return this.runWith((text, values) => tx.run(text, values), query, params);
+  }
+
+  /** Runs `query` through `run` (a transaction's, or a session's auto-commit): logged, timed, rows decoded. */
+  private async runWith<P extends object, R extends object>(
+    run: (text: string, values: Record<string, unknown>) => Promise<{ records: Neo4jRecord[] }>,
     query: Query<P, R>,
     params: P,
   ): Promise<R[]> {
     const started = Date.now();
     // Built only when debug logging is on: this runs for every statement.
     if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
-    const result = await tx.run(query.text, toNeo4j(params) as Record<string, unknown>);
+    const result = await run(query.text, toNeo4j(params) as Record<string, unknown>);
     return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
   }
 
