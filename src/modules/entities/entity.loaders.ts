@@ -24,9 +24,8 @@ export interface RelatedKey {
   after: string | null;
 }
 
-/** The URNs of a slice and their entities (read with the list), in URN order, and whether the list goes on past it. */
+/** The entities of a slice (read with the list), in URN order, and whether the list goes on past it. */
 export interface RelatedSlice {
-  urns: string[];
   records: EntityRecord[];
   more: boolean;
 }
@@ -87,8 +86,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
       return keys.map((k, i) => {
         // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
         const records = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-        const kept = records.slice(0, k.first);
-        return { urns: kept.map((r) => r.urn), records: kept, more: records.length > k.first };
+        return { records: records.slice(0, k.first), more: records.length > k.first };
       });
     },
     { cacheKeyFn: relatedKeyId },
