@@ -2,6 +2,7 @@ import { canonicalJson } from '../model/encode';
 import { int } from './connect';
 import type { Graph } from './graph';
 import { queries } from './queries';
+import { inUrnPages } from './urn-pages';
 
 const PAGE = 500;
 
@@ -17,19 +18,17 @@ interface TextMetric {
  * of their text trainingMetrics that are numbers, a page of models per transaction. Models that have
  * numeric metrics are left alone; trainingMetrics is kept. Idempotent. Returns the models written.
  */
-export async function backfillNumericMetrics(graph: Graph): Promise<number> {
-  let after = '';
-  let written = 0;
-  for (;;) {
-    const page = await graph.read(queries.metricsBackfillPage, { after, limit: int(PAGE) });
-    if (!page.length) return written;
-    const rows = page
-      .map((m) => ({ urn: m.urn, metrics: numericMetrics(m.trainingMetrics) }))
-      .filter((r) => r.metrics.length > 0)
-      .map((r) => ({ urn: r.urn, metrics: canonicalJson(r.metrics) }));
-    if (rows.length) written += (await graph.write(queries.metricsBackfillWrite, { rows }))[0]?.written ?? 0;
-    after = page[page.length - 1].urn;
-  }
+export function backfillNumericMetrics(graph: Graph): Promise<number> {
+  return inUrnPages(
+    (after) => graph.read(queries.metricsBackfillPage, { after, limit: int(PAGE) }),
+    async (page) => {
+      const rows = page
+        .map((m) => ({ urn: m.urn, metrics: numericMetrics(m.trainingMetrics) }))
+        .filter((r) => r.metrics.length > 0)
+        .map((r) => ({ urn: r.urn, metrics: canonicalJson(r.metrics) }));
+      return rows.length ? ((await graph.write(queries.metricsBackfillWrite, { rows }))[0]?.written ?? 0) : 0;
+    },
+  );
 }
 
 /**
