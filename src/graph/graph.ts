@@ -3,6 +3,7 @@ import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
+import { FirstRuns } from './first-runs';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
 import { queries } from './queries';
@@ -56,6 +57,8 @@ export class Graph {
   private readonly outage: Outage;
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private readonly fairUse: FairUse;
+  /** Reads of a statement not yet run wait for its first run (views share the graph's). */
+  private readonly firstRuns = new FirstRuns();
   /** Set on the per-request views made by {@link forRequest}. */
   private readonly share?: RequestShare;
   /** The graph itself; views made with Object.create inherit it. */
@@ -129,14 +132,17 @@ export class Graph {
    * transaction, with the driver's retries.
    */
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    return this.withSession('READ', async (s) => {
-      try {
-        return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params);
-      } catch (err) {
-        if (!neo4j.isRetryableError(err)) throw err;
-        return s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name));
-      }
-    });
+    // Concurrent first reads of a statement wait for one of them (Neo4j plans it once; first-runs.ts).
+    return this.firstRuns.run(query.name, () =>
+      this.withSession('READ', async (s) => {
+        try {
+          return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params);
+        } catch (err) {
+          if (!neo4j.isRetryableError(err)) throw err;
+          return s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name));
+        }
+      }),
+    );
   }
 
   /** Runs one write statement in its own write transaction. */
@@ -180,7 +186,7 @@ export class Graph {
       const { records } = await session.run(queries.serverInfo.text, {}, { timeout: 5_000, metadata: { app: 'mlgraph', query: queries.serverInfo.name } });
       const row = records[0] && decodeRecord<{ version: string; edition: string }>(records[0]);
       if (!row) throw new UnavailableError('Neo4j did not report its version.');
-      this.outage.answered();
+      this.answered();
       return { version: row.version, edition: row.edition };
     } catch (err) {
       const mapped = mapNeo4jError(err);
@@ -234,6 +240,12 @@ export class Graph {
     };
   }
 
+  /** Neo4j answered: closes an outage, after which its plan cache may be empty (a restart). */
+  private answered(): void {
+    if (this.outage.isOpen) this.firstRuns.reset();
+    this.outage.answered();
+  }
+
   private runIn<P extends object, R extends object>(tx: ManagedTransaction, query: Query<P, R>, params: P): Promise<R[]> {
     return this.runWith((text, values) => tx.run(text, values), query, params);
   }
@@ -276,7 +288,7 @@ export class Graph {
     });
     try {
       const result = await work(session);
-      this.outage.answered();
+      this.answered();
       return result;
     } catch (err) {
       const mapped = mapNeo4jError(err);
