@@ -48,15 +48,21 @@ describe('/ready follows Neo4j', () => {
     }
   });
 
-  it('plans the walk statements once migrated, before the first lineage question', async () => {
+  it('plans the walk statements once migrated, and is ready only then', async () => {
     const graph = testGraph();
     const names: string[] = [];
     graph.onStatement((e) => names.push(e.query));
     const server = await createServer({ config: { bodyLimit: '1mb', introspection: false, landingPage: false }, graph, log: testLog });
     try {
-      await server.readiness.migrateWhenReachable();
-      expect(names).toEqual(expect.arrayContaining(['lineage/downstream-level', 'lineage/upstream-level', 'columns/downstream-level', 'columns/upstream-level']));
-      expect((await server.readiness.check()).ready).toBe(true);
+      const migrating = server.readiness.migrateWhenReachable();
+      let plannedWhenReady: string[] | undefined;
+      while (!plannedWhenReady) {
+        if ((await server.readiness.check()).ready) plannedWhenReady = [...names];
+        else await new Promise((r) => setTimeout(r, 10));
+      }
+      await migrating;
+      const walks = ['lineage/downstream-level', 'lineage/upstream-level', 'columns/downstream-level', 'columns/upstream-level'];
+      expect(plannedWhenReady).toEqual(expect.arrayContaining(walks));
     } finally {
       await server.stop();
       await graph.close();
