@@ -10,11 +10,12 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/local/local-neo4j';
-import { runMixedLoad, type MixedLoadReport, type Sample } from './mixed-load';
+import { runMixedLoad, type MixedLoadReport, type Op, type Sample } from './mixed-load';
 import { startAttacker, type AttackerReport } from './hostile/attacker';
 import type { HostileTarget } from './hostile/cases';
 import { startHostileServer } from './hostile/setup';
-import type { Neo4jTarget } from './server-process';
+import { freePort } from './bench-neo4j';
+import { cpuMs, type Neo4jTarget } from './server-process';
 
 export interface ScenarioOptions {
   connections: number;
@@ -35,6 +36,13 @@ export interface ScenarioOptions {
   neo4j?: Neo4jTarget;
   chains?: number;
   batchSize?: number;
+  /**
+   * Seconds of the same load sent first and not measured (a warm server and a warm Neo4j JVM, as in
+   * production); its writes are checked with the rest. Default 0: the measured load starts cold.
+   */
+  warmupSec?: number;
+  /** Only these operations of the mix (to see what one of them costs); default all. */
+  ops?: Op[];
   log?: (line: string) => void;
 }
 
@@ -71,6 +79,14 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   cleanReadAfterLoadSec?: number;
   /** With a restart: answers by when their request was sent (before the stop, while Neo4j was away, after it was back). */
   phases?: { beforeStop: PhaseStats; whileAway: PhaseStats; afterBack: PhaseStats };
+  /** Seconds of unmeasured load sent before the measured one. */
+  warmupSec: number;
+  /** CPU seconds (user + system) the server and Neo4j used during the load (local, child processes only). */
+  cpuSeconds?: { server?: number; neo4j?: number };
+  /** Cypher statements run during the load, by query name, from the server's /metrics: count and total seconds. */
+  statements?: Record<string, { count: number; totalSec: number }>;
+  /** Answers by operation (ingest, entity, list, lineage, impact): where the latency is. */
+  operations: Record<string, PhaseStats>;
   /** With a restart: seconds into the run when the first request sent after the stop was answered cleanly. */
   resumedAtSec?: number;
   consistency: Consistency;
@@ -78,22 +94,12 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
 
 interface RunningServer {
   url: string;
+  /** The server's process (child servers only). */
+  pid?: number;
   stop(): Promise<void>;
   /** With tokens: the hostile cases' target, and the token the normal clients send. */
   hostile?: HostileTarget;
   token?: string;
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as import('node:net').AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tokens: boolean): Promise<RunningServer> {
@@ -101,7 +107,7 @@ async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tok
   if (tokens) {
     if (kind !== 'child') throw new Error('a load with tokens runs the built server as a child process');
     const s = await startHostileServer('tokens', target, 60_000);
-    return { url: s.process.url, stop: () => s.process.stop(), hostile: s.target, token: s.target.tokens.writer };
+    return { url: s.process.url, pid: s.process.pid, stop: () => s.process.stop(), hostile: s.target, token: s.target.tokens.writer };
   }
   if (kind === 'inprocess') {
     const { connectGraph } = await import('../src/graph');
@@ -115,7 +121,9 @@ async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tok
     return { url, stop: async () => { await server.stop(); await graph.close(); } };
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+  // LOAD_SERVER_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (bench/profile-summary.ts reads it).
+  const profile = process.env.LOAD_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_SERVER_CPU_PROF] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
     env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -130,6 +138,7 @@ async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tok
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -144,6 +153,26 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   const body: any = await res.json();
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
+}
+
+type StatementTimes = Record<string, { count: number; totalSec: number }>;
+
+/**
+ * Count and total seconds of every Cypher statement the server ran so far, by query name, from its
+ * /metrics (mlgraph_neo4j_statement_duration_seconds); minus `since` when given, sorted by total.
+ * Undefined when the server does not serve them.
+ */
+async function statementTimes(graphqlUrl: string, token?: string, since?: StatementTimes): Promise<StatementTimes | undefined> {
+  const res = await fetch(graphqlUrl.replace(/graphql$/, 'metrics'), { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const times: StatementTimes = {};
+  for (const m of (await res.text()).matchAll(/^mlgraph_neo4j_statement_duration_seconds_(sum|count)\{query="([^"]+)"\} (\S+)$/gm)) {
+    const t = (times[m[2]] ??= { count: 0, totalSec: 0 });
+    if (m[1] === 'sum') t.totalSec = Number(m[3]) - (since?.[m[2]]?.totalSec ?? 0);
+    else t.count = Number(m[3]) - (since?.[m[2]]?.count ?? 0);
+  }
+  const sorted = Object.entries(times).filter(([, t]) => t.count > 0).sort((a, b) => b[1].totalSec - a[1].totalSec);
+  return Object.fromEntries(sorted.map(([q, t]) => [q, { count: t.count, totalSec: Math.round(t.totalSec * 1000) / 1000 }]));
 }
 
 function phaseStats(samples: Sample[]): PhaseStats {
@@ -213,18 +242,21 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
     log(`seeded ${o.chains ?? 200} workflow chains; loading ${o.connections} connections for ${o.durationSec} s${o.restart ? ' with a Neo4j restart a quarter in' : ''}${o.attacker ? ' and one attacker' : ''}`);
     let neo4jDownMs: number | undefined;
     const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+    const mix = { url: server.url, connections: o.connections, seedPlatform: platform, datasets, models, batchSize: o.batchSize ?? 10, ops: o.ops };
+    const headers = server.token ? { authorization: `Bearer ${server.token}` } : undefined;
+    const warmup = o.warmupSec
+      ? await runMixedLoad({ ...mix, headers, durationSec: o.warmupSec, onProgress: (p) => log(`warm-up ${p.atSec} s: ${p.answers} answers`) })
+      : undefined;
+    if (warmup) log(`warm-up: ${warmup.requests} requests in ${o.warmupSec} s (${warmup.throughputPerSec}/s), not measured`);
     const atStart = loadavg();
+    const cpuAtStart = { server: server.pid && cpuMs(server.pid), neo4j: db && cpuMs(db.pid) };
+    const statementsAtStart = await statementTimes(server.url, server.token);
     log(`load average ${atStart.join(' ')} (${os.cpus().length} cores)`);
     const attacker = o.attacker ? startAttacker(server.hostile!) : undefined;
     const load = runMixedLoad({
-      url: server.url,
-      connections: o.connections,
+      ...mix,
       durationSec: o.durationSec,
-      seedPlatform: platform,
-      datasets,
-      models,
-      batchSize: o.batchSize ?? 10,
-      headers: server.token ? { authorization: `Bearer ${server.token}` } : undefined,
+      headers,
       onProgress: (p) => log(`${p.atSec} s: ${p.answers} answers, ${p.withErrors} with errors${attacker ? `; attacker sent ${attacker.sent()}` : ''}; load average ${loadavg()[0]}`),
       midRun: o.restart
         ? {
@@ -245,12 +277,17 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       throw err;
     });
     const atEnd = loadavg();
+    const cpuSeconds = {
+      server: server.pid && cpuAtStart.server !== undefined ? (cpuMs(server.pid) - cpuAtStart.server) / 1000 : undefined,
+      neo4j: db && cpuAtStart.neo4j !== undefined && !o.restart ? (cpuMs(db.pid) - cpuAtStart.neo4j) / 1000 : undefined,
+    };
+    const statements = statementsAtStart && (await statementTimes(server.url, server.token, statementsAtStart));
     const attackerReport = await attacker?.stop();
     if (attackerReport) log(`attacker: ${attackerReport.sent} cases in ${attackerReport.rounds} full rounds`);
     const { acknowledged, unacknowledgedBatches, samples, ...rest } = report;
     const cleanReadAfterLoadSec = await firstCleanRead(server.url, datasets[0], 60_000, server.token);
     log(cleanReadAfterLoadSec === undefined ? 'no clean read within 60 s after the load' : `clean read ${cleanReadAfterLoadSec} s after the load`);
-    const consistency = await check(driver, acknowledged, unacknowledgedBatches);
+    const consistency = await check(driver, [...(warmup?.acknowledged ?? []), ...acknowledged], [...(warmup?.unacknowledgedBatches ?? []), ...unacknowledgedBatches]);
     const neo4jBackAtSec = rest.midRunAtSec !== undefined && neo4jDownMs !== undefined ? rest.midRunAtSec + neo4jDownMs / 1000 : undefined;
     const phases =
       rest.midRunAtSec !== undefined && neo4jBackAtSec !== undefined
@@ -264,8 +301,14 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       .filter((x) => rest.midRunAtSec !== undefined && x.sentAtSec >= rest.midRunAtSec && x.code === 'none')
       .map((x) => x.sentAtSec)
       .sort((a, b) => a - b)[0];
+    const operations: Record<string, PhaseStats> = {};
+    for (const op of new Set(samples.map((x) => x.op))) operations[op] = phaseStats(samples.filter((x) => x.op === op));
     return {
       ...rest,
+      warmupSec: o.warmupSec ?? 0,
+      operations,
+      cpuSeconds,
+      statements,
       connections: o.connections,
       restart: o.restart,
       tokens,

@@ -1,5 +1,6 @@
 // Load and restart runs for BENCHMARKS.md and RELIABILITY.md. Usage (after `npm run build`):
-//   npm run load:test -- [--connections 50] [--duration 60] [--restart] [--chains 200] [--tokens] [--attacker]
+//   npm run load:test -- [--connections 50] [--duration 60] [--restart] [--chains 200] [--tokens] [--attacker] [--ops ingest,entity,list,lineage,impact]
+//   [--warmup 20] (seconds of the same load first, not measured)
 // --tokens: the server bench:hostile's cases need (tokens, NODE_ENV=production, short HTTP timeouts),
 // the normal clients sending a writer token; --attacker: the same, plus one client sending those cases
 // in a loop for the whole run. Prints progress, then the report as JSON (also written to
@@ -9,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { runLoadScenario, type ScenarioReport } from './load-scenario';
+import { OPS, type Op } from './mixed-load';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +28,13 @@ function summarize(r: ScenarioReport) {
       `errors ${errors.length ? errors.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}, unclean ${r.uncleanResponses}, ` +
       `no answer within 30 s ${r.clientTimeouts} (connection errors, timeouts included: ${r.clientErrors})`,
   );
+  for (const [op, st] of Object.entries(r.operations)) {
+    console.log(`[load]   ${op}: ${st.requests} answers, p50 ${st.latencyMs.p50} / p99 ${st.latencyMs.p99} / max ${st.latencyMs.max} ms`);
+  }
+  if (r.cpuSeconds) console.log(`[load] CPU during the load: server ${r.cpuSeconds.server ?? '?'} s, Neo4j ${r.cpuSeconds.neo4j ?? '?'} s`);
+  for (const [query, t] of Object.entries(r.statements ?? {}).slice(0, 12)) {
+    console.log(`[load]   ${query}: ${t.count} statements, ${t.totalSec} s in all, ${Math.round((t.totalSec / t.count) * 1000)} ms each`);
+  }
   for (const [code, example] of Object.entries(r.errorExamples)) console.log(`[load]   ${code}, e.g. ${example}`);
   if (!r.attacker) return;
   console.log(`[load] attacker: ${r.attacker.sent} cases, ${r.attacker.rounds} full rounds`);
@@ -38,12 +47,17 @@ function summarize(r: ScenarioReport) {
 }
 
 async function main() {
+  const ops = arg('ops', OPS.join(',')).split(',') as Op[];
+  const unknown = ops.filter((op) => !OPS.includes(op));
+  if (unknown.length) throw new Error(`--ops: unknown ${unknown.join(', ')} (the operations are ${OPS.join(', ')})`);
   const restart = process.argv.includes('--restart');
   const attacker = process.argv.includes('--attacker');
   const report = await runLoadScenario({
     connections: Number(arg('connections', '50')),
     durationSec: Number(arg('duration', '60')),
     chains: Number(arg('chains', '200')),
+    ops,
+    warmupSec: Number(arg('warmup', '0')),
     restart,
     tokens: process.argv.includes('--tokens'),
     attacker,

@@ -13,6 +13,8 @@ export interface MixedLoadOptions {
   /** URNs the reads pick from: datasets at the start of the chains, models at the end. */
   datasets: string[];
   models: string[];
+  /** The operations each connection cycles through (default: all of OPS, in that order). */
+  ops?: readonly Op[];
   /** Datasets written per ingest request. */
   batchSize: number;
   /** Called once, at this many seconds into the run (e.g. to restart Neo4j). */
@@ -52,14 +54,16 @@ export interface MixedLoadReport {
 }
 
 export interface Sample {
+  /** Which of the mixed operations the request was. */
+  op: string;
   sentAtSec: number;
   latencyMs: number;
   /** The first error's extensions.code, or 'none' for a clean answer. */
   code: string;
 }
 
-const OPS = ['ingest', 'entity', 'list', 'lineage', 'impact'] as const;
-type Op = (typeof OPS)[number];
+export const OPS = ['ingest', 'entity', 'list', 'lineage', 'impact'] as const;
+export type Op = (typeof OPS)[number];
 
 /** Runs the load; resolves when autocannon stops (duration reached), never earlier. */
 export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport> {
@@ -100,7 +104,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
     }
   };
 
-  const requests = OPS.map((op) => ({
+  const requests = (o.ops ?? OPS).map((op) => ({
     method: 'POST' as const,
     path: new URL(o.url).pathname,
     setupRequest: (req: any, context: any) => {
@@ -109,7 +113,7 @@ export async function runMixedLoad(o: MixedLoadOptions): Promise<MixedLoadReport
     },
     onResponse: (status: number, body: string, context: any) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
-      const sample: Sample = { sentAtSec: (context.sentAt - started) / 1000, latencyMs: Date.now() - context.sentAt, code: 'UNCLEAN' };
+      const sample: Sample = { op, sentAtSec: (context.sentAt - started) / 1000, latencyMs: Date.now() - context.sentAt, code: 'UNCLEAN' };
       samples.push(sample);
       let parsed: any;
       try {

@@ -11,20 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { arg, boltPortArg, startBenchDatabase } from './bench-neo4j';
+import { cpuMs } from './server-process';
 import { startMlgraph, startPeer, type ServerProcess } from './peer/processes';
 import { impact, lookup, mlgraphImpact, peerWholeImpact, UI_PAGE, type Operation } from './peer/workloads';
 
 const MANIFEST = path.join(PROJECT_ROOT, 'bench', 'graphs', 'peer', 'manifest.json');
 const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
-const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
-
-/** CPU time (user + system) a process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // fields 14 and 15 of stat(5)
-}
-
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const log = (line: string) => console.log(`[cpu ${new Date().toISOString().slice(11, 19)}] ${line}`);
 

@@ -7,6 +7,13 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { freePort } from './bench-neo4j';
 
+/** CPU time (user + system) process `pid` has used so far, in ms, from /proc/<pid>/stat (fields 14 and 15; USER_HZ is 100). */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface Neo4jTarget {
   uri: string;
   user: string;
