@@ -41,6 +41,8 @@ export interface ScenarioOptions {
    * production); its writes are checked with the rest. Default 0: the measured load starts cold.
    */
   warmupSec?: number;
+  /** Another build of mlgraph to run as the child server (its root directory; default this one): before/after runs. */
+  serverRoot?: string;
   /** Only these operations of the mix (to see what one of them costs); default all. */
   ops?: Op[];
   log?: (line: string) => void;
@@ -102,7 +104,7 @@ interface RunningServer {
   token?: string;
 }
 
-async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tokens: boolean): Promise<RunningServer> {
+async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tokens: boolean, root = PROJECT_ROOT): Promise<RunningServer> {
   const neo4jUri = target.uri;
   if (tokens) {
     if (kind !== 'child') throw new Error('a load with tokens runs the built server as a child process');
@@ -123,7 +125,7 @@ async function startServer(kind: 'child' | 'inprocess', target: Neo4jTarget, tok
   const port = await freePort();
   // LOAD_SERVER_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (bench/profile-summary.ts reads it).
   const profile = process.env.LOAD_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_SERVER_CPU_PROF] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(root, 'dist', 'src', 'index.js')], {
     env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NEO4J_MAX_RETRY_MS: '3000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -233,8 +235,8 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
   const target: Neo4jTarget = o.neo4j ?? { uri: db!.uri, user: 'neo4j', password: '', database: 'neo4j' };
   log(`Neo4j up at ${target.uri}`);
   const tokens = Boolean(o.tokens || o.attacker);
-  const server = await startServer(o.server, target, tokens);
-  log(`mlgraph (${o.server}${tokens ? ', tokens, NODE_ENV=production' : ''}) at ${server.url}`);
+  const server = await startServer(o.server, target, tokens, o.serverRoot);
+  log(`mlgraph (${o.server}${tokens ? ', tokens, NODE_ENV=production' : ''}${o.serverRoot ? `, built in ${o.serverRoot}` : ''}) at ${server.url}`);
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), { disableLosslessIntegers: true });
   try {
     const platform = 'loadseed';

@@ -1,6 +1,6 @@
 // Load and restart runs for BENCHMARKS.md and RELIABILITY.md. Usage (after `npm run build`):
 //   npm run load:test -- [--connections 50] [--duration 60] [--restart] [--chains 200] [--tokens] [--attacker] [--ops ingest,entity,list,lineage,impact]
-//   [--warmup 20] (seconds of the same load first, not measured)
+//   [--warmup 20] (seconds of the same load first, not measured) [--server-root DIR] (another build's root: before/after)
 // --tokens: the server bench:hostile's cases need (tokens, NODE_ENV=production, short HTTP timeouts),
 // the normal clients sending a writer token; --attacker: the same, plus one client sending those cases
 // in a loop for the whole run. Prints progress, then the report as JSON (also written to
@@ -58,6 +58,7 @@ async function main() {
     chains: Number(arg('chains', '200')),
     ops,
     warmupSec: Number(arg('warmup', '0')),
+    serverRoot: process.argv.includes('--server-root') ? path.resolve(arg('server-root', '')) : undefined,
     restart,
     tokens: process.argv.includes('--tokens'),
     attacker,
