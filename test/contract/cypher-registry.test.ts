@@ -51,7 +51,7 @@ describe('cypher/ and the query registry', () => {
         expect(paramsUsed(s.text)).toEqual([]);
         if (/^CREATE (CONSTRAINT|INDEX|RANGE|TEXT|POINT|FULLTEXT|LOOKUP|VECTOR)\b/i.test(s.text)) expect(s.text).toMatch(/IF NOT EXISTS/);
         else if (/^DROP /i.test(s.text)) expect(s.text).toMatch(/IF EXISTS$/);
-        else if (/^CALL /i.test(s.text)) expect(s.text).toMatch(/^CALL db\.createRelationshipType\('[A-Z_]+'\)$/);
+        else if (/^CALL /i.test(s.text)) expect(s.text).toMatch(/^CALL db\.(createRelationshipType\('[A-Z_]+'\)|awaitIndex\('\w+', \d+\))$/);
         else expect(s.text).toMatch(/^MATCH /);
       }
     }
