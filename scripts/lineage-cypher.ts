@@ -18,6 +18,8 @@ function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[
     [queries.columnUpstreamLevel.name]: { ...stepTypes(LineageDirection.UPSTREAM), variable: 'r' },
     [queries.lineageDownstreamLevel.name]: stepTypes(LineageDirection.DOWNSTREAM),
     [queries.lineageUpstreamLevel.name]: stepTypes(LineageDirection.UPSTREAM),
+    [queries.lineageDownstreamTwoLevels.name]: stepTypes(LineageDirection.DOWNSTREAM),
+    [queries.lineageUpstreamTwoLevels.name]: stepTypes(LineageDirection.UPSTREAM),
     [queries.lineageDownstreamPinned.name]: stepTypes(LineageDirection.DOWNSTREAM),
     [queries.lineageUpstreamPinned.name]: stepTypes(LineageDirection.UPSTREAM),
     [queries.lineageEdgesAmong.name]: { outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [] },

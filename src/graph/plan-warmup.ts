@@ -17,6 +17,8 @@ const STATUSES = ['ACTIVE', 'DEPRECATED'];
 const WALK_STATEMENTS: [Query<object, object>, object][] = [
   [queries.lineageDownstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
   [queries.lineageUpstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
+  [queries.lineageDownstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
+  [queries.lineageUpstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
   [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY], columns: [NOBODY], all: [] }], statuses: STATUSES, asOf: null }],
   [queries.columnUpstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY] }], statuses: STATUSES, asOf: null }],
 ];

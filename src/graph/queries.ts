@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 /**
  * Every Cypher statement mlgraph runs (except migrations, listed in migrations.ts), named once with
@@ -43,6 +43,22 @@ export const queries = {
   ]),
   lineageUpstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/upstream-level', [
     'frontier',
+    'statuses',
+    'asOf',
+  ]),
+  lineageDownstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/downstream-two-levels', [
+    'frontier',
+    'visited',
+    'expandable',
+    'expandMax',
+    'statuses',
+    'asOf',
+  ]),
+  lineageUpstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/upstream-two-levels', [
+    'frontier',
+    'visited',
+    'expandable',
+    'expandMax',
     'statuses',
     'asOf',
   ]),
@@ -195,6 +211,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;

@@ -30,12 +30,24 @@ export interface LineageLevelParams {
   asOf: Date | null;
 }
 
+/** Two levels in one statement (lineage/*-two-levels): the level's parameters, what to leave out and what to expand. */
+export interface LineageTwoLevelsParams extends LineageLevelParams {
+  visited: string[];
+  expandable: string[];
+  expandMax: number;
+}
+
 /** An entity one lineage step from the frontier, with the smallest (from, relationship) reaching it. */
 export interface LineageLevelRow {
   urn: string;
   type: string;
   from: string;
   relationship: string;
+}
+
+/** A row of lineage/*-two-levels: a level row and its level (1 or 2 steps from the frontier). */
+export interface LineageTwoLevelsRow extends LineageLevelRow {
+  depth: number;
 }
 
 /** A Neo4j integer (LIMIT and SKIP need one; see `int()`). */

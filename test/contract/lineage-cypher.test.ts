@@ -48,6 +48,18 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
   });
 
   it.each([
+    [queries.lineageDownstreamTwoLevels.name, LineageDirection.DOWNSTREAM],
+    [queries.lineageUpstreamTwoLevels.name, LineageDirection.UPSTREAM],
+  ])('%s expands exactly the %s steps in each of its two levels', (name, direction) => {
+    const hops = code(name).split(/CALL \(n\) \{/).slice(1);
+    expect(hops).toHaveLength(2);
+    for (const hop of hops) {
+      const found = patterns(hop);
+      expect(found).toEqual({ ...stepTypes(direction), untyped: [] });
+    }
+  });
+
+  it.each([
     [queries.columnDownstreamLevel.name, LineageDirection.DOWNSTREAM],
     [queries.columnUpstreamLevel.name, LineageDirection.UPSTREAM],
   ])('%s steps over exactly the %s steps (its `r` patterns), each in its direction', (name, direction) => {
@@ -67,6 +79,8 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
   it.each([
     queries.lineageDownstreamLevel.name,
     queries.lineageUpstreamLevel.name,
+    queries.lineageDownstreamTwoLevels.name,
+    queries.lineageUpstreamTwoLevels.name,
     queries.lineageDownstreamPinned.name,
     queries.lineageUpstreamPinned.name,
     queries.lineageEdgesAmong.name,

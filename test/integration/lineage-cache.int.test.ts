@@ -47,12 +47,12 @@ describe('the walk behind an impact answer', () => {
   it('is walked once: later pages only read their entities', async () => {
     const first = await page(a, root, 8);
     expect(first.impact.total).toBe(20);
-    expect(first.names.filter((n) => n.startsWith('lineage/') && n.endsWith('-level')).length).toBeGreaterThan(0);
+    expect(first.names.filter((n) => /^lineage\/.*-levels?$/.test(n)).length).toBeGreaterThan(0);
     const seen = first.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn);
     let after = first.impact.pageInfo.endCursor;
     while (after) {
       const next = await page(a, root, 8, after);
-      expect(next.names.filter((n) => n.endsWith('-level'))).toEqual([]);
+      expect(next.names.filter((n) => /-levels?$/.test(n))).toEqual([]);
       expect(next.names).toEqual(['lineage/start', 'entities/by-urns']);
       seen.push(...next.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn));
       after = next.impact.pageInfo.endCursor;
@@ -64,7 +64,7 @@ describe('the walk behind an impact answer', () => {
   it('is walked again after a write on another replica, so no page is stale', async () => {
     const before = await page(a, root, 50);
     expect(before.impact.total).toBe(20);
-    expect((await page(a, root, 50)).names.filter((n) => n.endsWith('-level'))).toEqual([]); // kept
+    expect((await page(a, root, 50)).names.filter((n) => /-levels?$/.test(n))).toEqual([]); // kept
     // Server b (a replica with its own cache) adds a dataset downstream of d3.
     const res = await b.gql(`mutation ($p: String!, $up: [String!]) { upsertDataset(input: { platform: $p, name: "late", upstreams: $up }) { urn } }`, {
       p,
@@ -72,7 +72,7 @@ describe('the walk behind an impact answer', () => {
     });
     expect(res.errors).toBeUndefined();
     const after = await page(a, root, 50);
-    expect(after.names.filter((n) => n.endsWith('-level')).length).toBeGreaterThan(0);
+    expect(after.names.filter((n) => /-levels?$/.test(n)).length).toBeGreaterThan(0);
     expect(after.impact.total).toBe(21);
     expect(after.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn)).toContain(ds('late'));
     // Archiving through b hides it and what only it reached: a status change moves the version too.

@@ -191,8 +191,8 @@ describe('impact: which models and deployments break if this dataset changes?', 
     expect(value.items.length).toBe(7);
     expect(statements.get('lineage/start')).toBe(1); // the root (and the graph's version)
     expect(statements.get('entities/by-urns')).toBe(1); // the whole page, in the walk's transaction
-    expect(statements.get('lineage/downstream-level')).toBe(4); // three levels, and one that finds nothing
-    expect([...statements.values()].reduce((a, b) => a + b)).toBe(6);
+    expect(statements.get('lineage/downstream-two-levels')).toBe(2); // three levels, and one that finds nothing, two at a time
+    expect([...statements.values()].reduce((a, b) => a + b)).toBe(4);
   });
 });
 
@@ -246,13 +246,13 @@ describe('lineage: what produced this model?', () => {
 });
 
 describe('graphs where paths explode or loop', () => {
-  it('walks a diamond lattice with 2^30 paths one level per statement, with exact degrees', async () => {
+  it('walks a diamond lattice with 2^30 paths two levels per statement, with exact degrees', async () => {
     const { root, layers, model } = await seedLattice(t.graph, uniqueId('lat'), 2, 30);
     const { value: r, statements } = await counting(() => impact({ urn: root }));
     expect(r.total).toBe(61);
     const expected = layers.flatMap((layer, l) => layer.map((u) => [u, l + 1]));
     expect(degrees(r)).toEqual([...expected, [model, 31]]);
-    expect(statements.get('lineage/downstream-level')).toBe(32); // 31 levels, and one that finds nothing
+    expect(statements.get('lineage/downstream-two-levels')).toBe(16); // 31 levels, and one that finds nothing, two at a time
     await expectRealPaths({ ...r, items: r.items.slice(-3) }, LineageDirection.DOWNSTREAM);
     const up = await lineage({ urn: model, direction: 'UPSTREAM', maxDepth: 50 });
     expect(up.total).toBe(61);
@@ -445,8 +445,11 @@ describe('server limits', () => {
     expect(two.value).toEqual(one.value);
     expect(two.value.items[0]).toMatchObject({ degree: 2, entity: { urn: model } });
     expect(two.value.items[0].path[0].to.urn).toBe(childUrns[0]); // the smallest child, whichever statement found it
-    expect(one.statements.get('lineage/downstream-level')).toBe(3);
-    expect(two.statements.get('lineage/downstream-level')).toBe(4); // the 1,200-entity level in two halves
+    // The root's statement leaves its 1,200 children for a statement of their own (two with
+    // parallelism 2), which reaches the model; past 500 reached entities, levels go one at a time.
+    for (const run of [one, two]) expect(run.statements.get('lineage/downstream-two-levels')).toBe(1);
+    expect(one.statements.get('lineage/downstream-level')).toBe(2);
+    expect(two.statements.get('lineage/downstream-level')).toBe(3); // the 1,200-entity level in two halves
   });
 
   it('marks a walk stopped by the depth cap of 1,000 as partial, but not one stopped by a smaller maxDepth', async () => {

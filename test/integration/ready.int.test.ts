@@ -61,7 +61,7 @@ describe('/ready follows Neo4j', () => {
         else await new Promise((r) => setTimeout(r, 10));
       }
       await migrating;
-      const walks = ['lineage/downstream-level', 'lineage/upstream-level', 'columns/downstream-level', 'columns/upstream-level'];
+      const walks = ['lineage/downstream-level', 'lineage/upstream-level', 'lineage/downstream-two-levels', 'lineage/upstream-two-levels', 'columns/downstream-level', 'columns/upstream-level'];
       expect(plannedWhenReady).toEqual(expect.arrayContaining(walks));
     } finally {
       await server.stop();

@@ -53,12 +53,19 @@ export interface Walk {
 
 /** Frontiers larger than this are sent in several statements, so the time budget is checked often. */
 export const FRONTIER_CHUNK = 5_000;
+/**
+ * While a walk is this small (frontier, and entities reached so far, sent as the statement's
+ * `visited`), it walks two levels per statement: a small walk's time is its round trips.
+ */
+export const TWO_LEVELS_MAX_FRONTIER = 100;
+export const TWO_LEVELS_MAX_VISITED = 500;
 /** Smallest frontier worth splitting over concurrent statements. */
 export const PARALLEL_MIN = 1_000;
 
 /**
- * Walks lineage from `root` breadth-first, one parameterized statement per level, inside one read
- * transaction (large levels may add concurrent ones, see walkIn). Each entity is expanded once (a
+ * Walks lineage from `root` breadth-first, one parameterized statement per level (two levels per
+ * statement while the walk is small), inside one read transaction (large levels may add concurrent
+ * ones, see walkIn). Each entity is expanded once (a
  * visited set), so the cost follows the reached nodes and edges, never the number of paths; cycles
  * end because nothing is visited twice. The first level that reaches an entity gives its degree
  * (the shortest distance); among the steps of that level the smallest (from, relationship) is kept,
@@ -82,6 +89,7 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
   const started = Date.now();
   const query = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamLevel : queries.lineageDownstreamLevel;
   const pinned = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamPinned : queries.lineageDownstreamPinned;
+  const twoLevels = options.direction === LineageDirection.UPSTREAM ? queries.lineageUpstreamTwoLevels : queries.lineageDownstreamTwoLevels;
   const params = { statuses: [...options.statuses], asOf: options.asOf };
   const expandable = expandableTypes(options.direction);
   const reached = new Map<string, Reached>();
@@ -91,36 +99,9 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
     walk.partialReason = reason;
   };
 
-  let frontier = [root];
-  for (let degree = 1; degree <= options.maxDepth && frontier.length > 0 && !walk.isPartial; degree++) {
-    const found = new Map<string, LineageLevelRow>();
-    const parts = side && frontier.length >= PARALLEL_MIN ? Math.max(1, options.parallelism ?? 1) : 1;
-    const size = Math.min(FRONTIER_CHUNK, Math.ceil(frontier.length / parts));
-    const chunks = Array.from({ length: Math.ceil(frontier.length / size) }, (_, i) => frontier.slice(i * size, (i + 1) * size));
-    for (let i = 0; i < chunks.length; i += parts) {
-      if (Date.now() - started > options.budgetMs) {
-        cut(`time budget of ${options.budgetMs} ms spent after ${reached.size + found.size} entities`);
-        break;
-      }
-      const round = chunks.slice(i, i + parts);
-      if (degree === 1 && options.version != null) {
-        walk.statements++;
-        const rows = await tx.run(pinned, { ...params, frontier: [root], version: options.version });
-        for (const row of rows) if (row.urn !== root) found.set(row.urn, row);
-        continue;
-      }
-      walk.statements += round.length;
-      const results =
-        round.length > 1
-          ? await Promise.all(round.map((chunk) => side!.read(query, { ...params, frontier: chunk })))
-          : [await tx.run(query, { ...params, frontier: round[0] })];
-      for (const row of results.flat()) {
-        if (row.urn === root || reached.has(row.urn)) continue;
-        const seen = found.get(row.urn);
-        if (!seen || viaBefore(row, seen)) found.set(row.urn, row);
-      }
-    }
-    const level = [...found.values()].sort((a, b) => compare(a.urn, b.urn));
+  /** Keeps a level's rows (one per entity, not yet reached) as `degree`, within the node cap; returns the next frontier. */
+  const keep = (found: Iterable<LineageLevelRow>, degree: number): string[] => {
+    const level = [...found].filter((row) => row.urn !== root && !reached.has(row.urn)).sort((a, b) => compare(a.urn, b.urn));
     const room = options.maxNodes - reached.size;
     if (level.length > room) {
       level.length = Math.max(room, 0);
@@ -135,7 +116,62 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
         relationship: row.relationship as RelationshipType,
       });
     }
-    frontier = level.filter((r) => expandable.has(r.type as EntityType)).map((r) => r.urn);
+    return level.filter((r) => expandable.has(r.type as EntityType)).map((r) => r.urn);
+  };
+
+  let frontier = [root];
+  for (let degree = 1; degree <= options.maxDepth && frontier.length > 0 && !walk.isPartial; degree++) {
+    if (Date.now() - started > options.budgetMs) {
+      cut(`time budget of ${options.budgetMs} ms spent after ${reached.size} entities`);
+      break;
+    }
+    const pinnedRoot = degree === 1 && options.version != null;
+    if (!pinnedRoot && degree < options.maxDepth && frontier.length <= TWO_LEVELS_MAX_FRONTIER && reached.size < TWO_LEVELS_MAX_VISITED) {
+      // A small walk: this level and the next in one statement (half the round trips).
+      walk.statements++;
+      const visited = [root, ...reached.keys()];
+      const rows = await tx.run(twoLevels, { ...params, frontier, visited, expandable: [...expandable], expandMax: TWO_LEVELS_MAX_FRONTIER });
+      frontier = keep(
+        rows.filter((r) => r.depth === 1),
+        degree,
+      );
+      // The statement expanded the new level only when it is small (the same test as here).
+      if (walk.isPartial || frontier.length > TWO_LEVELS_MAX_FRONTIER) continue;
+      degree++;
+      frontier = keep(
+        rows.filter((r) => r.depth === 2),
+        degree,
+      );
+      continue;
+    }
+    const found = new Map<string, LineageLevelRow>();
+    const parts = side && frontier.length >= PARALLEL_MIN ? Math.max(1, options.parallelism ?? 1) : 1;
+    const size = Math.min(FRONTIER_CHUNK, Math.ceil(frontier.length / parts));
+    const chunks = Array.from({ length: Math.ceil(frontier.length / size) }, (_, i) => frontier.slice(i * size, (i + 1) * size));
+    for (let i = 0; i < chunks.length; i += parts) {
+      if (i > 0 && Date.now() - started > options.budgetMs) {
+        cut(`time budget of ${options.budgetMs} ms spent after ${reached.size + found.size} entities`);
+        break;
+      }
+      const round = chunks.slice(i, i + parts);
+      if (pinnedRoot) {
+        walk.statements++;
+        const rows = await tx.run(pinned, { ...params, frontier: [root], version: options.version! });
+        for (const row of rows) if (row.urn !== root) found.set(row.urn, row);
+        continue;
+      }
+      walk.statements += round.length;
+      const results =
+        round.length > 1
+          ? await Promise.all(round.map((chunk) => side!.read(query, { ...params, frontier: chunk })))
+          : [await tx.run(query, { ...params, frontier: round[0] })];
+      for (const row of results.flat()) {
+        if (row.urn === root || reached.has(row.urn)) continue;
+        const seen = found.get(row.urn);
+        if (!seen || viaBefore(row, seen)) found.set(row.urn, row);
+      }
+    }
+    frontier = keep(found.values(), degree);
   }
   // The server's depth cap, unlike a smaller maxDepth the client chose, cuts the answer: say so when
   // one more level would have reached anything (a single statement, only on walks this deep).
