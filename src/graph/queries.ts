@@ -1,6 +1,8 @@
 import { defineQuery } from './query';
 import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
+const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
+
 /**
  * Every Cypher statement mlgraph runs (except migrations, listed in migrations.ts), named once with
  * its parameter and row types. The file under cypher/ is the single source of the query text.
@@ -46,22 +48,8 @@ export const queries = {
     'statuses',
     'asOf',
   ]),
-  lineageDownstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/downstream-two-levels', [
-    'frontier',
-    'visited',
-    'expandable',
-    'expandMax',
-    'statuses',
-    'asOf',
-  ]),
-  lineageUpstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/upstream-two-levels', [
-    'frontier',
-    'visited',
-    'expandable',
-    'expandMax',
-    'statuses',
-    'asOf',
-  ]),
+  lineageDownstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/downstream-two-levels', TWO_LEVELS_PARAMS),
+  lineageUpstreamTwoLevels: defineQuery<LineageTwoLevelsParams, LineageTwoLevelsRow>('lineage/upstream-two-levels', TWO_LEVELS_PARAMS),
   lineageDownstreamPinned: defineQuery<LineageLevelParams & { version: string }, LineageLevelRow>('lineage/downstream-pinned', [
     'frontier',
     'statuses',
