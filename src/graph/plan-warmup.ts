@@ -17,7 +17,9 @@ const STATUSES = ['ACTIVE', 'DEPRECATED'];
 const WALK_STATEMENTS: [Query<object, object>, object][] = [
   [queries.lineageDownstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
   [queries.lineageUpstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
-  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY], columns: [NOBODY], all: [] }], statuses: STATUSES, asOf: null }],
+  // The first level of a column walk knows no mapping yet: an empty list is planned apart.
+  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [], statuses: STATUSES, asOf: null }],
+  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [NOBODY], statuses: STATUSES, asOf: null }],
   [queries.columnUpstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY] }], statuses: STATUSES, asOf: null }],
 ];
 
