@@ -34,28 +34,34 @@ WITH f, n, COLLECT {
       MATCH (s:Column {dataset: d})
       RETURN s
     }
-    CALL (s) {
+    // An affected column's own properties are read once, not again for every edge from it.
+    WITH s, s.dataset AS sd, s.fieldPath AS sf
+    CALL (s, sd, sf) {
       MATCH (s)<-[l:COLUMN_DERIVED_FROM]-(c:Column)
       WHERE CASE
           WHEN $asOf IS NULL THEN l.validTo IS NULL
           ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         END
-      RETURN c.dataset AS to, [s.dataset, s.fieldPath, c.dataset, c.fieldPath, l.transformations] AS link
+      RETURN c.dataset AS to, [sd, sf, c.dataset, c.fieldPath, l.transformations] AS link
       UNION ALL
+      // A reader of the column, and the models consuming a feature that reads it (once each per column).
       MATCH (s)<-[l:READS_COLUMN]-(x:Entity)
       WHERE CASE
           WHEN $asOf IS NULL THEN l.validTo IS NULL
           ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         END
-      RETURN x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
-      UNION ALL
-      MATCH (s)<-[l:READS_COLUMN]-(:Feature)<-[c:CONSUMES]-(x:Entity)
-      WHERE CASE
-          WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
-          ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-            AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-        END
-      RETURN DISTINCT x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
+      CALL (x) {
+        RETURN x.urn AS to, true AS direct
+        UNION ALL
+        MATCH (x:Feature)<-[c:CONSUMES]-(y:Entity)
+        WHERE CASE
+            WHEN $asOf IS NULL THEN c.validTo IS NULL
+            ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+          END
+        RETURN y.urn AS to, false AS direct
+      }
+      WITH DISTINCT to, direct, sd, sf
+      RETURN to, [sd, sf, null, null, null] AS link
     }
     RETURN [to, link]
   } AS fed
