@@ -11,12 +11,17 @@
 // entity affected as a whole) that a reached dataset, feature or model not named by `fed` has
 // any column mapping from: a dataset, a column made from one of their columns; a feature or
 // model, a column it reads (itself or through a consumed feature) or a consumed feature derived
-// from the dataset. An entity `fed` names gets [] (the affected columns prove its step).
+// from the dataset. An entity `fed` names gets [] (the affected columns prove its step). Pairs
+// (reached entity, dataset) listed in $known, as urn + newline + dataset, are not asked again: the
+// walk has their answer from an earlier level, and `mapped` leaves those datasets out.
+// A frontier entry of the walk's fallback side (past a hop without column mapping) has no affected
+// columns or datasets and f.fallback true: its row gives the plain steps (every `mapped` and `fed`
+// empty), so one statement serves both sides of a level. `fallback` returns f.fallback.
 // Relationship types and directions of the steps are those of lineage/downstream-level.cypher (a
 // contract test keeps them equal).
-// params: $frontier, $statuses, $asOf
-// frontier: [{urn, datasets, columns, all}]
-// returns: from, steps, fed
+// params: $frontier, $known, $statuses, $asOf
+// frontier: [{urn, fallback, datasets, columns, all}]
+// returns: from, fallback, steps, fed
 UNWIND $frontier AS f
 MATCH (n:Entity {urn: f.urn})
 WITH f, n, COLLECT {
@@ -29,28 +34,34 @@ WITH f, n, COLLECT {
       MATCH (s:Column {dataset: d})
       RETURN s
     }
-    CALL (s) {
+    // An affected column's own properties are read once, not again for every edge from it.
+    WITH s, s.dataset AS sd, s.fieldPath AS sf
+    CALL (s, sd, sf) {
       MATCH (s)<-[l:COLUMN_DERIVED_FROM]-(c:Column)
       WHERE CASE
           WHEN $asOf IS NULL THEN l.validTo IS NULL
           ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         END
-      RETURN c.dataset AS to, [s.dataset, s.fieldPath, c.dataset, c.fieldPath, l.transformations] AS link
+      RETURN c.dataset AS to, [sd, sf, c.dataset, c.fieldPath, l.transformations] AS link
       UNION ALL
+      // A reader of the column, and the models consuming a feature that reads it (once each per column).
       MATCH (s)<-[l:READS_COLUMN]-(x:Entity)
       WHERE CASE
           WHEN $asOf IS NULL THEN l.validTo IS NULL
           ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         END
-      RETURN x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
-      UNION ALL
-      MATCH (s)<-[l:READS_COLUMN]-(:Feature)<-[c:CONSUMES]-(x:Entity)
-      WHERE CASE
-          WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
-          ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-            AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-        END
-      RETURN DISTINCT x.urn AS to, [s.dataset, s.fieldPath, null, null, null] AS link
+      CALL (x) {
+        RETURN x.urn AS to, true AS direct
+        UNION ALL
+        MATCH (x:Feature)<-[c:CONSUMES]-(y:Entity)
+        WHERE CASE
+            WHEN $asOf IS NULL THEN c.validTo IS NULL
+            ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+          END
+        RETURN y.urn AS to, false AS direct
+      }
+      WITH DISTINCT to, direct, sd, sf
+      RETURN to, [sd, sf, null, null, null] AS link
     }
     RETURN [to, link]
   } AS fed
@@ -73,7 +84,7 @@ CALL (f, n, fedTo) {
   RETURN collect([relationship, m.urn, m.type,
     CASE
       WHEN size(f.datasets) = 0 OR m.urn IN fedTo THEN []
-      WHEN m:Dataset THEN [d IN f.datasets WHERE EXISTS {
+      WHEN m:Dataset THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND EXISTS {
           MATCH (:Column {dataset: m.urn})-[l:COLUMN_DERIVED_FROM]->(s:Column)
           WHERE s.dataset = d
             AND CASE
@@ -81,7 +92,7 @@ CALL (f, n, fedTo) {
               ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
             END
         }]
-      WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE
+      WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND (
         EXISTS {
           MATCH (m)-[l:READS_COLUMN]->(s:Column)
           WHERE s.dataset = d
@@ -91,24 +102,29 @@ CALL (f, n, fedTo) {
             END
         }
         OR EXISTS {
-          MATCH (m)-[c:CONSUMES]->(:Feature)-[l:READS_COLUMN]->(s:Column)
-          WHERE s.dataset = d
-            AND CASE
-              WHEN $asOf IS NULL THEN c.validTo IS NULL AND l.validTo IS NULL
+          MATCH (m)-[c:CONSUMES]->(x:Feature)
+          WHERE CASE
+              WHEN $asOf IS NULL THEN c.validTo IS NULL
               ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-                AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
             END
-        }
-        OR EXISTS {
-          MATCH (m)-[c:CONSUMES]->(:Feature)-[e:DERIVED_FROM]->(s:Dataset)
-          WHERE s.urn = d
-            AND CASE
-              WHEN $asOf IS NULL THEN c.validTo IS NULL AND e.validTo IS NULL
-              ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-                AND e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf)
-            END
-        }]
+            AND (EXISTS {
+                MATCH (x)-[e:DERIVED_FROM]->(s:Dataset)
+                WHERE s.urn = d
+                  AND CASE
+                    WHEN $asOf IS NULL THEN e.validTo IS NULL
+                    ELSE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf)
+                  END
+              }
+              OR EXISTS {
+                MATCH (x)-[l:READS_COLUMN]->(s:Column)
+                WHERE s.dataset = d
+                  AND CASE
+                    WHEN $asOf IS NULL THEN l.validTo IS NULL
+                    ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+                  END
+              })
+        })]
       ELSE []
     END]) AS steps
 }
-RETURN f.urn AS from, steps, fed
+RETURN f.urn AS from, f.fallback AS fallback, steps, fed

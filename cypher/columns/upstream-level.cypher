@@ -31,8 +31,13 @@ WHERE m.status IN $statuses
 WITH f, n, m, min(type(r)) AS relationship
 RETURN f.urn AS from, relationship, m.urn AS urn, m.type AS type,
   COLLECT {
-    MATCH (s:Column {dataset: m.urn})<-[l:COLUMN_DERIVED_FROM]-(c:Column)
-    WHERE c.dataset IN f.datasets
+    // From the frontier's columns to what they are made from: a popular upstream's columns feed
+    // far more columns than the frontier has. (`+ ''` keeps the planner from seeking s by its
+    // dataset and expanding from there.)
+    UNWIND f.datasets AS fd
+    MATCH (c:Column {dataset: fd})-[l:COLUMN_DERIVED_FROM]->(s:Column)
+    USING INDEX c:Column(dataset)
+    WHERE s.dataset + '' = m.urn
       AND CASE
         WHEN $asOf IS NULL THEN l.validTo IS NULL
         ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
@@ -55,11 +60,18 @@ RETURN f.urn AS from, relationship, m.urn AS urn, m.type AS type,
     RETURN DISTINCT [m.urn, s.fieldPath, null, null, null]
   } AS links,
   COLLECT {
-    MATCH (n)-[c:CONSUMES]->(:Feature)-[d:DERIVED_FROM]->(m)
+    // From the frontier's consumed features (none for a dataset), not from the features derived
+    // from the reached dataset (a popular one has thousands).
+    MATCH (n)-[c:CONSUMES]->(x:Feature)
     WHERE CASE
-        WHEN $asOf IS NULL THEN c.validTo IS NULL AND d.validTo IS NULL
+        WHEN $asOf IS NULL THEN c.validTo IS NULL
         ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-          AND d.validFrom <= $asOf AND (d.validTo IS NULL OR d.validTo > $asOf)
+      END
+    WITH DISTINCT x, m
+    MATCH (x)-[d:DERIVED_FROM]->(m)
+    WHERE CASE
+        WHEN $asOf IS NULL THEN d.validTo IS NULL
+        ELSE d.validFrom <= $asOf AND (d.validTo IS NULL OR d.validTo > $asOf)
       END
     RETURN DISTINCT m.urn
   } AS viaFeatures

@@ -19,7 +19,9 @@ const WALK_STATEMENTS: [Query<object, object>, object][] = [
   [queries.lineageUpstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
   [queries.lineageDownstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
   [queries.lineageUpstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
-  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY], columns: [NOBODY], all: [] }], statuses: STATUSES, asOf: null }],
+  // The first level of a column walk knows no mapping yet: an empty list is planned apart.
+  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [], statuses: STATUSES, asOf: null }],
+  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [NOBODY], statuses: STATUSES, asOf: null }],
   [queries.columnUpstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY] }], statuses: STATUSES, asOf: null }],
 ];
 

@@ -132,7 +132,7 @@ export const queries = {
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
   columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
   columnsCreate: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { created: number }>('columns/create', ['rows', 'now']),
-  columnDownstreamLevel: defineQuery<ColumnDownstreamLevelParams, ColumnDownstreamLevelRow>('columns/downstream-level', ['frontier', 'statuses', 'asOf']),
+  columnDownstreamLevel: defineQuery<ColumnDownstreamLevelParams, ColumnDownstreamLevelRow>('columns/downstream-level', ['frontier', 'known', 'statuses', 'asOf']),
   columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
   columnsOfDatasets: defineQuery<
     { datasets: string[]; asOf: Date | null; after: string; limit: Int },

@@ -117,8 +117,13 @@ export interface ColumnLevelRow {
 export type ColumnLink = [string, string, string | null, string | null, string | null];
 
 export interface ColumnDownstreamLevelParams {
-  /** `columns`: URNs of the affected columns; `all`: datasets affected as a whole (every column); `datasets`: both. */
-  frontier: { urn: string; datasets: string[]; columns: string[]; all: string[] }[];
+  /**
+   * `columns`: URNs of the affected columns; `all`: datasets affected as a whole (every column); `datasets`: both.
+   * `fallback`: an entry of the walk's fallback side (all three lists empty).
+   */
+  frontier: { urn: string; fallback: boolean; datasets: string[]; columns: string[]; all: string[] }[];
+  /** (entity, dataset) pairs whose mapping the walk knows already, as `${entity}\n${dataset}`: not asked again. */
+  known: string[];
   statuses: string[];
   asOf: Date | null;
 }
@@ -126,6 +131,7 @@ export interface ColumnDownstreamLevelParams {
 /** One frontier entity's downstream level at column level: its steps, with mapped datasets, and what its affected columns feed. */
 export interface ColumnDownstreamLevelRow {
   from: string;
+  fallback: boolean;
   steps: [relationship: string, urn: string, type: string, mapped: string[]][];
   fed: [to: string, link: ColumnLink][];
 }

@@ -25,6 +25,11 @@ describe('a downstream step from carried columns', () => {
     expect(d.links).toEqual([{ from: { dataset: D, field: 'a' }, to: { dataset: E, field: 'x' }, transformations: null }]);
   });
 
+  it("lists a step's column edges in order of their ends, whatever order the statement returned them in", () => {
+    const d = decide(DOWNSTREAM, EntityType.DATASET, cols(D, 'a', 'b'), D, row(E, EntityType.DATASET, [[D, 'b', E, 'x', null], [D, 'a', E, 'y', null], [D, 'a', E, 'x', null]]));
+    expect(d.links.map((l) => [l.from!.field, l.to!.field])).toEqual([['a', 'x'], ['a', 'y'], ['b', 'x']]);
+  });
+
   it('into a dataset whose column lineage from this one never reads the columns: not taken', () => {
     expect(kind(decide(DOWNSTREAM, EntityType.DATASET, cols(D, 'a'), D, row(E, EntityType.DATASET, [[D, 'b', E, 'y', null]])))).toEqual(['none']);
   });

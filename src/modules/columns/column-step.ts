@@ -25,6 +25,13 @@ export type Decision =
 
 type Link = ColumnLevelRow['links'][number];
 
+const linkKey = (l: HopLink) => [l.from?.dataset ?? '', l.from?.field ?? '', l.to?.dataset ?? '', l.to?.field ?? ''];
+/** Code-unit order of the first differing key. */
+const compareKeys = (a: string[], b: string[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+};
+
 const affects = (carried: Map<string, Set<string> | 'ALL'>, dataset: string | null, field: string | null) => {
   if (dataset === null || field === null) return false;
   const fields = carried.get(dataset);
@@ -80,11 +87,14 @@ export function decide(direction: LineageDirection, xType: EntityType, carried: 
   for (const d of row.mapped ?? []) mapped.add(d);
   // Upstream, a reader's own links (output end null) belong to the frontier entity, not to carried columns.
   const unmapped = [...carried].filter(([d]) => !mapped.has(d));
-  const links = hit.map((l) =>
-    down
-      ? { from: { dataset: l[0], field: l[1] }, to: l[2] === null ? null : { dataset: l[2], field: l[3]! }, transformations: l[4] }
-      : { from: { dataset: l[2]!, field: l[3]! }, to: { dataset: l[0], field: l[1] }, transformations: l[4] },
-  );
+  // Sorted: the statements return column edges in no set order (it follows Neo4j's plan).
+  const links = hit
+    .map((l) =>
+      down
+        ? { from: { dataset: l[0], field: l[1] }, to: l[2] === null ? null : { dataset: l[2], field: l[3]! }, transformations: l[4] }
+        : { from: { dataset: l[2]!, field: l[3]! }, to: { dataset: l[0], field: l[1] }, transformations: l[4] },
+    )
+    .sort((a, b) => compareKeys(linkKey(a), linkKey(b)));
   if (hit.length) {
     const next: Carried = y === EntityType.DATASET ? new Map([[row.urn, new Set(hit.map((l) => (down ? l[3]! : l[1])))]]) : 'WHOLE';
     return { kind: 'proven', carried: next, links, tentative: false };

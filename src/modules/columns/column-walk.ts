@@ -1,10 +1,10 @@
-import { queries, type GraphTransaction } from '../../graph';
+import type { GraphTransaction } from '../../graph';
 import type { ColumnLevelRow } from '../../graph/queries';
 import { EntityType, type Status } from '../../model/entity-type';
 import type { RelationshipType } from '../../model/relationship-type';
 import { expandableTypes, LineageDirection } from '../lineage/lineage-steps';
 import { compare } from '../lineage/lineage-walk';
-import { provenLevel } from './column-level';
+import { levelRows, type MappingMemo } from './column-level';
 import { decide, type Carried, type Decision, type HopLink } from './column-step';
 
 /** How an item of a column walk was reached: every hop proven at column level, or not. */
@@ -59,18 +59,16 @@ export interface ColumnWalk {
 
 /**
  * Walks lineage from `root` at column level (README, "Columns"): from the root's columns (a
- * dataset root) or the whole root (a feature or model), one level per round, each round one
- * statement for the proven side (provenLevel, column-level.ts: the column edges that bear on
- * every step) and one for the fallback side (the entity walk's level statement: past a hop without
- * column mapping every consumer counts, with DATASET precision). An entity is expanded again only
+ * dataset root) or the whole root (a feature or model), one level per round (levelRows,
+ * column-level.ts: downstream one statement per level, upstream one per side): the proven side
+ * reads the column edges that bear on every step; past a hop without column mapping (the fallback
+ * side) every consumer counts, with DATASET precision. An entity is expanded again only
  * when what is affected of it grows, so the walk ends on cycles and costs what the reached
  * subgraph and its column edges cost. Server limits as in walkLineage; a tentative run that the
  * walk could not judge (depth or a limit) counts as DATASET.
  */
 export async function walkColumns(tx: GraphTransaction, root: string, rootType: EntityType, rootColumns: readonly string[], options: ColumnWalkOptions): Promise<ColumnWalk> {
   const started = Date.now();
-  const down = options.direction === LineageDirection.DOWNSTREAM;
-  const fallbackQuery = down ? queries.lineageDownstreamLevel : queries.lineageUpstreamLevel;
   const expandable = expandableTypes(options.direction);
   const params = { statuses: [...options.statuses], asOf: options.asOf };
   const nodes = new Map<string, ColumnNode>();
@@ -81,6 +79,7 @@ export async function walkColumns(tx: GraphTransaction, root: string, rootType: 
     carried: rootType === EntityType.DATASET ? new Map([[root, new Set(rootColumns)]]) : 'WHOLE',
   };
 
+  const memo: MappingMemo = new Map();
   let proven = new Set<string>([root]);
   let fallback = new Set<string>();
   const nodeOf = (urn: string, type: string): ColumnNode | null => {
@@ -112,11 +111,12 @@ export async function walkColumns(tx: GraphTransaction, root: string, rootType: 
       if (expandable.has(n.type)) nextFallback.add(n.urn);
     };
 
+    const frontier = [...proven].map((urn) => ({ urn, carried: at(urn).carried! }));
+    const rows = await levelRows(tx, options.direction, frontier, [...fallback], memo, params);
+    walk.statements += rows.statements;
     if (proven.size) {
-      walk.statements++;
-      const rows = await provenLevel(tx, options.direction, [...proven].map((urn) => ({ urn, carried: at(urn).carried! })), params);
       const byFrom = new Map<string, ColumnLevelRow[]>();
-      for (const r of rows) (byFrom.get(r.from) ?? byFrom.set(r.from, []).get(r.from)!).push(r);
+      for (const r of rows.proven) (byFrom.get(r.from) ?? byFrom.set(r.from, []).get(r.from)!).push(r);
       for (const from of [...proven].sort(compare)) {
         const x = at(from);
         x.expanded = true;
@@ -141,15 +141,10 @@ export async function walkColumns(tx: GraphTransaction, root: string, rootType: 
         if (x.tentative) judgeRun(x, decisions, markFallbackOf(x, markFallback));
       }
     }
-
-    if (fallback.size) {
-      walk.statements++;
-      const rows = await tx.run(fallbackQuery, { ...params, frontier: [...fallback] });
-      for (const row of rows) {
-        const y = nodeOf(row.urn, row.type);
-        if (!y) continue;
-        markFallback(y, { from: row.from, to: row.urn, relationship: row.relationship as RelationshipType, precision: Precision.DATASET, links: [] });
-      }
+    for (const row of rows.fallback) {
+      const y = nodeOf(row.urn, row.type);
+      if (!y) continue;
+      markFallback(y, { from: row.from, to: row.urn, relationship: row.relationship as RelationshipType, precision: Precision.DATASET, links: [] });
     }
     proven = nextProven;
     fallback = new Set([...nextFallback].filter((u) => !at(u).fallbackDone));
