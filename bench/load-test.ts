@@ -31,6 +31,8 @@ function summarize(r: ScenarioReport) {
   for (const [op, st] of Object.entries(r.operations)) {
     console.log(`[load]   ${op}: ${st.requests} answers, p50 ${st.latencyMs.p50} / p99 ${st.latencyMs.p99} / max ${st.latencyMs.max} ms`);
   }
+  const c = r.consistency;
+  console.log(`[load] writes: ${c.acknowledgedWrites} acknowledged, ${c.acknowledgedMissing} missing, ${c.duplicates} duplicates, ${c.partialBatches} batches stored in part`);
   if (r.cpuSeconds) console.log(`[load] CPU during the load: server ${r.cpuSeconds.server ?? '?'} s, Neo4j ${r.cpuSeconds.neo4j ?? '?'} s`);
   for (const [query, t] of Object.entries(r.statements ?? {}).slice(0, 12)) {
     console.log(`[load]   ${query}: ${t.count} statements, ${t.totalSec} s in all, ${Math.round((t.totalSec / t.count) * 1000)} ms each`);
