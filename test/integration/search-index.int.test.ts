@@ -2,9 +2,9 @@ import { migrate } from '../../src/graph';
 import { rawDriver, startTestServer, testGraph, testLog, uniqueId } from '../support/harness';
 import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../support/neo4j-instance';
 
-// Migration 0010 drops and rebuilds the full-text index, so it runs on a Neo4j of its own: a search
+// migration 0008 drops and rebuilds the full-text index, so it runs on a Neo4j of its own: a search
 // of another test file must never meet the index while it is rebuilt.
-describe('the full-text index updated in the background (migration 0010)', () => {
+describe('the full-text index updated in the background (migration 0008)', () => {
   let neo4j: ThrowawayNeo4j;
   beforeAll(async () => {
     neo4j = await startThrowawayNeo4j();
@@ -21,11 +21,11 @@ describe('the full-text index updated in the background (migration 0010)', () =>
     const driver = rawDriver(target);
     const word = `zq${uniqueId('').replace(/[^a-f]/g, 'x')}`;
     try {
-      // A store as the release before 0010 left it: the index as 0002 creates it, an entity in it.
+      // A store as the release before 0008 left it: the index as 0002 creates it, an entity in it.
       await migrate(graph, testLog);
       await driver.executeQuery('DROP INDEX entity_search');
       await driver.executeQuery('CREATE FULLTEXT INDEX entity_search FOR (n:Entity) ON EACH [n.name, n.description, n.tags]');
-      await driver.executeQuery("MATCH (m:MlgraphMigration {id: '0010_search_index_in_background'}) DELETE m");
+      await driver.executeQuery("MATCH (m:MlgraphMigration {id: '0008_search_index_in_background'}) DELETE m");
       const old = datasetUrn(`${word}-old`);
       await driver.executeQuery(
         "CREATE (:Entity:Dataset {urn: $old, type: 'DATASET', status: 'ACTIVE', name: $name, platform: 'test', env: 'PROD', revision: 1})",
@@ -35,7 +35,7 @@ describe('the full-text index updated in the background (migration 0010)', () =>
         (await driver.executeQuery("SHOW INDEXES YIELD name, options WHERE name = 'entity_search' RETURN options")).records[0].get('options').indexConfig;
       expect(await config()).toMatchObject({ 'fulltext.eventually_consistent': false });
 
-      expect(await migrate(graph, testLog)).toEqual(['0010_search_index_in_background']);
+      expect(await migrate(graph, testLog)).toEqual(['0008_search_index_in_background']);
       expect(await config()).toMatchObject({ 'fulltext.eventually_consistent': true });
       expect(await migrate(graph, testLog)).toEqual([]);
 
