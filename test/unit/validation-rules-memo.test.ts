@@ -46,6 +46,10 @@ describe('memoizeRuleLookup', () => {
     expect(first).toEqual(before);
     expect(storage.getTargetValidationMetadatas(Child, '', false, false)).toBe(first);
     expect(storage.groupByPropertyName(first)).toBe(storage.groupByPropertyName(first));
+    // Nested objects are looked up with the parent's class name as schema: memoized as well.
+    const nested = storage.getTargetValidationMetadatas(Owner, 'Child', false, false);
+    expect(storage.getTargetValidationMetadatas(Owner, 'Child', false, false)).toBe(nested);
+    expect(nested.map((m) => m.propertyName)).toEqual(['id']);
     // Inherited rules, nested objects and their paths: the same errors as without the memo.
     expect(flat(await validate(invalid, OPTIONS))).toEqual(unmemoized);
     expect(unmemoized).toEqual(expect.arrayContaining(['name: maxLength', 'kind: isString', 'owners.1.id: isString']));
