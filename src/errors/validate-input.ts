@@ -2,6 +2,9 @@ import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { validate, ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { malformedTextError } from './errors';
+import { memoizeRuleLookup } from './validation-rules-memo';
+
+memoizeRuleLookup();
 
 // type-graphql's own defaults: absent (or null) fields skip their checks; GraphQL already enforces
 // non-null fields.

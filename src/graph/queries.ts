@@ -102,9 +102,25 @@ export const queries = {
     'urns',
   ]),
   entityWrite: defineQuery<
-    { rows: { urn: string; label: string; props: Record<string, unknown>; revision: number; created: boolean }[]; now: Date; actor: string },
+    {
+      /** One per changed entity: what to store, and its change record (`at` null: `now`). */
+      rows: {
+        urn: string;
+        label: string;
+        props: Record<string, unknown>;
+        revision: number;
+        created: boolean;
+        action: string;
+        changes: string;
+        reason: string | null;
+        at: Date | null;
+      }[];
+      now: Date;
+      actor: string;
+      source: string;
+    },
     { written: number }
-  >('entities/write', ['rows', 'now', 'actor']),
+  >('entities/write', ['rows', 'now', 'actor', 'source']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[]; props: string[] },
     { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[]; validFrom: Date | null }
@@ -114,20 +130,12 @@ export const queries = {
     'now',
     'actor',
   ]),
-  edgesOpen: defineQuery<{ edges: (TimedEdgeKey & { props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
+  /** An edge's `at` of null is `now` (one date for the statement instead of one per edge). */
+  edgesOpen: defineQuery<{ edges: (EdgeKey & { at: Date | null; props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
     'edges/open',
     ['edges', 'now', 'actor', 'source'],
   ),
   edgesMoveStart: defineQuery<{ edges: TimedEdgeKey[] }, { moved: number }>('edges/move-start', ['edges']),
-  historyRecord: defineQuery<
-    {
-      changes: { urn: string; revision: number; action: string; changes: string; reason: string | null; at: Date }[];
-      now: Date;
-      actor: string;
-      source: string;
-    },
-    { recorded: number }
-  >('history/record', ['changes', 'now', 'actor', 'source']),
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
   columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),

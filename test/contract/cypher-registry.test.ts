@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, queries } from '../../src/graph';
 import { CYPHER_DIR, paramsUsed } from '../../src/graph/query';
+import { EDGE_PROPERTY_LIST } from '../../src/model/edge-properties';
 import { LINEAGE_RELATIONSHIPS } from '../../src/modules/lineage/lineage-steps';
 
 function cypherFiles(dir = CYPHER_DIR): string[] {
@@ -42,6 +43,15 @@ describe('cypher/ and the query registry', () => {
   it('migrations register every lineage relationship type (a level statement naming an unknown type pays per row)', () => {
     const registered = MIGRATIONS.flatMap((m) => m.statements.map((s) => /^CALL db\.createRelationshipType\('([A-Z_]+)'\)$/.exec(s.text)?.[1])).filter(Boolean);
     expect([...LINEAGE_RELATIONSHIPS].filter((t) => !registered.includes(t))).toEqual([]);
+  });
+
+  it('edges/open sets every declared edge property, each from its edge props, and nothing else', () => {
+    // The names are literals there (a map SET costs the plan two Eagers); a property declared later
+    // must be added to the statement, or new edges would silently drop it.
+    const text = fs.readFileSync(path.join(CYPHER_DIR, 'edges/open.cypher'), 'utf8');
+    const set = /^SET (.*)$/m.exec(text)?.[1] ?? '';
+    const assignments = set.split(',').map((a) => a.trim());
+    expect(assignments.sort()).toEqual(EDGE_PROPERTY_LIST.map((p) => `r.${p.name} = e.props.${p.name}`).sort());
   });
 
   it('migrations take no parameters and every schema statement is idempotent (IF NOT EXISTS)', () => {

@@ -10,7 +10,7 @@ import { parseUrn } from '../../../model/urn';
 import { columnReferences, planColumns } from '../../columns/column-writer';
 import { kindOf } from '../../../model/entity-type';
 import { requireAdminForArchived } from './archived-guard';
-import { lockedWrite, type LockedWrite } from './locked-write';
+import { atOrNull, lockedWrite, type LockedWrite } from './locked-write';
 import { checkWriteShape } from './write-checks';
 import type { EdgeProps, EntityWrite, FieldChange, LinkWrite, WriteOptions, WriteOutcome, WriteWarning } from './write-plan';
 
@@ -259,7 +259,10 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   requireAdminForArchived(options.principal, touched, (urn) => status.get(urn));
   const audit = { now: write.now, actor: options.actor };
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
-  if (toOpen.size) await tx.run(queries.edgesOpen, { ...audit, edges: [...toOpen.values()], source: options.source });
+  if (toOpen.size) {
+    const edges = [...toOpen.values()].map((e) => ({ from: e.from, type: e.type, to: e.to, props: e.props, at: atOrNull(e.at, now) }));
+    await tx.run(queries.edgesOpen, { ...audit, edges, source: options.source });
+  }
   if (toMove.length) await tx.run(queries.edgesMoveStart, { edges: toMove });
   await columnPlan.apply(audit.now);
   for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes, at: p.at });

@@ -101,19 +101,17 @@ export class LockedWrite {
       await this.tx.run(queries.entityWrite, {
         now: this.now,
         actor,
-        rows: rows.map((r) => ({ urn: r.change.urn, label: r.label, props: r.change.props, revision: r.revision, created: r.created })),
-      });
-      await this.tx.run(queries.historyRecord, {
-        now: this.now,
-        actor,
         source,
-        changes: rows.map((r) => ({
+        rows: rows.map((r) => ({
           urn: r.change.urn,
+          label: r.label,
+          props: r.change.props,
           revision: r.revision,
+          created: r.created,
           action: r.change.action ?? (r.created ? 'CREATED' : 'UPDATED'),
           changes: JSON.stringify(r.change.changes),
           reason: r.change.reason ?? null,
-          at: r.change.at ?? this.now,
+          at: atOrNull(r.change.at, this.now),
         })),
       });
     }
@@ -122,6 +120,16 @@ export class LockedWrite {
   private revisionOf(urn: string): number {
     return (this.locked.get(urn)?.revision as number | undefined) ?? 0;
   }
+}
+
+/**
+ * `at` for a statement that reads null as its `$now`: null when the write gives no time of its own
+ * or the same instant. The driver converts every date it sends with 64-bit integer arithmetic
+ * (0.45 s of CPU per 10,000-entity batch, one date per edge and per change record), so the usual
+ * case sends none.
+ */
+export function atOrNull(at: Date | undefined, now: Date): Date | null {
+  return at === undefined || at.getTime() === now.getTime() ? null : at;
 }
 
 /**
