@@ -1,4 +1,4 @@
-// migration 0008: the full-text index entity_search is rebuilt as eventually consistent. Kept in
+// Migration 0008: the full-text index entity_search is rebuilt as eventually consistent. Kept in
 // step at commit (as 0002 made it), it cost about half of Neo4j's CPU in a load of small ingests:
 // every commit updated and refreshed Lucene. Now commits queue their changes and a background
 // thread applies them in batches; the search statements first wait for what is queued

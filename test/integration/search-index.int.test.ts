@@ -2,7 +2,7 @@ import { migrate } from '../../src/graph';
 import { rawDriver, startTestServer, testGraph, testLog, uniqueId } from '../support/harness';
 import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../support/neo4j-instance';
 
-// migration 0008 drops and rebuilds the full-text index, so it runs on a Neo4j of its own: a search
+// Migration 0008 drops and rebuilds the full-text index, so it runs on a Neo4j of its own: a search
 // of another test file must never meet the index while it is rebuilt.
 describe('the full-text index updated in the background (migration 0008)', () => {
   let neo4j: ThrowawayNeo4j;
