@@ -57,7 +57,7 @@ export class Graph {
   private readonly outage: Outage;
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private readonly fairUse: FairUse;
-  /** Reads of a statement not yet run wait for its first run (views share the graph's). */
+  /** Reads of a statement not yet run wait for its first run, planned once (first-runs.ts; views share it). */
   private readonly firstRuns = new FirstRuns();
   /** Set on the per-request views made by {@link forRequest}. */
   private readonly share?: RequestShare;
@@ -132,7 +132,6 @@ export class Graph {
    * transaction, with the driver's retries.
    */
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    // Concurrent first reads of a statement wait for one of them (Neo4j plans it once; first-runs.ts).
     return this.firstRuns.run(query.name, () =>
       this.withSession('READ', async (s) => {
         try {
