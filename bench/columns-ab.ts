@@ -10,7 +10,6 @@
 // Usage: npm run bench:columns-ab -- --before DIR [--iterations 16] [--warmup 4] [--direction DOWNSTREAM|UPSTREAM]
 //        [--root URN] [--root-type DATASET|FEATURE|MODEL] [--column c_10] [--size 100k] [--bolt-port N]
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -22,28 +21,11 @@ import * as here from '../src/modules/columns/column-walk';
 import { lineageLimits } from '../src/modules/lineage/lineage.config';
 import { LineageDirection } from '../src/modules/lineage/lineage-steps';
 import { arg, boltPortArg, parseSize, startBenchDatabase } from './bench-neo4j';
+import { jvmCpuMs } from './server-process';
 
 type WalkColumns = (tx: GraphTransaction, root: string, type: EntityType, columns: readonly string[], options: ColumnWalkOptions) => Promise<ColumnWalk>;
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** CPU time of process `pid`'s threads but the JIT compilers (C1, C2 CompilerThread), in ms. */
-function workCpuMs(pid: number): number {
-  let ms = 0;
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (/\(C[12] CompilerThre/.test(stat)) continue;
-    const fields = stat.replace(/^.*\) /, '').split(' ');
-    ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  }
-  return ms;
-}
 
 /** What a walk answered, comparable between builds (a hop's column edges in sorted order: earlier builds kept Neo4j's). */
 function answerOf(w: ColumnWalk): string {
@@ -84,7 +66,7 @@ async function main() {
     for (let i = 0; i < iterations; i++) {
       for (const k of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
         const sent: { query: Query<object, object>; params: object }[] = [];
-        const cpu0 = workCpuMs(db.neo4j.pid);
+        const cpu0 = jvmCpuMs(db.neo4j.pid).work;
         const node0 = process.cpuUsage();
         const started = performance.now();
         const walk = await db.graph.readTransaction('columns-ab', (tx) => {
@@ -97,7 +79,7 @@ async function main() {
           return sides[k](rec, root, rootType, columns, options);
         });
         const ms = performance.now() - started;
-        const dbCpu = workCpuMs(db.neo4j.pid) - cpu0;
+        const dbCpu = jvmCpuMs(db.neo4j.pid).work - cpu0;
         const nodeCpu = process.cpuUsage(node0);
         const node = (nodeCpu.user + nodeCpu.system) / 1000;
         if (i >= warmup) samples[k].push({ ms, db: dbCpu, node });

@@ -5,7 +5,6 @@
 // (total and by operator).
 // Usage: npm run bench:columns-profile -- [--size 100k] [--root URN] [--column c_10] [--iterations 5] [--warmup 1] [--bolt-port N]
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
 import neo4j from 'neo4j-driver';
 import type { GraphTransaction } from '../src/graph';
@@ -16,32 +15,9 @@ import { lineageLimits } from '../src/modules/lineage/lineage.config';
 import { LineageDirection } from '../src/modules/lineage/lineage-steps';
 import { walkIn } from '../src/modules/lineage/lineage-walk';
 import { arg, boltPortArg, parseSize, startBenchDatabase } from './bench-neo4j';
+import { jvmCpuMs } from './server-process';
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/**
- * CPU time (user + system) of process `pid` so far, in ms, from the stat file of each of its
- * threads (/proc/<pid>/task): `work` over every thread but the JIT compilers, `jit` over those (C1
- * and C2 CompilerThread). A JVM compiles hot code for a long while after a start, and the process
- * taken whole counts that compilation as the walk's.
- */
-function cpuMs(pid: number): { work: number; jit: number } {
-  const out = { work: 0, jit: 0 };
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-    } catch {
-      continue; // the thread ended
-    }
-    const fields = stat.replace(/^.*\) /, '').split(' ');
-    const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-    if (/\(C[12] CompilerThre/.test(stat)) out.jit += ms;
-    else out.work += ms;
-  }
-  return out;
-}
 
 interface Statement {
   query: Query<object, object>;
@@ -97,14 +73,14 @@ async function main() {
       for (const kind of ['column', 'entity'] as const) {
         const statements: Statement[] = [];
         const started = performance.now();
-        const cpu0 = { db: cpuMs(db.neo4j.pid), node: process.cpuUsage() };
+        const cpu0 = { db: jvmCpuMs(db.neo4j.pid), node: process.cpuUsage() };
         const reached = await db.graph.readTransaction('profile', async (tx) => {
           const rec = recording(tx, statements);
           if (kind === 'column') return (await walkColumns(rec, root, EntityType.DATASET, [column], options)).nodes.size;
           return (await walkIn(rec, root, options)).reached.size;
         });
         const ms = performance.now() - started;
-        const cpu1 = cpuMs(db.neo4j.pid);
+        const cpu1 = jvmCpuMs(db.neo4j.pid);
         const dbCpu = cpu1.work - cpu0.db.work;
         const jit = cpu1.jit - cpu0.db.jit;
         const nodeCpu = process.cpuUsage(cpu0.node);

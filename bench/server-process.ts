@@ -7,11 +7,36 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { freePort } from './bench-neo4j';
 
-/** CPU time (user + system) process `pid` has used so far, in ms, from /proc/<pid>/stat (fields 14 and 15; USER_HZ is 100). */
-export function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** user + system CPU in ms of a /proc stat line (fields 14 and 15 of stat(5); USER_HZ is 100). */
+function statCpuMs(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time (user + system) process `pid` has used so far, in ms, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  return statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+/**
+ * CPU time of a JVM (Neo4j) so far, in ms, from the stat file of each of its threads
+ * (/proc/<pid>/task): `work` over every thread but the JIT compilers, `jit` over those (C1 and C2
+ * CompilerThread). A JVM compiles hot code for a long while after a start, and the process taken
+ * whole counts that compilation as the work measured.
+ */
+export function jvmCpuMs(pid: number): { work: number; jit: number } {
+  const out = { work: 0, jit: 0 };
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    if (/\(C[12] CompilerThre/.test(stat)) out.jit += statCpuMs(stat);
+    else out.work += statCpuMs(stat);
+  }
+  return out;
 }
 
 export interface Neo4jTarget {
