@@ -2,16 +2,19 @@
 // one row per frontier entity f.
 // `fed`: what f's affected columns feed, read from the columns' side (index seeks on f.columns,
 // the URNs of the affected columns, and every column of the datasets in f.all, those affected as
-// a whole), as [entity fed, link]; a link is [input dataset, input field, output dataset, output
-// field, transformations] (a column of a dataset made from it) or, with null output, a column a
-// feature or model reads (itself or through a consumed feature).
+// a whole), one entry per affected column: [dataset, field, derived, readers], derived the
+// columns made from it as [dataset, field, transformations], readers the features and models
+// reading it (itself or through a consumed feature) as URNs. Each URN is sent once per column
+// edge, not three times (the answer's size is most of a level's cost).
 // `steps`: every entity one lineage step downstream of f, over edges valid at $asOf (open edges
 // when $asOf is null), whose status is in $statuses, as [smallest relationship type between
 // them, urn, type, mapped]. `mapped` lists those of f's affected datasets (f.datasets, [] for an
 // entity affected as a whole) that a reached dataset, feature or model not named by `fed` has
 // any column mapping from: a dataset, a column made from one of their columns; a feature or
 // model, a column it reads (itself or through a consumed feature) or a consumed feature derived
-// from the dataset. An entity `fed` names gets [] (the affected columns prove its step). Pairs
+// from the dataset (for today's graph, read from the entity's and its consumed features'
+// `columnSources`, cypher/columns/sources-set.cypher). An entity `fed` names gets [] (the
+// affected columns prove its step). Pairs
 // (reached entity, dataset) listed in $known, as urn + newline + dataset, are not asked again: the
 // walk has their answer from an earlier level, and `mapped` leaves those datasets out.
 // A frontier entry of the walk's fallback side (past a hop without column mapping) has no affected
@@ -34,38 +37,38 @@ WITH f, n, COLLECT {
       MATCH (s:Column {dataset: d})
       RETURN s
     }
-    // An affected column's own properties are read once, not again for every edge from it.
+    // An affected column's own properties are read once, with what it feeds grouped under it.
     WITH s, s.dataset AS sd, s.fieldPath AS sf
-    CALL (s, sd, sf) {
-      MATCH (s)<-[l:COLUMN_DERIVED_FROM]-(c:Column)
-      WHERE CASE
-          WHEN $asOf IS NULL THEN l.validTo IS NULL
-          ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-        END
-      RETURN c.dataset AS to, [sd, sf, c.dataset, c.fieldPath, l.transformations] AS link
-      UNION ALL
-      // A reader of the column, and the models consuming a feature that reads it (once each per column).
-      MATCH (s)<-[l:READS_COLUMN]-(x:Entity)
-      WHERE CASE
-          WHEN $asOf IS NULL THEN l.validTo IS NULL
-          ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-        END
-      CALL (x) {
-        RETURN x.urn AS to, true AS direct
-        UNION ALL
-        MATCH (x:Feature)<-[c:CONSUMES]-(y:Entity)
+    RETURN [sd, sf,
+      COLLECT {
+        MATCH (s)<-[l:COLUMN_DERIVED_FROM]-(c:Column)
         WHERE CASE
-            WHEN $asOf IS NULL THEN c.validTo IS NULL
-            ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+            WHEN $asOf IS NULL THEN l.validTo IS NULL
+            ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
           END
-        RETURN y.urn AS to, false AS direct
-      }
-      WITH DISTINCT to, direct, sd, sf
-      RETURN to, [sd, sf, null, null, null] AS link
-    }
-    RETURN [to, link]
+        RETURN [c.dataset, c.fieldPath, l.transformations]
+      },
+      // A reader of the column, and the models consuming a feature that reads it (once each).
+      COLLECT {
+        MATCH (s)<-[l:READS_COLUMN]-(x:Entity)
+        WHERE CASE
+            WHEN $asOf IS NULL THEN l.validTo IS NULL
+            ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
+          END
+        CALL (x) {
+          RETURN x.urn AS to
+          UNION
+          MATCH (x:Feature)<-[c:CONSUMES]-(y:Entity)
+          WHERE CASE
+              WHEN $asOf IS NULL THEN c.validTo IS NULL
+              ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
+            END
+          RETURN y.urn AS to
+        }
+        RETURN DISTINCT to
+      }]
   } AS fed
-WITH f, n, fed, [x IN fed | x[0]] AS fedTo
+WITH f, n, fed, COLLECT { UNWIND fed AS x UNWIND [d IN x[2] | d[0]] + x[3] AS to RETURN DISTINCT to } AS fedTo
 CALL (f, n, fedTo) {
   CALL (n) {
     MATCH (n)-[r:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->(m:Entity)
@@ -84,44 +87,36 @@ CALL (f, n, fedTo) {
   RETURN collect([relationship, m.urn, m.type,
     CASE
       WHEN size(f.datasets) = 0 OR m.urn IN fedTo THEN []
+      // Today's graph: the datasets m's open column edges read from, kept on m (columnSources).
+      WHEN $asOf IS NULL AND m:Dataset THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND d IN m.columnSources]
+      WHEN $asOf IS NULL AND (m:Feature OR m:Model) THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND (
+        d IN m.columnSources
+        OR EXISTS {
+          MATCH (m)-[c:CONSUMES]->(x:Feature)
+          WHERE c.validTo IS NULL
+            AND (d IN x.columnSources OR EXISTS { MATCH (x)-[e:DERIVED_FROM]->(s:Dataset) WHERE s.urn = d AND e.validTo IS NULL })
+        })]
+      // As of a time: the column edges valid then.
       WHEN m:Dataset THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND EXISTS {
           MATCH (:Column {dataset: m.urn})-[l:COLUMN_DERIVED_FROM]->(s:Column)
           WHERE s.dataset = d
-            AND CASE
-              WHEN $asOf IS NULL THEN l.validTo IS NULL
-              ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-            END
+            AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         }]
       WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND (
         EXISTS {
           MATCH (m)-[l:READS_COLUMN]->(s:Column)
-          WHERE s.dataset = d
-            AND CASE
-              WHEN $asOf IS NULL THEN l.validTo IS NULL
-              ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-            END
+          WHERE s.dataset = d AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         }
         OR EXISTS {
           MATCH (m)-[c:CONSUMES]->(x:Feature)
-          WHERE CASE
-              WHEN $asOf IS NULL THEN c.validTo IS NULL
-              ELSE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-            END
+          WHERE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
             AND (EXISTS {
                 MATCH (x)-[e:DERIVED_FROM]->(s:Dataset)
-                WHERE s.urn = d
-                  AND CASE
-                    WHEN $asOf IS NULL THEN e.validTo IS NULL
-                    ELSE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf)
-                  END
+                WHERE s.urn = d AND e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf)
               }
               OR EXISTS {
                 MATCH (x)-[l:READS_COLUMN]->(s:Column)
-                WHERE s.dataset = d
-                  AND CASE
-                    WHEN $asOf IS NULL THEN l.validTo IS NULL
-                    ELSE l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
-                  END
+                WHERE s.dataset = d AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
               })
         })]
       ELSE []

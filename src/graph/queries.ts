@@ -162,6 +162,7 @@ export const queries = {
     { links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string; at: Date }[] },
     { opened: number }
   >('columns/derived-open', ['links']),
+  columnSourcesSet: defineQuery<{ rows: { urn: string; datasets: string[] }[] }, { written: number }>('columns/sources-set', ['rows']),
   columnReadsClose: defineQuery<{ links: { owner: string; to: string; at: Date }[] }, { closed: number }>('columns/reads-close', ['links']),
   columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string; at: Date }[] }, { opened: number }>(
     'columns/reads-open',

@@ -133,7 +133,8 @@ export interface ColumnDownstreamLevelRow {
   from: string;
   fallback: boolean;
   steps: [relationship: string, urn: string, type: string, mapped: string[]][];
-  fed: [to: string, link: ColumnLink][];
+  /** Per affected column: the columns made from it ([dataset, field, transformations]) and the URNs of its readers. */
+  fed: [dataset: string, field: string, derived: [dataset: string, field: string, transformations: string | null][], readers: string[]][];
 }
 
 /** A dataset's schema as column nodes should follow it (columns/schema-sync). */

@@ -184,6 +184,23 @@ describe('column walks on hand-built graphs', () => {
     ]);
   });
 
+  it('a dataset whose column lineage is removed has no mapping any more: its hop falls back to DATASET, while as-of before still sees the mapping', async () => {
+    const [a, b] = ['ma', 'mb'].map((n) => `${n}${u}`);
+    await upsert(a, ['x', 'y']);
+    await upsert(b, ['x'], [['x', a, 'x']], [a]);
+    // b is made from a.x only: a change to a.y does not reach it.
+    expect(await walk(`urn: "${ds('test', a)}", columns: ["y"]`)).toEqual([]);
+    const mapped = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await upsert(b, ['x'], [], [a]);
+    expect(await walk(`urn: "${ds('test', a)}", columns: ["y"]`)).toEqual([['DATASET', 1, b, null]]);
+    expect(await walk(`urn: "${ds('test', a)}", columns: ["y"], asOf: "${mapped.toISOString()}"`)).toEqual([]);
+    // Mapped again from another of a's columns: the hop is judged by the columns once more.
+    await upsert(b, ['x'], [['x', a, 'y']], [a]);
+    expect(await walk(`urn: "${ds('test', a)}", columns: ["y"]`)).toEqual([['COLUMN', 1, b, ['x']]]);
+    expect(await walk(`urn: "${ds('test', a)}", columns: ["x"]`)).toEqual([]);
+  });
+
   it('column inputs naming an ARCHIVED dataset are refused and a DEPRECATED one warns, as entity inputs are; kept column edges stay', async () => {
     const [src, kept, fresh] = ['src', 'kept', 'fresh'].map((n) => `${n}${u}`);
     await upsert(src, ['x']);

@@ -118,6 +118,38 @@ describe('schema migrations', () => {
     await driver.executeQuery('MATCH (n) WHERE n.urn = $d OR n.dataset = $d DETACH DELETE n', { d });
   });
 
+  it('give datasets, features and models stored with column edges the datasets those edges read from, open edges only', async () => {
+    // As the release before 0009 stored column lineage: the edges only, no columnSources.
+    const [a, b, c, out] = ['a', 'b', 'c', 'out'].map((n) => `urn:li:dataset:(urn:li:dataPlatform:test,${uniqueId(n)},PROD)`);
+    const [m, plain] = ['m', 'plain'].map((n) => `urn:li:mlModel:(urn:li:dataPlatform:test,${uniqueId(n)},PROD)`);
+    await driver.executeQuery(
+      `UNWIND [$a, $b, $c, $out] AS d CREATE (:Entity:Dataset {urn: d, type: 'DATASET', status: 'ACTIVE', name: d, revision: 1})
+       WITH collect(d) AS ds
+       UNWIND [[$a, 'x'], [$b, 'y'], [$c, 'z'], [$out, 'o1'], [$out, 'o2']] AS p
+       CREATE (:Column {urn: p[0] + ':' + p[1], dataset: p[0], fieldPath: p[1]}) // what the migration reads is each column's dataset
+       WITH count(*) AS made
+       MATCH (o1:Column {urn: $out + ':o1'}), (o2:Column {urn: $out + ':o2'}), (x:Column {urn: $a + ':x'}), (y:Column {urn: $b + ':y'}), (z:Column {urn: $c + ':z'})
+       CREATE (o1)-[:COLUMN_DERIVED_FROM {validFrom: datetime()}]->(y), (o2)-[:COLUMN_DERIVED_FROM {validFrom: datetime()}]->(x),
+         (o1)-[:COLUMN_DERIVED_FROM {validFrom: datetime('2024-01-01T00:00:00Z'), validTo: datetime('2024-02-01T00:00:00Z')}]->(z)
+       CREATE (mm:Entity:Model {urn: $m, type: 'MODEL', status: 'ACTIVE', name: 'm', revision: 1})-[:READS_COLUMN {validFrom: datetime()}]->(z),
+         (:Entity:Model {urn: $plain, type: 'MODEL', status: 'ACTIVE', name: 'plain', revision: 1})`,
+      { a, b, c, out, m, plain },
+    );
+    const id = '0009_column_sources';
+    const sources = async () =>
+      Object.fromEntries(
+        (await driver.executeQuery('MATCH (e:Entity) WHERE e.urn IN $urns RETURN e.urn AS urn, e.columnSources AS s', { urns: [a, b, c, out, m, plain] })).records.map((r) => [r.get('urn'), r.get('s')]),
+      );
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    const expected = { [a]: null, [b]: null, [c]: null, [out]: [a, b].sort(), [m]: [c], [plain]: null };
+    expect(await sources()).toEqual(expected);
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    expect(await sources()).toEqual(expected);
+    await driver.executeQuery('MATCH (n) WHERE n.urn IN $urns OR n.dataset IN $urns DETACH DELETE n', { urns: [a, b, c, out, m, plain] });
+  });
+
   it('give models stored with text metrics only their numeric metrics, once, keeping the text', async () => {
     // As the release before numeric metrics stored a model: trainingMetrics as JSON text, no metrics.
     const [old, fresh] = ['old', 'fresh'].map((n) => `urn:li:mlModel:(urn:li:dataPlatform:test,${uniqueId(n)},PROD)`);

@@ -63,9 +63,28 @@ describe('levelRows (downstream)', () => {
     expect(second.proven.map((r) => [r.urn, r.mapped])).toEqual([[M, [D]], [N, []]]);
   });
 
+  it('gives each reached entity the links of the affected columns that feed it, from the columns made from them and their readers', async () => {
+    const E = 'urn:li:dataset:(urn:li:dataPlatform:s3,e,PROD)';
+    const tr = '[{"type":"DIRECT","subtype":"IDENTITY"}]';
+    const { tx } = fakeTx((p) =>
+      p.frontier.map((f) => ({
+        from: f.urn,
+        fallback: false,
+        fed: [[D, 'x', [[E, 'a', tr], [E, 'b', null]], [M]], [D, 'y', [[E, 'a', null]], []]],
+        steps: [['DERIVED_FROM', E, 'DATASET', []], ['TRAINED_ON', M, 'MODEL', []], ['TRAINED_ON', N, 'MODEL', []]],
+      })) as ColumnDownstreamLevelRow[],
+    );
+    const rows = await levelRows(tx, LineageDirection.DOWNSTREAM, [{ urn: D, carried: new Map([[D, new Set(['x', 'y'])]]) }], [], new Map(), params);
+    expect(rows.proven.map((r) => [r.urn, r.links])).toEqual([
+      [E, [[D, 'x', E, 'a', tr], [D, 'x', E, 'b', null], [D, 'y', E, 'a', null]]],
+      [M, [[D, 'x', null, null, null]]],
+      [N, []],
+    ]);
+  });
+
   it('does not read a mapping for an entity the affected columns feed (its links prove the step)', async () => {
     const link: [string, string, null, null, null] = [D, 'x', null, null, null];
-    const { tx } = fakeTx((p) => p.frontier.map((f) => ({ from: f.urn, fallback: false, fed: [[M, link]], steps: [['TRAINED_ON', M, 'MODEL', []]] })) as ColumnDownstreamLevelRow[]);
+    const { tx } = fakeTx((p) => p.frontier.map((f) => ({ from: f.urn, fallback: false, fed: [[D, 'x', [], [M]]], steps: [['TRAINED_ON', M, 'MODEL', []]] })) as ColumnDownstreamLevelRow[]);
     const memo: MappingMemo = new Map();
     const rows = await levelRows(tx, LineageDirection.DOWNSTREAM, [{ urn: D, carried: new Map([[D, new Set(['x'])]]) }], [], memo, params);
     expect(rows.proven[0].links).toEqual([link]);

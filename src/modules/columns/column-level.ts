@@ -79,7 +79,11 @@ export async function levelRows(
       continue;
     }
     const fed = new Map<string, ColumnLevelRow['links']>();
-    for (const [to, link] of row.fed) (fed.get(to) ?? fed.set(to, []).get(to)!).push(link);
+    const add = (to: string, link: ColumnLevelRow['links'][number]) => (fed.get(to) ?? fed.set(to, []).get(to)!).push(link);
+    for (const [sd, sf, derived, readers] of row.fed) {
+      for (const [to, field, transformations] of derived) add(to, [sd, sf, to, field, transformations]);
+      for (const to of readers) add(to, [sd, sf, null, null, null]);
+    }
     const datasets = datasetsOfEntry.get(row.from)!;
     for (const [relationship, urn, type, asked] of row.steps) {
       const links = fed.get(urn) ?? [];

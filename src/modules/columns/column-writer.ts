@@ -102,6 +102,7 @@ export async function planColumns(
   const readsClose: Timed<ParamsOf<typeof queries.columnReadsClose>['links'][number]>[] = [];
   const readsOpen: Timed<ParamsOf<typeof queries.columnReadsOpen>['links'][number]>[] = [];
   const moveStart: ParamsOf<typeof queries.columnMoveStart>['links'] = [];
+  const sources: ParamsOf<typeof queries.columnSourcesSet>['rows'] = [];
   for (const e of [...lineageOwners, ...readers]) {
     const isLineage = Boolean(e.columns?.lineage);
     const wanted: Link[] = isLineage
@@ -123,6 +124,8 @@ export async function planColumns(
       changes.set(e.urn, [{ field: `${field}.validFrom`, old: moved.sort(order).map((l) => dated(l, l.validFrom!)), new: moved.map((l) => dated(l, eventTime!)) }]);
     }
     if (!gone.length && !added.length) continue;
+    // The owner's open edges become `wanted`: the datasets they read from, for the walks' mapping question.
+    sources.push({ urn: e.urn, datasets: [...new Set(wanted.map((l) => l.input.dataset))].sort() });
     for (const l of added) checkInput(l.input.dataset, e.urn, `${e.path}.${field}.${wanted.indexOf(l)}.dataset`);
     changes.set(e.urn, [...(changes.get(e.urn) ?? []), { field, old: [...before].sort(order).map(shown), new: [...wanted].sort(order).map(shown) }]);
     const at = e.columns?.at ?? e.at;
@@ -149,6 +152,7 @@ export async function planColumns(
       if (derivedOpen.length) await tx.run(queries.columnDerivedOpen, { links: timed(derivedOpen) });
       if (readsOpen.length) await tx.run(queries.columnReadsOpen, { links: timed(readsOpen) });
       if (moveStart.length) await tx.run(queries.columnMoveStart, { links: moveStart });
+      if (sources.length) await tx.run(queries.columnSourcesSet, { rows: sources });
     },
   };
 }
