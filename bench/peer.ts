@@ -7,7 +7,8 @@
 //        [--bolt-port N]  (the benchmark Neo4j's Bolt port; absent: port-base + 7)
 //        [--baseline DIR]  (also measure the mlgraph built in DIR, e.g. an earlier commit, as a third server)
 //        [--profile]  (CPU profile of mlgraph over the whole run, summarised at the end;
-//                      with --page-only: under the UI-page load alone, instead of the comparison)
+//                      with --page-only, or --profile-only page|lookup|impact-<reach>: under that
+//                      workload's load alone, instead of the comparison)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,11 +101,14 @@ async function main() {
     log(`graph: ${manifest.counts.nodes} entities, ${manifest.counts.edges} edges; impact roots: ${JSON.stringify(manifest.roots)}`);
     const workloads = [UI_PAGE, lookup(manifest.lookups), impact(manifest.roots.medium.urn, manifest.roots.medium.reach), impact(manifest.roots.small.urn, manifest.roots.small.reach)];
 
-    if (profile && process.argv.includes('--page-only')) {
-      await throughput(ml.url, UI_PAGE.mlgraph, 20);
-      log(`profiling mlgraph under the UI-page load (${amount * 2} requests)`);
-      const r = await throughput(ml.url, UI_PAGE.mlgraph, amount * 2);
-      log(`UI page while profiled: ${r.rps.toFixed(1)} req/s`);
+    const profiled = process.argv.includes('--page-only') ? 'page' : arg('profile-only');
+    if (profile && profiled) {
+      const w = workloads.find((x) => x.name === profiled);
+      if (!w) throw new Error(`--profile-only: one of ${workloads.map((x) => x.name).join(', ')}`);
+      await throughput(ml.url, w.mlgraph, 20);
+      log(`profiling mlgraph under the ${w.name} load (${amount * 2} requests)`);
+      const r = await throughput(ml.url, w.mlgraph, amount * 2);
+      log(`${w.name} while profiled: ${r.rps.toFixed(1)} req/s`);
       await ml.stop();
       started.length = 0;
       for (const f of fs.readdirSync(profileDir)) console.log(summarizeProfile(path.join(profileDir, f)));

@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import { createAliasLoaders, type AliasLoaders } from './modules/aliases/alias.loaders';
 import { createColumnLoaders, type ColumnLoaders } from './modules/columns/column.loaders';
 import { createEdgeLoaders, type EdgeLoaders } from './modules/entities/edge.loaders';
-import { createEntityLoaders, type EntityLoaders } from './modules/entities/entity.loaders';
+import { createEntityLoaders, type EntityLoaders, type RelatedKey } from './modules/entities/entity.loaders';
 import { FULL_PROJECTION, type Projection } from './modules/entities/projection';
 import type { WriteWarning } from './modules/entities/write/write-plan';
 
@@ -36,6 +36,12 @@ export interface Context {
 export interface RequestScope {
   projection: Projection;
   answer: AnswerBudget;
+  /**
+   * Relationship lists the next entity load of a URN reads in the same statement, priming the
+   * relationship loader (set by getters from their selection: src/modules/entities/lookahead.ts).
+   * Nothing is read ahead for an entity already loaded: its resolvers read the lists as usual.
+   */
+  ahead: Map<string, RelatedKey[]>;
 }
 
 export interface ContextDeps {
@@ -61,7 +67,7 @@ export function createContext(deps: ContextDeps, requestId: string, principal: P
     requestId,
     log: deps.log.child({ requestId }),
     loaders: undefined as never,
-    scope: { projection: FULL_PROJECTION, answer: new AnswerBudget() },
+    scope: { projection: FULL_PROJECTION, answer: new AnswerBudget(), ahead: new Map() },
     authenticator: deps.authenticator,
     warnings: [],
   };

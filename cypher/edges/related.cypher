@@ -5,9 +5,10 @@
 // them; with the stored properties $fields lists for their type, so the list needs no second
 // statement to show them. Slices group the keys of a tick so that a URN, a type list or a target is
 // sent once per slice, not once per key. k.types come from the server's RelationshipType enum,
-// never from free text.
+// never from free text. A slice with k.self true asks the entities k.urns themselves (the entity
+// loader's batch, with the lists the operation selects on them read ahead in the same statement).
 // params: $slices, $fields
-// slices: [{types, out, target, after, limit, urns}]
+// slices: [{self, types, out, target, after, limit, urns}]
 // fields: {<entity type>: [property name]}
 // returns: slice, key, urn, type, values
 UNWIND range(0, size($slices) - 1) AS slice
@@ -15,6 +16,10 @@ WITH slice, $slices[slice] AS k
 UNWIND k.urns AS key
 MATCH (n:Entity {urn: key})
 CALL (n, k) {
+  WITH n WHERE k.self AND n.type IS NOT NULL
+  RETURN n AS m
+  UNION ALL
+  WITH n, k WHERE NOT k.self
   CALL (n, k) {
     MATCH (n)-[r:$any(k.types)]->(m:Entity)
     WHERE k.out AND r.validTo IS NULL AND m.type = k.target AND (k.after IS NULL OR m.urn > k.after)

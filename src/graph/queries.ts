@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
 
@@ -20,7 +20,7 @@ export const queries = {
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
   entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
-  related: defineQuery<{ slices: RelatedSliceParam[]; fields: FieldsByType }, ProjectedRow & { slice: number; key: string }>(
+  related: defineQuery<{ slices: RelatedSliceParam[]; fields: FieldsByType }, RelatedRow>(
     'edges/related',
     ['slices', 'fields'],
   ),
@@ -208,6 +208,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;

@@ -13,8 +13,13 @@ export interface ProjectedRow {
   values: unknown[];
 }
 
+/** A row of edges/related: a listed entity, with the slice (index) and key (owner URN) it answers. */
+export type RelatedRow = ProjectedRow & { slice: number; key: string };
+
 /** One relationship list asked of edges/related for several entities (see that file). */
 export interface RelatedSliceParam {
+  /** The entities `urns` themselves, not a list of theirs (the other fields are then unused). */
+  self: boolean;
   urns: string[];
   types: string[];
   out: boolean;

@@ -22,6 +22,12 @@ export interface ParsedUrn {
   key: UrnKey;
 }
 
+/** The entity type a URN names by its entity part (its key not checked); null when none. */
+export function entityTypeOfUrn(urn: string): EntityType | null {
+  const split = splitUrn(urn);
+  return (split && BY_ENTITY.get(split.entity)?.type) ?? null;
+}
+
 /** Parses a URN of any entity type; null when it is not one mlgraph knows. */
 export function parseUrn(urn: string): ParsedUrn | null {
   const split = splitUrn(urn);

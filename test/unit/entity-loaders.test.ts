@@ -25,7 +25,7 @@ function recordingGraph(answer: (name: string, params: any) => any[]) {
   return { graph, calls };
 }
 
-const scope = (maxBytes?: number) => ({ projection: FULL_PROJECTION, answer: new AnswerBudget(maxBytes) });
+const scope = (maxBytes?: number) => ({ projection: FULL_PROJECTION, answer: new AnswerBudget(maxBytes), ahead: new Map() });
 
 describe('per-request entity loaders', () => {
   it('batch N loads of one tick into one statement and re-key rows that come back out of order', async () => {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestScope } from '../../context';
 import { int, queries, type Graph } from '../../graph';
-import type { ProjectedRow, RelatedSliceParam } from '../../graph/queries';
+import type { ProjectedRow, RelatedRow, RelatedSliceParam } from '../../graph/queries';
 import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
 import { recordPrototypeOf } from './graphql/entity-classes';
@@ -53,41 +53,58 @@ export interface EdgeCount {
  */
 export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLoaders {
   const projection = () => scope.projection;
+  const ahead = scope.ahead;
   const entity = new DataLoader<string, EntityRecord | null>(async (urns) => {
     scope.answer.check();
     const fields = projection();
-    const rows = await graph.read(queries.entitiesByUrns, { urns: [...urns], fields });
-    const byUrn = new Map(rows.map((r) => [r.urn, recordOf(r, fields)]));
+    const keys = ahead.size ? urns.flatMap((u) => ahead.get(u) ?? []) : [];
+    ahead.clear();
+    if (!keys.length) {
+      const rows = await graph.read(queries.entitiesByUrns, { urns: [...urns], fields });
+      const byUrn = new Map(rows.map((r) => [r.urn, recordOf(r, fields)]));
+      return urns.map((u) => byUrn.get(u) ?? null);
+    }
+    // The entities themselves (slice 0) and the lists read ahead, in one statement.
+    const self: RelatedSliceParam = { self: true, urns: [...urns], types: [], out: true, target: '', after: null, limit: int(1) };
+    const byUrn = new Map<string, EntityRecord>();
+    const lists = await readRelated(keys, [self]).read((row, record) => (row.slice === 0 ? byUrn.set(row.urn, record) : entity.prime(row.urn, record)));
+    for (const [i, k] of keys.entries()) if (byUrn.has(k.urn)) related.prime(k, lists[i]);
     return urns.map((u) => byUrn.get(u) ?? null);
   });
+  const readRelated = (keys: readonly RelatedKey[], before: RelatedSliceParam[] = []) => {
+    const slices = new Map<string, RelatedSliceParam>();
+    const sliceIds = keys.map(sliceId);
+    for (const [i, k] of keys.entries()) {
+      const id = sliceIds[i];
+      const slice = slices.get(id);
+      if (slice) slice.urns.push(k.urn);
+      else slices.set(id, { self: false, urns: [k.urn], types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) });
+    }
+    const ids = [...before.map(() => ''), ...slices.keys()];
+    return {
+      async read(each: (row: RelatedRow, record: EntityRecord) => void): Promise<RelatedSlice[]> {
+        const fields = projection();
+        const found = new Map<string, EntityRecord[]>();
+        // One row more than asked tells whether the list goes on.
+        for (const row of await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })) {
+          const record = recordOf(row, fields);
+          each(row, record);
+          if (row.slice < before.length) continue;
+          const id = `${ids[row.slice]}|${row.key}`;
+          (found.get(id) ?? found.set(id, []).get(id)!).push(record);
+        }
+        return keys.map((k, i) => {
+          // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
+          const records = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+          return { records: records.slice(0, k.first), more: records.length > k.first };
+        });
+      },
+    };
+  };
   const related = new DataLoader<RelatedKey, RelatedSlice, string>(
     async (keys) => {
       scope.answer.check();
-      const fields = projection();
-      // Keys asking the same list (types, direction, target, page) share one slice of the statement.
-      const slices = new Map<string, RelatedSliceParam>();
-      const sliceIds = keys.map(sliceId);
-      for (const [i, k] of keys.entries()) {
-        const id = sliceIds[i];
-        const slice = slices.get(id);
-        if (slice) slice.urns.push(k.urn);
-        else slices.set(id, { urns: [k.urn], types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) });
-      }
-      const ids = [...slices.keys()];
-      const asked = [...slices.values()];
-      const found = new Map<string, EntityRecord[]>();
-      // One row more than asked tells whether the list goes on.
-      for (const row of await graph.read(queries.related, { slices: asked, fields })) {
-        const id = `${ids[row.slice]}|${row.key}`;
-        const record = recordOf(row, fields);
-        (found.get(id) ?? found.set(id, []).get(id)!).push(record);
-        entity.prime(row.urn, record);
-      }
-      return keys.map((k, i) => {
-        // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
-        const records = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-        return { records: records.slice(0, k.first), more: records.length > k.first };
-      });
+      return readRelated(keys).read((row, record) => entity.prime(row.urn, record));
     },
     { cacheKeyFn: relatedKeyId },
   );

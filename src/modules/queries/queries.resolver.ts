@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Extensions, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Extensions, ID, Info, Query, Resolver } from 'type-graphql';
 import { listSizes, PAGE_WEIGHT, weighted } from '../../limits/cost';
 import { pageSize } from './page.args';
 import type { Context } from '../../context';
@@ -15,6 +16,7 @@ import { SearchArgs } from './search.args';
 import { SearchConnection } from './search-connection.type';
 import { searchEntities, type SearchEdgeValue } from './search.service';
 import { requireUrn } from '../entities/urn-arg';
+import { loadWithLists } from '../entities/entity.service';
 
 /** A page holds `first` edges (the default page size without it). */
 const PAGE_SIZES = listSizes((args) => ({ edges: pageSize(args) }));
@@ -26,9 +28,9 @@ export class QueriesResolver {
     nullable: true,
     description: 'The entity with this URN, of any type, or null when none is stored. ARCHIVED entities are readable here. Text that is no URN mlgraph stores is BAD_USER_INPUT naming the expected format (see `urn` to build one).',
   })
-  entity(@Arg('urn', () => ID, { description: 'Entity URN.' }) urn: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+  entity(@Arg('urn', () => ID, { description: 'Entity URN.' }) urn: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<EntityRecord | null> {
     requireUrn(urn, 'urn');
-    return ctx.loaders.entity.load(urn);
+    return loadWithLists(ctx, urn, info);
   }
 
   @Query(() => EntityConnection, {

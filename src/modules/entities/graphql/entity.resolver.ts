@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { Context } from '../../../context';
 import { KINDS } from '../../../kinds';
 import type { EntityKind, FormerKind } from '../../../model/entity-kind';
@@ -21,8 +22,8 @@ export function entityResolver(kind: EntityKind): ClassType {
   @Resolver(() => objectType)
   class EntityResolver {
     @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null when none is stored or the URN is of another type; text that is no URN is BAD_USER_INPUT.` })
-    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context) {
-      return getEntityOfType(ctx, type, urn);
+    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return getEntityOfType(ctx, type, urn, info);
     }
 
     @Mutation(() => objectType, {
@@ -50,8 +51,8 @@ export function formerEntityResolver(kind: EntityKind & { formerly: FormerKind }
   @Resolver(() => objectType)
   class FormerEntityResolver {
     @Query(() => objectType, { name: name[0].toLowerCase() + name.slice(1), nullable: true, description: `The ${noun} with this URN, or null.`, deprecationReason: reason })
-    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context) {
-      return getEntityOfType(ctx, type, urn);
+    get(@Arg('urn', () => ID, { description: `${inWords(name)} URN.` }) urn: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return getEntityOfType(ctx, type, urn, info);
     }
 
     @Mutation(() => objectType, { name: `upsert${name}`, description: `Creates or updates a ${kind.graphql.noun} as the ${noun} of older releases.`, deprecationReason: reason })

@@ -1,0 +1,94 @@
+import { getNamedType, Kind, type FieldNode, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { ENTITY_TYPES, type EntityType } from '../../model/entity-type';
+import { RELATION_FIELDS } from '../../model/relationship-type';
+import { entityTypeOfUrn } from '../../model/urn';
+import type { RelatedKey } from './entity.loaders';
+import { RELATION_MAX_FIRST, type RelatedList } from './graphql/relation-fields.resolver';
+import { entityClassOf } from './graphql/entity-classes';
+
+/** A relationship list a field selects on the entity it returns, with `first`/`after` as written. */
+interface SelectedList {
+  list: RelatedList;
+  single: boolean;
+  first: FieldNode['arguments'] extends readonly (infer A)[] | undefined ? (A extends { value: infer V } ? V | undefined : never) : never;
+  after: SelectedList['first'];
+}
+
+/**
+ * The relationship lists a field returning one entity (`model(urn)`, `entity(urn)`) selects on it,
+ * by entity type (through inline fragments and fragments), each with one set of arguments; a list
+ * selected under an alias or twice is left out (its resolver reads it, as for any other list).
+ * The entity loader reads these lists in the statement that reads the entity (see
+ * EntityLoaders.readAhead), so an entity's page with its tabs is one statement. Only the field's
+ * own selection counts: what the cost model counted for it, never more.
+ */
+type Lookahead = ReadonlyMap<EntityType, readonly SelectedList[]>;
+
+const cache = new WeakMap<FieldNode, Lookahead>();
+let typeOfObject: Map<string, EntityType> | undefined;
+
+function lookaheadOf(info: GraphQLResolveInfo): Lookahead {
+  const node = info.fieldNodes[0];
+  const cached = info.fieldNodes.length === 1 ? cache.get(node) : undefined;
+  if (cached) return cached;
+  const lists = new Map<EntityType, Map<string, SelectedList | null>>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, on: GraphQLCompositeType | undefined) => {
+    if (!set || !on) return;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, sel.typeCondition ? (info.schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType) : on);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[sel.name.value];
+        if (!fragment || seen.has(`${sel.name.value}@${on.name}`)) continue;
+        seen.add(`${sel.name.value}@${on.name}`);
+        visit(fragment.selectionSet, info.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType);
+      } else {
+        const type = (typeOfObject ??= new Map(ENTITY_TYPES.map((t) => [entityClassOf(t).name, t]))).get(on.name);
+        const spec = type && RELATION_FIELDS[type].find((f) => f.field === sel.name.value);
+        if (!type || !spec) continue;
+        const own = lists.get(type) ?? lists.set(type, new Map()).get(type)!;
+        const arg = (name: string) => sel.arguments?.find((a) => a.name.value === name)?.value;
+        const selected = { list: { types: [spec.type], direction: spec.direction, target: spec.target }, single: Boolean(spec.single), first: arg('first'), after: arg('after') };
+        // Asked twice (or under an alias): the resolvers read it, with whatever arguments each place gives.
+        own.set(spec.field, own.has(spec.field) || sel.alias ? null : selected);
+      }
+    }
+  };
+  for (const field of info.fieldNodes) visit(field.selectionSet, getNamedType(info.returnType) as GraphQLCompositeType);
+  const out = new Map<EntityType, SelectedList[]>();
+  for (const [type, own] of lists) {
+    const kept = [...own.values()].filter((l): l is SelectedList => l !== null);
+    if (kept.length) out.set(type, kept);
+  }
+  if (info.fieldNodes.length === 1) cache.set(node, out);
+  return out;
+}
+
+/** An argument's value: a literal, or the (coerced) variable's value; undefined when it is neither. */
+function valueOf(node: SelectedList['first'], variables: Readonly<Record<string, unknown>>): unknown {
+  if (!node || node.kind === Kind.NULL) return null;
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value] ?? null;
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.STRING) return node.value;
+  return undefined;
+}
+
+/**
+ * The relationship-list keys the resolvers will ask of the entity `urn` that the field of `info`
+ * returns, made as relatedEntities makes them (`first` absent: up to RELATION_MAX_FIRST; a single
+ * field: one). Arguments the resolver would refuse, and a `first` of 0, are left to it.
+ */
+export function keysAhead(info: GraphQLResolveInfo, urn: string): RelatedKey[] {
+  const type = entityTypeOfUrn(urn);
+  const lists = type ? lookaheadOf(info).get(type) : undefined;
+  if (!lists) return [];
+  const keys: RelatedKey[] = [];
+  for (const s of lists) {
+    const first = s.single ? 1 : valueOf(s.first, info.variableValues);
+    const after = s.single ? null : valueOf(s.after, info.variableValues);
+    if (first !== null && !(typeof first === 'number' && Number.isInteger(first) && first > 0 && first <= RELATION_MAX_FIRST)) continue;
+    if (after !== null && typeof after !== 'string') continue;
+    keys.push({ urn, ...s.list, first: first ?? RELATION_MAX_FIRST, after });
+  }
+  return keys;
+}
