@@ -8,7 +8,7 @@
 //           time and CPU time per entity (this process and the Neo4j JVM without its JIT compilers,
 //           from /proc); BENCH_TRACE=1 adds each statement's total time per side
 // Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000] [--root URN --column c]
-//        [--ingest-entities 20000] [--batch 1000] [--bolt-port N] [--port N (run: the server's HTTP port)]
+//        [--ingest-entities 20000] [--batch 1000] [--warmup-entities 0] [--bolt-port N] [--port N (run: the server's HTTP port)]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -195,6 +195,18 @@ async function phaseIngest() {
     // The same graph twice (same seed, other names), written batch by batch in turn, so that load
     // from other processes falls on both alike.
     const tag = Date.now().toString(36);
+    // --warmup-entities N: a graph of N entities each way (other names) written first and not
+    // measured, so that every statement of both sides has run a few times before the measured pairs.
+    const warmup = Number(arg('warmup-entities', '0'));
+    if (warmup) {
+      const ww = batches(withColumns(mlGraph(warmup, `ww${tag}`)), batchSize, 'warm-with');
+      const wo = batches(withoutColumns(withColumns(mlGraph(warmup, `wo${tag}`))), batchSize, 'warm-without');
+      for (let a = await ww.next(), b = await wo.next(); !a.done && !b.done; a = await ww.next(), b = await wo.next()) {
+        await write(db, a.value);
+        await write(db, b.value);
+      }
+      console.log(`[columns ingest] warm-up: ${warmup} entities each way written; load average ${load()}`);
+    }
     const withC = batches(withColumns(mlGraph(entities, `iw${tag}`)), batchSize, 'with');
     const without = batches(withoutColumns(withColumns(mlGraph(entities, `io${tag}`))), batchSize, 'without');
     const costs = { with: [] as BatchCost[], without: [] as BatchCost[] };
