@@ -180,13 +180,15 @@ async function phaseIngest() {
   fs.rmSync(path.join(PROJECT_ROOT, '.data', 'bench', 'columns-ingest'), { recursive: true, force: true });
   console.log(`[columns ingest] fresh store .data/bench/columns-ingest; ${entities} entities each way in batches of ${batchSize}; load average ${load()}`);
   const db = await startBenchDatabase('columns-ingest', undefined, boltPortArg());
-  // BENCH_TRACE: each statement's total time, by side (the side being written is `side`), and
-  // each statement over 200 ms.
+  // BENCH_TRACE: each statement's total time, by side (the side being written is `side`), each
+  // statement over 200 ms, and each batch's wall time beside its statements' and its CPU time.
   let side: 'with' | 'without' = 'with';
   const traced = { with: new Map<string, number>(), without: new Map<string, number>() };
   let batchNo = 0;
+  let statementMs = 0;
   if (process.env.BENCH_TRACE) {
     db.graph.onStatement((e) => {
+      statementMs += e.ms;
       traced[side].set(e.query, (traced[side].get(e.query) ?? 0) + e.ms);
       if (e.ms > 200) console.log(`[trace] batch ${batchNo} ${side}: ${e.query} ${e.ms.toFixed(0)} ms, ${e.rows} rows`);
     });
@@ -219,9 +221,17 @@ async function phaseIngest() {
       if (i === 1) for (const m of Object.values(traced)) m.clear();
       batchNo = i;
       side = 'with';
+      statementMs = 0;
       const ca = await measuredWrite(db, a.value);
+      const statementsA = statementMs;
       side = 'without';
+      statementMs = 0;
       const cb = await measuredWrite(db, b.value);
+      if (process.env.BENCH_TRACE) {
+        // what the statements do not hold: Node between them, and the commit
+        const line = (c: BatchCost, st: number) => `wall ${c.wall.toFixed(0)} ms (statements ${st.toFixed(0)}), CPU node ${c.node.toFixed(0)} neo4j ${c.neo4j.toFixed(0)} ms`;
+        console.log(`[trace] batch ${i}: with ${line(ca, statementsA)}; without ${line(cb, statementMs)}`);
+      }
       loads.push(os.loadavg()[0]);
       if (i > 0) {
         // the first pair warms the JIT and the page cache
