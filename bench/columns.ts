@@ -4,9 +4,11 @@
 //   run:    p50/p95 of impact(urn, columns: [c]) over HTTP for a root column whose reach is about
 //           --reach (default 1000), beside the dataset-level impact of the same dataset (repeated
 //           questions are answered from the walk cache; LINEAGE_CACHE_WALKS=0 times every walk)
-//   ingest: entity ingest with and without columns, batch by batch in turn, into a fresh store
+//   ingest: entity ingest with and without columns, batch by batch in turn, into a fresh store; wall
+//           time and CPU time per entity (this process and the Neo4j JVM without its JIT compilers,
+//           from /proc); BENCH_TRACE=1 adds each statement's total time per side
 // Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000] [--root URN --column c]
-//        [--ingest-entities 20000] [--batch 1000] [--bolt-port N] [--port N (run: the server's HTTP port)]
+//        [--ingest-entities 20000] [--batch 1000] [--warmup-entities 0] [--bolt-port N] [--port N (run: the server's HTTP port)]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import type { EntityWrite } from '../src/modules/entities/write/write-plan';
 import { createServer } from '../src/server';
 import { arg, benchLog, boltPortArg, parseSize, startBenchDatabase, type BenchDatabase } from './bench-neo4j';
 import { withColumns, withoutColumns } from './columns-generate';
+import { jvmCpuMs } from './server-process';
 import { mlGraph, shapeOf, type GeneratedEntity } from './generate';
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -156,44 +159,114 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
   }
 }
 
+/** Wall and CPU time of one batch written through applyWrites, in ms. */
+interface BatchCost {
+  wall: number;
+  node: number;
+  neo4j: number;
+}
+
+async function measuredWrite(db: BenchDatabase, batch: EntityWrite[]): Promise<BatchCost> {
+  const neo4jBefore = jvmCpuMs(db.neo4j.pid).work;
+  const nodeBefore = process.cpuUsage();
+  const wall = await write(db, batch);
+  const node = process.cpuUsage(nodeBefore);
+  return { wall, node: (node.user + node.system) / 1000, neo4j: jvmCpuMs(db.neo4j.pid).work - neo4jBefore };
+}
+
 async function phaseIngest() {
   const entities = Number(arg('ingest-entities', '20000'));
   const batchSize = Number(arg('batch', '1000'));
   fs.rmSync(path.join(PROJECT_ROOT, '.data', 'bench', 'columns-ingest'), { recursive: true, force: true });
   console.log(`[columns ingest] fresh store .data/bench/columns-ingest; ${entities} entities each way in batches of ${batchSize}; load average ${load()}`);
   const db = await startBenchDatabase('columns-ingest', undefined, boltPortArg());
-  if (process.env.BENCH_TRACE) db.graph.onStatement((e) => e.ms > 50 && console.log(`[trace] ${e.query} ${e.ms} ms, ${e.rows} rows`));
+  // BENCH_TRACE: each statement's total time, by side (the side being written is `side`), each
+  // statement over 200 ms, and each batch's wall time beside its statements' and its CPU time.
+  let side: 'with' | 'without' = 'with';
+  const traced = { with: new Map<string, number>(), without: new Map<string, number>() };
+  let batchNo = 0;
+  let statementMs = 0;
+  if (process.env.BENCH_TRACE) {
+    db.graph.onStatement((e) => {
+      statementMs += e.ms;
+      traced[side].set(e.query, (traced[side].get(e.query) ?? 0) + e.ms);
+      if (e.ms > 200) console.log(`[trace] batch ${batchNo} ${side}: ${e.query} ${e.ms.toFixed(0)} ms, ${e.rows} rows`);
+    });
+  }
   try {
     // The same graph twice (same seed, other names), written batch by batch in turn, so that load
     // from other processes falls on both alike.
     const tag = Date.now().toString(36);
+    // --warmup-entities N: a graph of N entities each way (other names) written first and not
+    // measured, so that every statement of both sides has run a few times before the measured pairs.
+    const warmup = Number(arg('warmup-entities', '0'));
+    if (warmup) {
+      const ww = batches(withColumns(mlGraph(warmup, `ww${tag}`)), batchSize, 'warm-with');
+      const wo = batches(withoutColumns(withColumns(mlGraph(warmup, `wo${tag}`))), batchSize, 'warm-without');
+      for (let a = await ww.next(), b = await wo.next(); !a.done && !b.done; a = await ww.next(), b = await wo.next()) {
+        await write(db, a.value);
+        await write(db, b.value);
+      }
+      console.log(`[columns ingest] warm-up: ${warmup} entities each way written; load average ${load()}`);
+    }
     const withC = batches(withColumns(mlGraph(entities, `iw${tag}`)), batchSize, 'with');
     const without = batches(withoutColumns(withColumns(mlGraph(entities, `io${tag}`))), batchSize, 'without');
-    const times = { with: [] as number[], without: [] as number[] };
+    const costs = { with: [] as BatchCost[], without: [] as BatchCost[] };
     let counts = { with: 0, without: 0 };
+    const loads: number[] = [];
     for (let i = 0; ; i++) {
       const a = await withC.next();
       const b = await without.next();
       if (a.done || b.done) break;
-      const ta = await write(db, a.value);
-      const tb = await write(db, b.value);
+      if (i === 1) for (const m of Object.values(traced)) m.clear();
+      batchNo = i;
+      side = 'with';
+      statementMs = 0;
+      const ca = await measuredWrite(db, a.value);
+      const statementsA = statementMs;
+      side = 'without';
+      statementMs = 0;
+      const cb = await measuredWrite(db, b.value);
+      if (process.env.BENCH_TRACE) {
+        // what the statements do not hold: Node between them, and the commit
+        const line = (c: BatchCost, st: number) => `wall ${c.wall.toFixed(0)} ms (statements ${st.toFixed(0)}), CPU node ${c.node.toFixed(0)} neo4j ${c.neo4j.toFixed(0)} ms`;
+        console.log(`[trace] batch ${i}: with ${line(ca, statementsA)}; without ${line(cb, statementMs)}`);
+      }
+      loads.push(os.loadavg()[0]);
       if (i > 0) {
         // the first pair warms the JIT and the page cache
-        times.with.push(ta / a.value.length);
-        times.without.push(tb / b.value.length);
+        const per = (c: BatchCost, n: number) => ({ wall: c.wall / n, node: c.node / n, neo4j: c.neo4j / n });
+        costs.with.push(per(ca, a.value.length));
+        costs.without.push(per(cb, b.value.length));
         counts = { with: counts.with + a.value.length, without: counts.without + b.value.length };
       }
-      if (i % 5 === 0) console.log(`[columns ingest] batch ${i}: with columns ${(ta / a.value.length).toFixed(2)} ms/entity, without ${(tb / b.value.length).toFixed(2)} ms/entity; load average ${load()}`);
+      if (i % 5 === 0) console.log(`[columns ingest] batch ${i}: with columns ${(ca.wall / a.value.length).toFixed(2)} ms/entity, without ${(cb.wall / b.value.length).toFixed(2)} ms/entity; load average ${load()}`);
     }
-    const w = stats(times.with);
-    const o = stats(times.without);
-    const total = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    console.log(`[columns ingest] with columns:    median ${w.p50.toFixed(2)} ms/entity, mean ${total(times.with).toFixed(2)} (${counts.with} entities)`);
-    console.log(`[columns ingest] without columns: median ${o.p50.toFixed(2)} ms/entity, mean ${total(times.without).toFixed(2)} (${counts.without} entities)`);
-    console.log(`[columns ingest] slower by ${((w.p50 / o.p50 - 1) * 100).toFixed(0)}% (median), ${((total(times.with) / total(times.without) - 1) * 100).toFixed(0)}% (mean); load average ${load()}`);
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const of = (k: keyof BatchCost) => ({ with: costs.with.map((c) => c[k]), without: costs.without.map((c) => c[k]) });
+    const summary: Record<string, unknown> = {};
+    for (const k of ['wall', 'node', 'neo4j'] as const) {
+      const x = of(k);
+      const w = stats(x.with);
+      const o = stats(x.without);
+      const slower = { median: (w.p50 / o.p50 - 1) * 100, mean: (mean(x.with) / mean(x.without) - 1) * 100 };
+      summary[k] = { with: { ...w, mean: mean(x.with) }, without: { ...o, mean: mean(x.without) }, slower };
+      console.log(
+        `[columns ingest] ${k.padEnd(5)} per entity: with columns median ${w.p50.toFixed(3)} mean ${mean(x.with).toFixed(3)} ms; without median ${o.p50.toFixed(3)} mean ${mean(x.without).toFixed(3)} ms; slower by ${slower.median.toFixed(0)}% (median), ${slower.mean.toFixed(0)}% (mean)`,
+      );
+    }
+    const cpu = (c: BatchCost[]) => mean(c.map((x) => x.node + x.neo4j));
+    console.log(`[columns ingest] CPU (node + neo4j) per entity, mean: with ${cpu(costs.with).toFixed(3)} ms, without ${cpu(costs.without).toFixed(3)} ms, slower by ${((cpu(costs.with) / cpu(costs.without) - 1) * 100).toFixed(0)}% (${counts.with} entities each way)`);
+    console.log(`[columns ingest] load average (1 min) over the batches ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)}; now ${load()}`);
+    if (process.env.BENCH_TRACE) {
+      for (const s of ['with', 'without'] as const) {
+        const top = [...traced[s]].sort((a, b) => b[1] - a[1]).map(([q, t]) => `${q} ${t.toFixed(0)}`);
+        console.log(`[trace] ${s} columns, statement ms after the first pair: ${top.join(', ')}`);
+      }
+    }
     const out = path.join(PROJECT_ROOT, 'bench', 'results', `columns-ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ entities, batchSize, with: w, without: o, samples: times, load: os.loadavg() }, null, 2));
+    fs.writeFileSync(out, JSON.stringify({ entities, batchSize, summary, samples: costs, loads }, null, 2));
   } finally {
     await db.stop();
   }

@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
 
@@ -139,7 +139,8 @@ export const queries = {
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
   columnsSchemaSync: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { opened: number; closed: number }>('columns/schema-sync', ['rows', 'now']),
-  columnsCreate: defineQuery<{ rows: SchemaSyncRow[]; now: Date }, { created: number }>('columns/create', ['rows', 'now']),
+  columnsCreate: defineQuery<{ rows: ColumnsCreateRow[]; now: Date }, { opened: number }>('columns/create', ['rows', 'now']),
+  columnsEnsure: defineQuery<{ columns: { urn: string; dataset: string; field: string }[] }, { columns: number }>('columns/ensure', ['columns']),
   columnDownstreamLevel: defineQuery<ColumnDownstreamLevelParams, ColumnDownstreamLevelRow>('columns/downstream-level', ['frontier', 'known', 'statuses', 'asOf']),
   columnUpstreamLevel: defineQuery<ColumnLevelParams, ColumnLevelRow>('columns/upstream-level', ['frontier', 'statuses', 'asOf']),
   columnsOfDatasets: defineQuery<
@@ -156,18 +157,16 @@ export const queries = {
     { owner: string; field: string | null; dataset: string; input: string; transformations: string | null; validFrom: Date | null }
   >('columns/links-of', ['datasets', 'readers']),
   columnMoveStart: defineQuery<{ links: { owner: string; from: string | null; to: string; at: Date }[] }, { moved: number }>('columns/move-start', ['links']),
-  // Column edges take the time their fact became true (`at`: the write's eventTime, else its now).
+  // Column edges take the time their fact became true (`at`: the write's eventTime, else its now;
+  // null in the opening statements: $now, so that the usual write sends no date per edge).
   columnDerivedClose: defineQuery<{ links: { from: string; to: string; at: Date }[] }, { closed: number }>('columns/derived-close', ['links']),
-  columnDerivedOpen: defineQuery<
-    { links: { from: string; dataset: string; field: string; to: string; inputDataset: string; input: string; transformations: string; at: Date }[] },
-    { opened: number }
-  >('columns/derived-open', ['links']),
+  columnDerivedOpen: defineQuery<{ links: { from: string; to: string; transformations: string; at: Date | null }[]; now: Date }, { opened: number }>(
+    'columns/derived-open',
+    ['links', 'now'],
+  ),
   columnSourcesSet: defineQuery<{ rows: { urn: string; datasets: string[] }[] }, { written: number }>('columns/sources-set', ['rows']),
   columnReadsClose: defineQuery<{ links: { owner: string; to: string; at: Date }[] }, { closed: number }>('columns/reads-close', ['links']),
-  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; dataset: string; field: string; at: Date }[] }, { opened: number }>(
-    'columns/reads-open',
-    ['links'],
-  ),
+  columnReadsOpen: defineQuery<{ links: { owner: string; to: string; at: Date | null }[]; now: Date }, { opened: number }>('columns/reads-open', ['links', 'now']),
 
   // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
   aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', [
@@ -208,6 +207,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;

@@ -150,6 +150,16 @@ export interface SchemaSyncRow {
   fields: { urn: string; fieldPath: string; type: string; description: string | null }[];
 }
 
+/** A dataset the write creates: its columns, each with the column lineage it is made from (columns/create). */
+export interface ColumnsCreateRow {
+  dataset: string;
+  /** The write's eventTime, the columns' validFrom; null: now. */
+  since: Date | null;
+  /** When its column lineage became true, the edges' validFrom; null: now. */
+  at: Date | null;
+  fields: { urn: string; fieldPath: string; type: string; description: string | null; inputs: { to: string; transformations: string }[] }[];
+}
+
 /** One stored edge, by its endpoints and type. */
 export interface EdgeKey {
   from: string;

@@ -234,6 +234,46 @@ describe('column walks on hand-built graphs', () => {
     expect(again.errors).toBeUndefined();
   });
 
+  it('one batch creating datasets: lineage from columns of a dataset later in the batch, from a column no schema lists, from its own column, and to a field outside its schema', async () => {
+    const [early, late] = ['early', 'late'].map((n) => `${n}${u}`);
+    const from = (name: string, field: string) => ({ dataset: ds('test', name), field });
+    const r = await t.gql(`mutation($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, {
+      b: {
+        datasets: [
+          {
+            platform: 'test', name: early, upstreams: [ds('test', late)],
+            schemaFields: [{ name: 'e1', type: 'string' }, { name: 'e2', type: 'string' }],
+            columnLineage: [
+              { field: 'e1', inputFields: [from(late, 'l1')] },
+              { field: 'e2', inputFields: [from(late, 'unlisted'), from(early, 'e1')] },
+              { field: 'extra', inputFields: [from(late, 'l2')] },
+            ],
+          },
+          { platform: 'test', name: late, schemaFields: [{ name: 'l1', type: 'string' }, { name: 'l2', type: 'string' }] },
+        ],
+      },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.ingest.created).toBe(2);
+    const upstream = async (columns: string[]) => {
+      const up = await t.gql(`{ lineage(urn: "${ds('test', early)}", direction: UPSTREAM, columns: ${JSON.stringify(columns)}, maxDepth: 10) { items { precision degree columns entity { name } } } }`);
+      expect(up.errors).toBeUndefined();
+      return up.data!.lineage.items.map((i: any) => [i.precision, i.degree, i.entity.name, i.columns]);
+    };
+    expect(await upstream(['e1'])).toEqual([['COLUMN', 1, late, ['l1']]]);
+    // A column walk does not step within its root's own dataset: e2's own input e1 shows in the counts below.
+    expect(await upstream(['e2'])).toEqual([['COLUMN', 1, late, ['unlisted']]]);
+    expect(await upstream(['extra'])).toEqual([['COLUMN', 1, late, ['l2']]]);
+    expect(await walk(`urn: "${ds('test', late)}", columns: ["unlisted"]`)).toEqual([['COLUMN', 1, early, ['e2']]]);
+    // The schemas list what they listed (the columns named only by lineage are not in them); what
+    // each column's lineage makes, its own dataset's columns too.
+    const cols = await t.gql(`{ late: dataset(urn: "${ds('test', late)}") { ...c } early: dataset(urn: "${ds('test', early)}") { ...c} } fragment c on Dataset { columns { fieldPath downstream { columns datasets } } }`);
+    expect(cols.errors).toBeUndefined();
+    const counts = (d: any) => d.columns.map((c: any) => [c.fieldPath, c.downstream.columns, c.downstream.datasets]);
+    expect(counts(cols.data!.late)).toEqual([['l1', 1, 1], ['l2', 1, 1]]);
+    expect(counts(cols.data!.early)).toEqual([['e1', 1, 1], ['e2', 0, 0]]);
+  });
+
   it('refuse what cannot be answered, naming the argument', async () => {
     const a = `e${u}`;
     await upsert(a, ['x']);
