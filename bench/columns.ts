@@ -8,7 +8,7 @@
 //           time and CPU time per entity (this process and the Neo4j JVM without its JIT compilers,
 //           from /proc); BENCH_TRACE=1 adds each statement's total time per side
 // Usage: npm run bench:columns -- --phase load|run|ingest [--size 100k] [--iterations 20] [--reach 1000] [--root URN --column c]
-//        [--ingest-entities 20000] [--batch 1000] [--warmup-entities 0] [--bolt-port N] [--port N (run: the server's HTTP port)]
+//        [--warmup 3 (run: untimed walks of each kind first)] [--ingest-entities 20000] [--batch 1000] [--warmup-entities 0] [--bolt-port N] [--port N (run: the server's HTTP port)]
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -127,8 +127,10 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
     const datasetTotal = (await gql(DATASET, { urn: root.urn })).total;
     if (root.total < 0) root.total = (await gql(COUNT, { urn: root.urn, c: [root.column] })).total;
     console.log(`[columns run] root ${root.urn} column ${root.column}: column-level reach ${root.total}, dataset-level reach ${datasetTotal}`);
-    // A fresh store's first walks read from disk (and may be cut by the time budget): warm up first.
-    for (let i = 0; i < 3; i++) {
+    // A fresh store's first walks read from disk (and may be cut by the time budget), and Neo4j's
+    // JIT compiles the walk's operators over the first 15-20 walks: warm up first (--warmup N).
+    const warmupWalks = Number(arg('warmup', '3'));
+    for (let i = 0; i < warmupWalks; i++) {
       await gql(COLUMN, { urn: root.urn, c: [root.column] });
       await gql(DATASET, { urn: root.urn });
     }

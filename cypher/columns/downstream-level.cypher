@@ -15,7 +15,8 @@
 // from the dataset (for today's graph, read from the entity's and its consumed features'
 // `columnSources`, cypher/columns/sources-set.cypher). An entity `fed` names gets [] (the
 // affected columns prove its step). Pairs
-// (reached entity, dataset) listed in $known, as urn + newline + dataset, are not asked again: the
+// (reached entity, dataset) that are keys of the map $known, as urn + newline + dataset, are not
+// asked again (a map, so that each question is one lookup, not a scan of every pair known): the
 // walk has their answer from an earlier level, and `mapped` leaves those datasets out.
 // A frontier entry of the walk's fallback side (past a hop without column mapping) has no affected
 // columns or datasets and f.fallback true: its row gives the plain steps (every `mapped` and `fed`
@@ -88,8 +89,8 @@ CALL (f, n, fedTo) {
     CASE
       WHEN size(f.datasets) = 0 OR m.urn IN fedTo THEN []
       // Today's graph: the datasets m's open column edges read from, kept on m (columnSources).
-      WHEN $asOf IS NULL AND m:Dataset THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND d IN m.columnSources]
-      WHEN $asOf IS NULL AND (m:Feature OR m:Model) THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND (
+      WHEN $asOf IS NULL AND m:Dataset THEN [d IN f.datasets WHERE $known[m.urn + '\n' + d] IS NULL AND d IN m.columnSources]
+      WHEN $asOf IS NULL AND (m:Feature OR m:Model) THEN [d IN f.datasets WHERE $known[m.urn + '\n' + d] IS NULL AND (
         d IN m.columnSources
         OR EXISTS {
           MATCH (m)-[c:CONSUMES]->(x:Feature)
@@ -97,12 +98,12 @@ CALL (f, n, fedTo) {
             AND (d IN x.columnSources OR EXISTS { MATCH (x)-[e:DERIVED_FROM]->(s:Dataset) WHERE s.urn = d AND e.validTo IS NULL })
         })]
       // As of a time: the column edges valid then.
-      WHEN m:Dataset THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND EXISTS {
+      WHEN m:Dataset THEN [d IN f.datasets WHERE $known[m.urn + '\n' + d] IS NULL AND EXISTS {
           MATCH (:Column {dataset: m.urn})-[l:COLUMN_DERIVED_FROM]->(s:Column)
           WHERE s.dataset = d
             AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)
         }]
-      WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE NOT m.urn + '\n' + d IN $known AND (
+      WHEN m:Feature OR m:Model THEN [d IN f.datasets WHERE $known[m.urn + '\n' + d] IS NULL AND (
         EXISTS {
           MATCH (m)-[l:READS_COLUMN]->(s:Column)
           WHERE s.dataset = d AND l.validFrom <= $asOf AND (l.validTo IS NULL OR l.validTo > $asOf)

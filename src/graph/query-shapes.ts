@@ -127,8 +127,8 @@ export interface ColumnDownstreamLevelParams {
    * `fallback`: an entry of the walk's fallback side (all three lists empty).
    */
   frontier: { urn: string; fallback: boolean; datasets: string[]; columns: string[]; all: string[] }[];
-  /** (entity, dataset) pairs whose mapping the walk knows already, as `${entity}\n${dataset}`: not asked again. */
-  known: string[];
+  /** (entity, dataset) pairs whose mapping the walk knows already, as keys `${entity}\n${dataset}`: not asked again. */
+  known: Record<string, true>;
   statuses: string[];
   asOf: Date | null;
 }

@@ -50,16 +50,16 @@ describe('levelRows (downstream)', () => {
         from: f.urn,
         fallback: false,
         fed: [],
-        steps: [M, N].map((m) => ['TRAINED_ON', m, 'MODEL', m === M && !p.known.includes(`${m}\n${D}`) ? [D] : []]),
+        steps: [M, N].map((m) => ['TRAINED_ON', m, 'MODEL', m === M && !p.known[`${m}\n${D}`] ? [D] : []]),
       })) as ColumnDownstreamLevelRow[],
     );
     const memo: MappingMemo = new Map();
     const first = await levelRows(tx, LineageDirection.DOWNSTREAM, [{ urn: D, carried: new Map([[D, new Set(['x'])]]) }], [], memo, params);
-    expect(sent[0].known).toEqual([]);
+    expect(sent[0].known).toEqual({});
     expect(first.proven.map((r) => [r.urn, r.mapped])).toEqual([[M, [D]], [N, []]]);
     // The run that reads D leads to the same models: both pairs are known, and M is still mapped.
     const second = await levelRows(tx, LineageDirection.DOWNSTREAM, [{ urn: RUN, carried: new Map([[D, new Set(['x'])]]) }], [], memo, params);
-    expect([...sent[1].known].sort()).toEqual([`${M}\n${D}`, `${N}\n${D}`]);
+    expect(Object.keys(sent[1].known).sort()).toEqual([`${M}\n${D}`, `${N}\n${D}`]);
     expect(second.proven.map((r) => [r.urn, r.mapped])).toEqual([[M, [D]], [N, []]]);
   });
 

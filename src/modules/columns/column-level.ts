@@ -64,8 +64,8 @@ export async function levelRows(
   const frontier = [...proven.map(downstreamEntry), ...fallback.map((urn) => ({ urn, fallback: true, datasets: [], columns: [], all: [] }))];
   const out: LevelRows = { proven: [], fallback: [], statements: frontier.length ? 1 : 0 };
   if (!frontier.length) return out;
-  const known: string[] = [];
-  for (const d of new Set(frontier.flatMap((f) => f.datasets))) for (const m of memo.get(d)?.keys() ?? []) known.push(`${m}\n${d}`);
+  const known: Record<string, true> = {};
+  for (const d of new Set(frontier.flatMap((f) => f.datasets))) for (const m of memo.get(d)?.keys() ?? []) known[`${m}\n${d}`] = true;
   const datasetsOfEntry = new Map(frontier.filter((f) => !f.fallback).map((f) => [f.urn, f.datasets]));
   const reached = new Map<string, LineageLevelRow>();
   for (const row of await tx.run(queries.columnDownstreamLevel, { ...params, frontier, known })) {
