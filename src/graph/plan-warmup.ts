@@ -7,6 +7,9 @@ import type { Query } from './query';
 const NOBODY = 'urn:li:mlgraph:plan-warmup';
 const STATUSES = ['ACTIVE', 'DEPRECATED'];
 
+/** A statement with parameters of its declared type (so a change of type fails to compile here). */
+const planned = <P extends object, R extends object>(query: Query<P, R>, params: P) => [query as unknown as Query<object, object>, params] as const;
+
 /**
  * The walk statements, with parameters of the types requests send (Neo4j keeps a plan per
  * statement text and parameter types). Planned cold, on a Neo4j that has just started, the column
@@ -14,15 +17,13 @@ const STATUSES = ['ACTIVE', 'DEPRECATED'];
  * first lineage or impact question after a start would pay it (BENCHMARKS.md, "Column-level
  * impact").
  */
-const WALK_STATEMENTS: [Query<object, object>, object][] = [
-  [queries.lineageDownstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
-  [queries.lineageUpstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }],
-  [queries.lineageDownstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
-  [queries.lineageUpstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }],
-  // The first level of a column walk knows no mapping yet: an empty list is planned apart.
-  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [], statuses: STATUSES, asOf: null }],
-  [queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: [NOBODY], statuses: STATUSES, asOf: null }],
-  [queries.columnUpstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY] }], statuses: STATUSES, asOf: null }],
+const WALK_STATEMENTS = [
+  planned(queries.lineageDownstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }),
+  planned(queries.lineageUpstreamLevel, { frontier: [NOBODY], statuses: STATUSES, asOf: null }),
+  planned(queries.lineageDownstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }),
+  planned(queries.lineageUpstreamTwoLevels, { frontier: [NOBODY], visited: [NOBODY], expandable: [NOBODY], expandMax: 100, statuses: STATUSES, asOf: null }),
+  planned(queries.columnDownstreamLevel, { frontier: [{ urn: NOBODY, fallback: false, datasets: [NOBODY], columns: [NOBODY], all: [] }], known: {}, statuses: STATUSES, asOf: null }),
+  planned(queries.columnUpstreamLevel, { frontier: [{ urn: NOBODY, datasets: [NOBODY] }], statuses: STATUSES, asOf: null }),
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { queries } from '../../src/graph';
 import { startThrowawayNeo4j } from '../support/neo4j-instance';
 import { startTestServer, testGraph, testLog } from '../support/harness';
 import { createServer } from '../../src/server';
@@ -63,6 +64,10 @@ describe('/ready follows Neo4j', () => {
       await migrating;
       const walks = ['lineage/downstream-level', 'lineage/upstream-level', 'lineage/downstream-two-levels', 'lineage/upstream-two-levels', 'columns/downstream-level', 'columns/upstream-level'];
       expect(plannedWhenReady).toEqual(expect.arrayContaining(walks));
+      // The plans made ahead serve the parameters walks send (Neo4j reuses a plan for the same text).
+      const nobody = 'urn:li:dataset:(urn:li:dataPlatform:test,nobody,PROD)';
+      const frontier = [{ urn: nobody, fallback: false, datasets: [nobody], columns: [`urn:li:schemaField:(${nobody},x)`], all: [] }];
+      await expect(graph.read(queries.columnDownstreamLevel, { frontier, known: { [`${nobody}\n${nobody}`]: true }, statuses: ['ACTIVE'], asOf: null })).resolves.toEqual([]);
     } finally {
       await server.stop();
       await graph.close();
