@@ -1,4 +1,4 @@
-import { getNamedType, Kind, type FieldNode, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, Kind, type FieldNode, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from 'graphql';
 import { ENTITY_TYPES, type EntityType } from '../../model/entity-type';
 import { RELATION_FIELDS } from '../../model/relationship-type';
 import { entityTypeOfUrn } from '../../model/urn';
@@ -10,16 +10,16 @@ import { entityClassOf } from './graphql/entity-classes';
 interface SelectedList {
   list: RelatedList;
   single: boolean;
-  first: FieldNode['arguments'] extends readonly (infer A)[] | undefined ? (A extends { value: infer V } ? V | undefined : never) : never;
-  after: SelectedList['first'];
+  first: ValueNode | undefined;
+  after: ValueNode | undefined;
 }
 
 /**
  * The relationship lists a field returning one entity (`model(urn)`, `entity(urn)`) selects on it,
  * by entity type (through inline fragments and fragments), each with one set of arguments; a list
  * selected under an alias or twice is left out (its resolver reads it, as for any other list).
- * The entity loader reads these lists in the statement that reads the entity (see
- * EntityLoaders.readAhead), so an entity's page with its tabs is one statement. Only the field's
+ * The entity loader reads these lists in the statement that reads the entity (loadWithLists puts
+ * them in RequestScope.ahead), so an entity's page with its tabs is one statement. Only the field's
  * own selection counts: what the cost model counted for it, never more.
  */
 type Lookahead = ReadonlyMap<EntityType, readonly SelectedList[]>;
@@ -65,7 +65,7 @@ function lookaheadOf(info: GraphQLResolveInfo): Lookahead {
 }
 
 /** An argument's value: a literal, or the (coerced) variable's value; undefined when it is neither. */
-function valueOf(node: SelectedList['first'], variables: Readonly<Record<string, unknown>>): unknown {
+function valueOf(node: ValueNode | undefined, variables: Readonly<Record<string, unknown>>): unknown {
   if (!node || node.kind === Kind.NULL) return null;
   if (node.kind === Kind.VARIABLE) return variables[node.name.value] ?? null;
   if (node.kind === Kind.INT) return Number(node.value);
