@@ -6,7 +6,7 @@ import { checksum, readCypher, type Query } from './query';
 import { queries } from './queries';
 
 /** Schema migrations in the order they apply; ids are file names under cypher/migrations/. */
-export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind', '0006_columns', '0007_numeric_metrics', '0008_search_index_in_background', '0009_column_sources'] as const;
+export const MIGRATION_IDS = ['0001_entity_urn_unique', '0002_lookup_indexes', '0003_api_tokens', '0004_aliases_on_membership', '0005_runs_of_every_kind', '0006_columns', '0007_numeric_metrics', '0008_search_index_in_background', '0009_column_sources', '0010_platform_index'] as const;
 
 /**
  * Work a migration does after its statements, in code: what Cypher alone cannot (0006 reads the

@@ -2,6 +2,8 @@ import { defineQuery } from './query';
 import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
+/** The parameters of every entities(filter) count. */
+const BROWSE_FILTER = ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix'] as const;
 
 /**
  * Every Cypher statement mlgraph runs (except migrations, listed in migrations.ts), named once with
@@ -72,15 +74,9 @@ export const queries = {
     'browse/entities-page',
     ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
   ),
-  browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', [
-    'types',
-    'statuses',
-    'platform',
-    'env',
-    'tag',
-    'owner',
-    'namePrefix',
-  ]),
+  browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', BROWSE_FILTER),
+  // The same count when the filter names a platform, from the (platform, type, name) index.
+  browseEntitiesCountOfPlatform: defineQuery<BrowseFilterParams & { platform: string }, { total: number }>('browse/entities-count-of-platform', BROWSE_FILTER),
   searchEntitiesPage: defineQuery<SearchParams & { skip: Int; limit: Int }, { urn: string; score: number }>(
     'search/entities-page',
     ['query', 'types', 'statuses', 'skip', 'limit'],

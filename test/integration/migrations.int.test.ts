@@ -1,4 +1,4 @@
-import { migrate, MIGRATIONS } from '../../src/graph';
+import { migrate, MIGRATIONS, queries } from '../../src/graph';
 import { rawDriver, testGraph, testLog, uniqueId } from '../support/harness';
 
 describe('schema migrations', () => {
@@ -148,6 +148,19 @@ describe('schema migrations', () => {
     expect(await migrate(graph, testLog)).toEqual([id]);
     expect(await sources()).toEqual(expected);
     await driver.executeQuery('MATCH (n) WHERE n.urn IN $urns OR n.dataset IN $urns DETACH DELETE n', { urns: [a, b, c, out, m, plain] });
+  });
+
+  it('give platform filters an index: a count of one platform seeks it instead of reading every entity', async () => {
+    const id = '0010_platform_index';
+    await driver.executeQuery('DROP INDEX entity_platform_type_name IF EXISTS');
+    await driver.executeQuery('MATCH (x:MlgraphMigration {id: $id}) DELETE x', { id });
+    expect(await migrate(graph, testLog)).toEqual([id]);
+    await driver.executeQuery("CALL db.awaitIndex('entity_platform_type_name', 120)");
+    type Plan = { operatorType: string; arguments: Record<string, unknown>; children: Plan[] };
+    const leaves = (p: Plan): string[] => (p.children.length ? p.children.flatMap(leaves) : [`${p.operatorType} ${String(p.arguments.Details ?? '')}`]);
+    const params = { types: ['DATASET'], statuses: ['ACTIVE'], platform: 'test', env: null, tag: null, owner: null, namePrefix: null };
+    const plan = (await driver.executeQuery(`EXPLAIN ${queries.browseEntitiesCountOfPlatform.text}`, params)).summary.plan as unknown as Plan;
+    expect(leaves(plan)).toEqual([expect.stringMatching(/^NodeIndexSeek.*n:Entity\(platform, type, name\)/)]);
   });
 
   it('give models stored with text metrics only their numeric metrics, once, keeping the text', async () => {

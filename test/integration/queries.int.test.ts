@@ -210,15 +210,20 @@ describe('entities(filter, first, after)', () => {
     expect(conn.edges.find((e: any) => e.node.urn === urn.m3).node.status).toBe('DEPRECATED');
   });
 
-  it('filters by types, env, tag, owner and name prefix, and combines them', async () => {
-    expect(urnsOf(await list({ platform, types: ['MODEL', 'MODEL_GROUP'] }))).toEqual([urn.m1, urn.m2, urn.m3, urn.g]);
-    expect(urnsOf(await list({ platform, env: 'DEV' }))).toEqual([urn.dsA, urn.m2]);
-    expect(urnsOf(await list({ platform, tag }))).toEqual([urn.dsB, urn.dep, urn.m1]);
-    expect(urnsOf(await list({ tag }))).toEqual([urn.dsB, urn.dep, urn.m1]); // the tag is unique to this test
-    expect(urnsOf(await list({ owner }))).toEqual([urn.dsA, urn.m1]);
-    expect(urnsOf(await list({ platform, namePrefix: 'churn-' }))).toEqual([urn.dep, urn.m1, urn.m2]);
-    expect(urnsOf(await list({ platform, namePrefix: 'churn-', types: ['MODEL'], env: 'PROD', tag }))).toEqual([urn.m1]);
-    expect(urnsOf(await list({ platform, namePrefix: 'Churn' }))).toEqual([]); // case-sensitive
+  it('filters by types, env, tag, owner and name prefix, and combines them, and counts what it lists', async () => {
+    // totalCount, with a platform from its own index (browse/entities-count-of-platform), equals the list.
+    const counted = (conn: any) => {
+      expect(conn.totalCount).toBe(conn.edges.length);
+      return urnsOf(conn);
+    };
+    expect(counted(await list({ platform, types: ['MODEL', 'MODEL_GROUP'] }))).toEqual([urn.m1, urn.m2, urn.m3, urn.g]);
+    expect(counted(await list({ platform, env: 'DEV' }))).toEqual([urn.dsA, urn.m2]);
+    expect(counted(await list({ platform, tag }))).toEqual([urn.dsB, urn.dep, urn.m1]);
+    expect(counted(await list({ tag }))).toEqual([urn.dsB, urn.dep, urn.m1]); // the tag is unique to this test
+    expect(counted(await list({ owner }))).toEqual([urn.dsA, urn.m1]);
+    expect(counted(await list({ platform, namePrefix: 'churn-' }))).toEqual([urn.dep, urn.m1, urn.m2]);
+    expect(counted(await list({ platform, namePrefix: 'churn-', types: ['MODEL'], env: 'PROD', tag }))).toEqual([urn.m1]);
+    expect(counted(await list({ platform, namePrefix: 'Churn' }))).toEqual([]); // case-sensitive
     expect((await list({ platform, tag: 'no-such-tag' })).totalCount).toBe(0);
   });
 
@@ -583,6 +588,6 @@ describe('round trips of a page of models with their relationships', () => {
     // the page with its models, its count, the models' relationship lists with their entities, the
     // runs' inputs with theirs: a constant, whatever the page size
     expect(hundred.names).toEqual(ten.names);
-    expect(hundred.names).toEqual(['browse/entities-count', 'browse/entities-page', 'edges/related', 'edges/related']);
+    expect(hundred.names).toEqual(['browse/entities-count-of-platform', 'browse/entities-page', 'edges/related', 'edges/related']);
   });
 });

@@ -34,7 +34,8 @@ export async function listEntities(
   const hydrated = await hydrate(ctx, rows.slice(0, size));
   const edges = hydrated.map(({ row, node }) => ({ cursor: entityCursor(row), node }));
   return connection(edges, rows.length > size, page.after, async () => {
-    const [row] = await ctx.graph.read(queries.browseEntitiesCount, where);
+    // A platform's entities are counted from their index (migration 0010), not from every entity.
+    const [row] = where.platform !== null ? await ctx.graph.read(queries.browseEntitiesCountOfPlatform, { ...where, platform: where.platform }) : await ctx.graph.read(queries.browseEntitiesCount, where);
     return row?.total ?? 0;
   });
 }
