@@ -7,17 +7,21 @@
 // sent once per slice, not once per key. k.types come from the server's RelationshipType enum,
 // never from free text. A slice with k.self true asks the entities k.urns themselves (the entity
 // loader's batch, with the lists the operation selects on them read ahead in the same statement).
+// k.nested lists the lists the operation selects on the slice's entities (a page's models' runs,
+// and the runs' inputs): read for each entity the slice hands out (its first k.limit - 1, the last
+// row only tells that the list goes on), once per entity however many keys list it; their rows
+// carry sub = j + 1 (j: the nested list's index) and key = the entity they belong to.
 // params: $slices, $fields
-// slices: [{self, types, out, target, after, limit, urns}]
+// slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
 // fields: {<entity type>: [property name]}
-// returns: slice, key, urn, type, values
+// returns: slice, sub, key, urn, type, values
 UNWIND range(0, size($slices) - 1) AS slice
 WITH slice, $slices[slice] AS k
 UNWIND k.urns AS key
 MATCH (n:Entity {urn: key})
 CALL (n, k) {
   WITH n WHERE k.self AND n.type IS NOT NULL
-  RETURN n AS m
+  RETURN n AS m, false AS shown
   UNION ALL
   WITH n, k WHERE NOT k.self
   CALL (n, k) {
@@ -31,8 +35,35 @@ CALL (n, k) {
   }
   // A limit per slice, so slices of different sizes share one statement (LIMIT takes no variable).
   WITH k, m ORDER BY m.urn
-  WITH k, collect(m) AS all
-  UNWIND all[..k.limit] AS m
-  RETURN m
+  WITH k, collect(m) AS listed
+  UNWIND range(0, size(listed[..k.limit]) - 1) AS i
+  RETURN listed[i] AS m, i < k.limit - 1 AS shown
 }
-RETURN slice, key, m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values
+WITH collect({slice: slice, key: key, m: m, shown: shown}) AS rows
+CALL (rows) {
+  UNWIND rows AS row
+  RETURN row.slice AS slice, 0 AS sub, row.key AS key, row.m AS m
+  UNION ALL
+  UNWIND rows AS row
+  WITH row WHERE row.shown AND size($slices[row.slice].nested) > 0
+  WITH DISTINCT row.slice AS slice, row.m AS owner
+  UNWIND range(0, size($slices[slice].nested) - 1) AS j
+  WITH slice, owner, j, $slices[slice].nested[j] AS k
+  CALL (owner, k) {
+    CALL (owner, k) {
+      MATCH (owner)-[r:$any(k.types)]->(m:Entity)
+      WHERE k.out AND r.validTo IS NULL AND m.type = k.target AND (k.after IS NULL OR m.urn > k.after)
+      RETURN m
+      UNION
+      MATCH (owner)<-[r:$any(k.types)]-(m:Entity)
+      WHERE NOT k.out AND r.validTo IS NULL AND m.type = k.target AND (k.after IS NULL OR m.urn > k.after)
+      RETURN m
+    }
+    WITH k, m ORDER BY m.urn
+    WITH k, collect(m) AS listed
+    UNWIND listed[..k.limit] AS m
+    RETURN m
+  }
+  RETURN slice, j + 1 AS sub, owner.urn AS key, m
+}
+RETURN slice, sub, key, m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values

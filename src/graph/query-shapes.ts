@@ -13,8 +13,11 @@ export interface ProjectedRow {
   values: unknown[];
 }
 
-/** A row of edges/related: a listed entity, with the slice (index) and key (owner URN) it answers. */
-export type RelatedRow = ProjectedRow & { slice: number; key: string };
+/**
+ * A row of edges/related: a listed entity, with the slice (index), the list (0: the slice's own; j:
+ * its j-th nested list) and the key (owner URN: of the slice's list, or of the nested list) it answers.
+ */
+export type RelatedRow = ProjectedRow & { slice: number; sub: number; key: string };
 
 /** One relationship list asked of edges/related for several entities (see that file). */
 export interface RelatedSliceParam {
@@ -26,6 +29,8 @@ export interface RelatedSliceParam {
   target: string;
   after: string | null;
   limit: Int;
+  /** Lists of each entity the slice lists (its first `limit - 1`), read after it. */
+  nested: Omit<RelatedSliceParam, 'urns' | 'nested'>[];
 }
 
 /** Parameters of one lineage level: the frontier's URNs and the walk's filters. */

@@ -63,8 +63,8 @@ describe('an entity loaded by URN, with the lists its operation selects', () => 
     expect(ahead.data).toEqual(alone.data);
     expect(ahead.data!.model.deployments).toEqual([{ urn: u.deployment('b') }, { urn: u.deployment('c') }]);
     expect(ahead.data!.model.groups.map((g: any) => g.urn)).toEqual([u.group('all'), u.group('churn')].sort());
-    // Lists of listed entities (a group's models, a run's experiment) are read as before, one statement per level.
-    expect(ahead.names).toEqual(['edges/related', 'edges/related']);
+    // Lists of listed entities (a group's models, a run's experiment) are read in the same statement.
+    expect(ahead.names).toEqual(['edges/related']);
     expect(alone.names).toEqual(['entities/by-urns', 'edges/related', 'edges/related']);
   });
 
@@ -98,5 +98,49 @@ describe('an entity loaded by URN, with the lists its operation selects', () => 
     const refused = await run(`query ($m: ID!) { model(urn: $m) { deployments(first: 5000) { urn } } }`, { m: u.model('churn-v7') });
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.names).toEqual(['entities/by-urns']);
+  });
+});
+
+describe("a relationship list's entities, with the lists the operation selects on them", () => {
+  /** Names and row counts of the statements one request sent. */
+  async function traced(query: string, variables: Record<string, unknown> = {}) {
+    const sent: { name: string; rows: number }[] = [];
+    const stop = t.graph.onStatement((e) => sent.push({ name: e.query, rows: e.rows }));
+    try {
+      return { ...(await t.gql(query, variables)), sent };
+    } finally {
+      stop();
+    }
+  }
+
+  it('reads them in the statement that reads the list, once per entity however many lists hold it, and not for the row that only tells the list goes on', async () => {
+    const q = `query ($p: String!, $n: Int) { entities(filter: { types: [MODEL_GROUP], platform: $p }, first: 10) { edges { node {
+      ... on ModelGroup { urn models(first: $n) { urn groups { urn } } } } } } }`;
+    const ahead = await traced(q, { p: token, n: 1 });
+    expect(ahead.errors).toBeUndefined();
+    const alone = await traced(aliased(q), { p: token, n: 1 });
+    expect(alone.errors).toBeUndefined();
+    expect(ahead.data).toEqual(alone.data);
+    const groups = [u.group('churn'), u.group('all')].sort().map((urn) => ({ urn, models: [{ urn: u.model('churn-v7'), groups: [u.group('all'), u.group('churn')].sort().map((g) => ({ urn: g })) }] }));
+    expect(ahead.data!.entities.edges.map((e: any) => e.node)).toEqual(groups);
+    const related = ahead.sent.filter((s) => s.name === 'edges/related');
+    // One statement: the groups' models (all: v7; churn: v7 and v8, the row that says more) and
+    // v7's two groups, read once though both groups list v7; v8's groups are not read.
+    expect(related).toEqual([{ name: 'edges/related', rows: 5 }]);
+    expect(alone.sent.filter((s) => s.name === 'edges/related')).toHaveLength(2);
+  });
+
+  it('reads a third level by its resolvers, with the same answer', async () => {
+    const q = `query ($m: ID!) { model(urn: $m) { urn groups { urn models(first: 5) { urn deployments(first: 2) { urn } } } } }`;
+    const ahead = await traced(q, { m: u.model('churn-v8') });
+    expect(ahead.errors).toBeUndefined();
+    const alone = await traced(aliased(q), { m: u.model('churn-v8') });
+    expect(ahead.data).toEqual(alone.data);
+    expect(ahead.data!.model.groups[0].models).toEqual([
+      { urn: u.model('churn-v7'), deployments: [{ urn: u.deployment('a') }, { urn: u.deployment('b') }] },
+      { urn: u.model('churn-v8'), deployments: [] },
+    ]);
+    // The model, its group and the group's models in one statement; the models' deployments in a second.
+    expect(ahead.sent.map((s) => s.name)).toEqual(['edges/related', 'edges/related']);
   });
 });

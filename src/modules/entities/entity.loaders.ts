@@ -22,7 +22,15 @@ export interface RelatedKey {
   first: number;
   /** ...after this URN (null: from the start). */
   after: string | null;
+  /**
+   * Lists of the listed entities to read in the same statement (what the operation selects on
+   * them: lookahead.ts); each is primed into `related` for each entity handed out.
+   */
+  nested?: readonly NestedList[];
 }
+
+/** A relationship list of each entity of another list, read with it. */
+export type NestedList = Omit<RelatedKey, 'urn' | 'nested'>;
 
 /** The entities of a slice (read with the list), in URN order, and whether the list goes on past it. */
 export interface RelatedSlice {
@@ -65,7 +73,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
       return urns.map((u) => byUrn.get(u) ?? null);
     }
     // The entities themselves (slice 0) and the lists read ahead, in one statement.
-    const self: RelatedSliceParam = { self: true, urns: [...urns], types: [], out: true, target: '', after: null, limit: int(1) };
+    const self: RelatedSliceParam = { self: true, urns: [...urns], types: [], out: true, target: '', after: null, limit: int(1), nested: [] };
     const byUrn = new Map<string, EntityRecord>();
     const lists = await readRelated(keys, [self]).read((row, record) => (row.slice === 0 ? byUrn.set(row.urn, record) : entity.prime(row.urn, record)));
     for (const [i, k] of keys.entries()) if (byUrn.has(k.urn)) related.prime(k, lists[i]);
@@ -78,25 +86,34 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
       const id = sliceIds[i];
       const slice = slices.get(id);
       if (slice) slice.urns.push(k.urn);
-      else slices.set(id, { self: false, urns: [k.urn], types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) });
+      else slices.set(id, { ...sliceParam(k), urns: [k.urn], nested: (k.nested ?? []).map(sliceParam) });
     }
     const ids = [...before.map(() => ''), ...slices.keys()];
     return {
       async read(each: (row: RelatedRow, record: EntityRecord) => void): Promise<RelatedSlice[]> {
         const fields = projection();
+        // Rows by slice, list (0: the slice's own; j: its j-th nested list) and owner URN.
         const found = new Map<string, EntityRecord[]>();
-        // One row more than asked tells whether the list goes on.
         for (const row of await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })) {
           const record = recordOf(row, fields);
           each(row, record);
           if (row.slice < before.length) continue;
-          const id = `${ids[row.slice]}|${row.key}`;
+          const id = `${ids[row.slice]}|${row.sub}|${row.key}`;
           (found.get(id) ?? found.set(id, []).get(id)!).push(record);
         }
-        return keys.map((k, i) => {
-          // Rows of one key arrive in URN order from Neo4j, but nothing promises it across UNWIND.
-          const records = (found.get(`${sliceIds[i]}|${k.urn}`) ?? []).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+        const sliceOf = (id: string, k: { first: number }, owner: string, sub: number): RelatedSlice => {
+          // One row more than asked tells whether the list goes on. Rows of one key arrive in URN
+          // order from Neo4j, but nothing promises it across UNWIND.
+          const records = (found.get(`${id}|${sub}|${owner}`) ?? []).sort(byUrn);
           return { records: records.slice(0, k.first), more: records.length > k.first };
+        };
+        return keys.map((k, i) => {
+          const slice = sliceOf(sliceIds[i], k, k.urn, 0);
+          // The nested lists of each entity handed out (none found: an empty list, known too).
+          for (const [j, n] of (k.nested ?? []).entries()) {
+            for (const r of slice.records) related.prime({ urn: r.urn, ...n }, sliceOf(sliceIds[i], n, r.urn, j + 1));
+          }
+          return slice;
         });
       },
     };
@@ -145,8 +162,26 @@ export function relatedKeyId(k: RelatedKey): string {
 const joinedTypes = new WeakMap<readonly RelationshipType[], string>();
 
 /** What keys asking the same list share: everything but the entity. */
-function sliceId(k: RelatedKey): string {
+function sliceId(k: Omit<RelatedKey, 'urn'>): string {
   let types = joinedTypes.get(k.types);
   if (types === undefined) joinedTypes.set(k.types, (types = k.types.join(',')));
-  return `${k.direction}|${types}|${k.target}|${k.first}|${k.after ?? ''}`;
+  return `${k.direction}|${types}|${k.target}|${k.first}|${k.after ?? ''}${k.nested?.length ? `|${nestedId(k.nested)}` : ''}`;
+}
+
+// The id of a key's nested lists, kept per array (lookahead.ts hands the same array to every key of a field).
+const nestedIds = new WeakMap<readonly NestedList[], string>();
+
+function nestedId(nested: readonly NestedList[]): string {
+  let id = nestedIds.get(nested);
+  if (id === undefined) nestedIds.set(nested, (id = `[${nested.map(sliceId).join(';')}]`));
+  return id;
+}
+
+/** A list as edges/related takes it (its entities' URNs and nested lists aside). */
+function sliceParam(k: NestedList): Omit<RelatedSliceParam, 'urns' | 'nested'> {
+  return { self: false, types: [...k.types], out: k.direction === 'out', target: k.target, after: k.after, limit: int(k.first + 1) };
+}
+
+function byUrn(a: { urn: string }, b: { urn: string }): number {
+  return a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0;
 }

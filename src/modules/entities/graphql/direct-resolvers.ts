@@ -1,7 +1,7 @@
 import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Context } from '../../../context';
 
-/** A field's handler as its resolver class declares it: root, context, then its arguments in order. */
+/** A field's handler as its resolver class declares it: root, context, then its arguments in order (and the resolve info). */
 export type FieldHandler = (root: never, ctx: Context, ...args: never[]) => unknown;
 
 /**
@@ -20,8 +20,10 @@ export function resolveDirectly(schema: GraphQLSchema, typeName: string, field: 
   const config = type instanceof GraphQLObjectType ? type.getFields()[field] : undefined;
   if (!config) throw new Error(`${typeName}.${field} is not in the schema`);
   const call = handler as (root: unknown, ctx: Context, ...args: unknown[]) => unknown;
+  // The handler gets the field's resolve info after its arguments (relationship lists read ahead
+  // from it what their entities' fields select: lookahead.ts).
   config.resolve =
     argNames.length === 0
-      ? (root, _args, ctx: Context) => call(root, ctx)
-      : (root, args: Record<string, unknown>, ctx: Context) => call(root, ctx, ...argNames.map((a) => args[a]));
+      ? (root, _args, ctx: Context, info) => call(root, ctx, info)
+      : (root, args: Record<string, unknown>, ctx: Context, info) => call(root, ctx, ...argNames.map((a) => args[a]), info);
 }

@@ -1,11 +1,12 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../../../errors/errors';
 import { firstOrCap, relationCountsCost } from '../../../limits/cost';
 import type { Context } from '../../../context';
 import type { EntityType } from '../../../model/entity-type';
 import { RELATION_FIELDS, type Direction, type RelationField, type RelationshipType } from '../../../model/relationship-type';
-import type { EntityRecord } from '../entity.loaders';
+import type { EntityRecord, NestedList } from '../entity.loaders';
+import { nestedAhead } from '../lookahead';
 import { resolveDirectly } from './direct-resolvers';
 import { entityClassOf, objectTypeNameOf } from './entity-classes';
 import { RelationCount } from './relation-count.type';
@@ -36,14 +37,14 @@ export interface RelatedList {
  * list, and sends the listed entities with it. Without `first`, a list longer than
  * RELATION_MAX_FIRST is cut there with a LIST_TRUNCATED warning naming `owner` and `field`.
  */
-export async function relatedEntities(ctx: Context, owner: string, list: RelatedList, slice: RelatedSlice, field: string): Promise<EntityRecord[]> {
+export async function relatedEntities(ctx: Context, owner: string, list: RelatedList, slice: RelatedSlice, field: string, nested?: readonly NestedList[]): Promise<EntityRecord[]> {
   const { first, after } = slice;
   if (first != null && (first < 0 || first > RELATION_MAX_FIRST)) {
     throw new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first });
   }
   const limit = first ?? RELATION_MAX_FIRST;
   if (limit === 0) return [];
-  const { records, more } = await ctx.loaders.related.load({ urn: owner, ...list, first: limit, after: after ?? null });
+  const { records, more } = await ctx.loaders.related.load({ urn: owner, ...list, first: limit, after: after ?? null, nested });
   if (first == null && more) {
     ctx.warnings.push({
       code: 'LIST_TRUNCATED',
@@ -71,7 +72,7 @@ function declareSliceArgs(proto: object, field: string): void {
   Arg('after', () => String, AFTER_ARG)(proto, field, 3);
 }
 
-type ListHandler = (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) => Promise<unknown>;
+type ListHandler = (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null, info?: GraphQLResolveInfo) => Promise<unknown>;
 
 // The handlers of the relationship fields (lists, their edges, relationCounts) by entity type and
 // field name, as relationFieldsResolver declares them; see resolveRelationFieldsDirectly.
@@ -101,8 +102,10 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
 
   for (const spec of RELATION_FIELDS[type]) {
     const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
-    proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null) {
-      const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field);
+    proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null, info?: GraphQLResolveInfo) {
+      // What the operation selects on the listed entities' own lists is read with this list.
+      const nested = info ? nestedAhead(info, spec.target) : undefined;
+      const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field, nested);
       return spec.single ? (related[0] ?? null) : related;
     };
     own.set(spec.field, proto[spec.field]);
