@@ -9,12 +9,12 @@
 // loader's batch, with the lists the operation selects on them read ahead in the same statement).
 // k.nested lists the lists the operation selects on the slice's entities (a page's models' runs,
 // and the runs' inputs): read for each entity the slice hands out (its first k.limit - 1, the last
-// row only tells that the list goes on), once per entity however many keys list it; their rows
-// carry sub = j + 1 (j: the nested list's index) and key = the entity they belong to.
+// row only tells that the list goes on), once per entity however many keys list it; what they
+// list is placed at sub = j + 1 (j: the nested list's index) with key = the entity they belong to.
 // params: $slices, $fields
 // slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
 // fields: {<entity type>: [property name]}
-// returns: slice, sub, key, urn, type, values
+// returns: urn, type, values, at: [[slice, sub, key]]
 UNWIND range(0, size($slices) - 1) AS slice
 WITH slice, $slices[slice] AS k
 UNWIND k.urns AS key
@@ -66,4 +66,7 @@ CALL (rows) {
   }
   RETURN slice, j + 1 AS sub, owner.urn AS key, m
 }
-RETURN slice, sub, key, m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values
+// Each entity once, with every place it is listed: a group, a feature or an input dataset shared
+// by many models of a page is sent and decoded once.
+WITH m, collect([slice, sub, key]) AS at
+RETURN m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values, at

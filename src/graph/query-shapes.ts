@@ -14,10 +14,10 @@ export interface ProjectedRow {
 }
 
 /**
- * A row of edges/related: a listed entity, with the slice (index), the list (0: the slice's own; j:
- * its j-th nested list) and the key (owner URN: of the slice's list, or of the nested list) it answers.
+ * A row of edges/related: a listed entity, once, with where it is listed: each [slice (index), list
+ * (0: the slice's own; j: its j-th nested list), key (the URN whose list holds it)].
  */
-export type RelatedRow = ProjectedRow & { slice: number; sub: number; key: string };
+export type RelatedRow = ProjectedRow & { at: [number, number, string][] };
 
 /** One relationship list asked of edges/related for several entities (see that file). */
 export interface RelatedSliceParam {

@@ -22,12 +22,12 @@ beforeAll(async () => {
           trainingRuns: [u.run('trial-1')],
           deployments: [u.deployment('a'), u.deployment('b'), u.deployment('c')],
         },
-        { platform: token, name: 'churn-v8', groups: [u.group('churn')] },
+        { platform: token, name: 'churn-v8', groups: [u.group('churn')], deployments: [u.deployment('d')] },
       ],
       trainingRuns: [{ id: `${token}-trial-1`, name: 'trial 1', experiment: u.experiment('exp') }],
       experiments: [{ id: `${token}-exp`, name: 'churn experiment' }],
       modelGroups: [{ platform: token, name: 'churn' }, { platform: token, name: 'all' }],
-      deployments: ['a', 'b', 'c'].map((name) => ({ platform: token, name })),
+      deployments: ['a', 'b', 'c', 'd'].map((name) => ({ platform: token, name })),
     },
   });
   expect(res.errors).toBeUndefined();
@@ -115,18 +115,18 @@ describe("a relationship list's entities, with the lists the operation selects o
 
   it('reads them in the statement that reads the list, once per entity however many lists hold it, and not for the row that only tells the list goes on', async () => {
     const q = `query ($p: String!, $n: Int) { entities(filter: { types: [MODEL_GROUP], platform: $p }, first: 10) { edges { node {
-      ... on ModelGroup { urn models(first: $n) { urn groups { urn } } } } } } }`;
+      ... on ModelGroup { urn models(first: $n) { urn deployments { urn } } } } } } }`;
     const ahead = await traced(q, { p: token, n: 1 });
     expect(ahead.errors).toBeUndefined();
     const alone = await traced(aliased(q), { p: token, n: 1 });
     expect(alone.errors).toBeUndefined();
     expect(ahead.data).toEqual(alone.data);
-    const groups = [u.group('churn'), u.group('all')].sort().map((urn) => ({ urn, models: [{ urn: u.model('churn-v7'), groups: [u.group('all'), u.group('churn')].sort().map((g) => ({ urn: g })) }] }));
-    expect(ahead.data!.entities.edges.map((e: any) => e.node)).toEqual(groups);
-    const related = ahead.sent.filter((s) => s.name === 'edges/related');
-    // One statement: the groups' models (all: v7; churn: v7 and v8, the row that says more) and
-    // v7's two groups, read once though both groups list v7; v8's groups are not read.
-    expect(related).toEqual([{ name: 'edges/related', rows: 5 }]);
+    const v7 = { urn: u.model('churn-v7'), deployments: ['a', 'b', 'c'].map((d) => ({ urn: u.deployment(d) })) };
+    expect(ahead.data!.entities.edges.map((e: any) => e.node)).toEqual([u.group('churn'), u.group('all')].sort().map((urn) => ({ urn, models: [v7] })));
+    // One statement, each entity once: the groups' models (all: v7; churn: v7, and v8, the row
+    // that says more) and v7's three deployments, read once though both groups list v7; v8's
+    // deployment d is not read.
+    expect(ahead.sent.filter((s) => s.name === 'edges/related')).toEqual([{ name: 'edges/related', rows: 5 }]);
     expect(alone.sent.filter((s) => s.name === 'edges/related')).toHaveLength(2);
   });
 
@@ -138,7 +138,7 @@ describe("a relationship list's entities, with the lists the operation selects o
     expect(ahead.data).toEqual(alone.data);
     expect(ahead.data!.model.groups[0].models).toEqual([
       { urn: u.model('churn-v7'), deployments: [{ urn: u.deployment('a') }, { urn: u.deployment('b') }] },
-      { urn: u.model('churn-v8'), deployments: [] },
+      { urn: u.model('churn-v8'), deployments: [{ urn: u.deployment('d') }] },
     ]);
     // The model, its group and the group's models in one statement; the models' deployments in a second.
     expect(ahead.sent.map((s) => s.name)).toEqual(['edges/related', 'edges/related']);

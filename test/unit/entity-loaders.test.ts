@@ -49,7 +49,7 @@ describe('per-request entity loaders', () => {
               k.urns
                 .filter((u: string) => u !== 'lonely')
                 .flatMap((u: string) =>
-                  [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => ({ slice, key: u, ...row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`) })),
+                  [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => ({ at: [[slice, 0, u]], ...row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`) })),
                 ),
             )
             .reverse(),

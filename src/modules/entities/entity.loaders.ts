@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestScope } from '../../context';
 import { int, queries, type Graph } from '../../graph';
-import type { ProjectedRow, RelatedRow, RelatedSliceParam } from '../../graph/queries';
+import type { ProjectedRow, RelatedSliceParam } from '../../graph/queries';
 import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
 import { recordPrototypeOf } from './graphql/entity-classes';
@@ -75,7 +75,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
     // The entities themselves (slice 0) and the lists read ahead, in one statement.
     const self: RelatedSliceParam = { self: true, urns: [...urns], types: [], out: true, target: '', after: null, limit: int(1), nested: [] };
     const byUrn = new Map<string, EntityRecord>();
-    const lists = await readRelated(keys, [self]).read((row, record) => (row.slice === 0 ? byUrn.set(row.urn, record) : entity.prime(row.urn, record)));
+    const lists = await readRelated(keys, [self]).read((slice, record) => (slice === 0 ? byUrn.set(record.urn, record) : entity.prime(record.urn, record)));
     for (const [i, k] of keys.entries()) if (byUrn.has(k.urn)) related.prime(k, lists[i]);
     return urns.map((u) => byUrn.get(u) ?? null);
   });
@@ -90,16 +90,19 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
     }
     const ids = [...before.map(() => ''), ...slices.keys()];
     return {
-      async read(each: (row: RelatedRow, record: EntityRecord) => void): Promise<RelatedSlice[]> {
+      async read(each: (slice: number, record: EntityRecord) => void): Promise<RelatedSlice[]> {
         const fields = projection();
-        // Rows by slice, list (0: the slice's own; j: its j-th nested list) and owner URN.
+        // Entities by slice, list (0: the slice's own; j: its j-th nested list) and owner URN. An
+        // entity comes once however many lists hold it, decoded once, the same record in each.
         const found = new Map<string, EntityRecord[]>();
         for (const row of await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })) {
           const record = recordOf(row, fields);
-          each(row, record);
-          if (row.slice < before.length) continue;
-          const id = `${ids[row.slice]}|${row.sub}|${row.key}`;
-          (found.get(id) ?? found.set(id, []).get(id)!).push(record);
+          for (const [slice, sub, key] of row.at) {
+            each(slice, record);
+            if (slice < before.length) continue;
+            const id = `${ids[slice]}|${sub}|${key}`;
+            (found.get(id) ?? found.set(id, []).get(id)!).push(record);
+          }
         }
         const sliceOf = (id: string, k: { first: number }, owner: string, sub: number): RelatedSlice => {
           // One row more than asked tells whether the list goes on. Rows of one key arrive in URN
@@ -121,7 +124,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
   const related = new DataLoader<RelatedKey, RelatedSlice, string>(
     async (keys) => {
       scope.answer.check();
-      return readRelated(keys).read((row, record) => entity.prime(row.urn, record));
+      return readRelated(keys).read((_slice, record) => entity.prime(record.urn, record));
     },
     { cacheKeyFn: relatedKeyId },
   );
