@@ -1,4 +1,3 @@
-import { isDateTime } from 'neo4j-driver';
 import { ErrorCode } from '../errors/error-code';
 import { AppError } from '../errors/errors';
 
@@ -30,8 +29,7 @@ export function jsonSizeOf(value: object): number {
     size += key.length + 4;
     if (typeof v === 'string') size += v.length + 2;
     else if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') size += 8;
-    // A time as it is read from Neo4j (not its JSON text: stringifying the driver's object costs more than the rest).
-    else if (v instanceof Date || isDateTime(v)) size += 26;
+    else if (v instanceof Date) size += 26;
     else size += JSON.stringify(v)?.length ?? 4;
   }
   sizes.set(value, size);
