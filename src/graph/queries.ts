@@ -74,6 +74,11 @@ export const queries = {
     'browse/entities-page',
     ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
   ),
+  // The same page when the filter names a platform, from the (platform, type, name) index.
+  browseEntitiesPageOfPlatform: defineQuery<BrowseFilterParams & { platform: string; after: BrowseKey | null; limit: Int; fields: FieldsByType }, BrowseKey & ProjectedRow>(
+    'browse/entities-page-of-platform',
+    ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
+  ),
   browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', BROWSE_FILTER),
   // The same count when the filter names a platform, from the (platform, type, name) index.
   browseEntitiesCountOfPlatform: defineQuery<BrowseFilterParams & { platform: string }, { total: number }>('browse/entities-count-of-platform', BROWSE_FILTER),

@@ -28,13 +28,15 @@ export async function listEntities(
   const where = browseFilter(filter);
   const after = page.after ? entityKeyOf(page.after) : null;
   const size = pageSize(page);
-  const rows = size > 0 ? await ctx.graph.read(queries.browseEntitiesPage, { ...where, after, limit: int(size + 1), fields: ctx.scope.projection }) : [];
+  const params = { ...where, after, limit: int(size + 1), fields: ctx.scope.projection };
+  // A platform's entities are read (and counted) from their index (migration 0010), not from every entity of the type.
+  const rows =
+    size === 0 ? [] : where.platform !== null ? await ctx.graph.read(queries.browseEntitiesPageOfPlatform, { ...params, platform: where.platform }) : await ctx.graph.read(queries.browseEntitiesPage, params);
   // The rows carry the page's entities: primed, the loader sends nothing more for them.
   for (const row of rows) ctx.loaders.entity.prime(row.urn, recordOf(row, ctx.scope.projection));
   const hydrated = await hydrate(ctx, rows.slice(0, size));
   const edges = hydrated.map(({ row, node }) => ({ cursor: entityCursor(row), node }));
   return connection(edges, rows.length > size, page.after, async () => {
-    // A platform's entities are counted from their index (migration 0010), not from every entity.
     const [row] = where.platform !== null ? await ctx.graph.read(queries.browseEntitiesCountOfPlatform, { ...where, platform: where.platform }) : await ctx.graph.read(queries.browseEntitiesCount, where);
     return row?.total ?? 0;
   });
