@@ -15,7 +15,7 @@ import { startAttacker, type AttackerReport } from './hostile/attacker';
 import type { HostileTarget } from './hostile/cases';
 import { startHostileServer } from './hostile/setup';
 import { freePort } from './bench-neo4j';
-import { cpuMs, type Neo4jTarget } from './server-process';
+import { cpuMs, peakMemoryMb, type Neo4jTarget } from './server-process';
 
 export interface ScenarioOptions {
   connections: number;
@@ -85,6 +85,8 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   warmupSec: number;
   /** CPU seconds (user + system) the server and Neo4j used during the load (local, child processes only). */
   cpuSeconds?: { server?: number; neo4j?: number };
+  /** The server process's peak resident memory since it started (seeding, warm-up and load), MiB (child process only). */
+  serverPeakMemoryMb?: number;
   /** Cypher statements run during the load, by query name, from the server's /metrics: count and total seconds. */
   statements?: Record<string, { count: number; totalSec: number }>;
   /** Answers by operation (ingest, entity, list, lineage, impact): where the latency is. */
@@ -283,6 +285,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       server: server.pid && cpuAtStart.server !== undefined ? (cpuMs(server.pid) - cpuAtStart.server) / 1000 : undefined,
       neo4j: db && cpuAtStart.neo4j !== undefined && !o.restart ? (cpuMs(db.pid) - cpuAtStart.neo4j) / 1000 : undefined,
     };
+    const serverPeakMemoryMb = server.pid ? peakMemoryMb(server.pid) : undefined;
     const statements = statementsAtStart && (await statementTimes(server.url, server.token, statementsAtStart));
     const attackerReport = await attacker?.stop();
     if (attackerReport) log(`attacker: ${attackerReport.sent} cases in ${attackerReport.rounds} full rounds`);
@@ -310,6 +313,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       warmupSec: o.warmupSec ?? 0,
       operations,
       cpuSeconds,
+      serverPeakMemoryMb,
       statements,
       connections: o.connections,
       restart: o.restart,

@@ -25,6 +25,7 @@ import { arg, benchLog, boltPortArg, startBenchDatabase, type BenchDatabase } fr
 import { mlGraph, type GraphShape } from './generate';
 import { peerSchema } from './peer/peer-schema';
 import { startMlgraph, startPeer, type ServerProcess } from './peer/processes';
+import { peakMemoryMb } from './server-process';
 import {
   impact,
   lookup,
@@ -61,6 +62,7 @@ interface Server {
   name: string;
   kind: 'mlgraph' | 'peer';
   url: string;
+  pid?: number;
 }
 
 const opOf = (w: Workload, x: Server) => (x.kind === 'mlgraph' ? w.mlgraph : w.peer);
@@ -117,13 +119,13 @@ async function main() {
 
     const peer = await startPeer(portBase + 1, db.neo4j.uri, path.join(RESULTS, 'peer-peer.log'));
     started.push(peer);
-    const servers: Server[] = [{ name: 'mlgraph', kind: 'mlgraph', url: ml.url }];
+    const servers: Server[] = [{ name: 'mlgraph', kind: 'mlgraph', url: ml.url, pid: ml.child.pid }];
     if (baseline) {
       const before = await startMlgraph(portBase + 2, db.neo4j.uri, path.join(RESULTS, 'peer-baseline.log'), [], path.join(baseline, 'dist', 'src', 'index.js'));
       started.push(before);
-      servers.push({ name: 'baseline', kind: 'mlgraph', url: before.url });
+      servers.push({ name: 'baseline', kind: 'mlgraph', url: before.url, pid: before.child.pid });
     }
-    servers.push({ name: 'peer', kind: 'peer', url: peer.url });
+    servers.push({ name: 'peer', kind: 'peer', url: peer.url, pid: peer.child.pid });
 
     log(`checking that ${servers.map((x) => x.name).join(', ')} give the same answers`);
     for (const w of workloads) await sameAnswers(w, servers, w.name === 'lookup' ? manifest.lookups.length : 1);
@@ -169,7 +171,10 @@ async function main() {
       log(`latency ${name.padEnd(12)} ${servers.map((x) => `${x.name} p50 ${ms(latency[name][x.name].p50)} p95 ${ms(latency[name][x.name].p95)}`).join(' | ')} | load ${loadavg()}`);
     }
 
-    const result = { date: new Date().toISOString(), machine: machine(), commit: gitCommit(), baseline, rounds, requestsPerRun: amount, latencyRuns, manifest, statements, throughput: tp, latency };
+    // Peak resident memory of each server process over the whole run (VmHWM), as the issue's limit counts it.
+    const peakMemory = Object.fromEntries(servers.map((x) => [x.name, x.pid ? peakMemoryMb(x.pid) : null]));
+    log(`peak resident memory, MiB: ${JSON.stringify(peakMemory)}`);
+    const result = { date: new Date().toISOString(), machine: machine(), commit: gitCommit(), baseline, rounds, requestsPerRun: amount, latencyRuns, manifest, statements, throughput: tp, latency, peakMemory };
     const out = path.join(RESULTS, `peer-${stamp}.json`);
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\n${table(workloads, servers, tp, latency, statements, wholeItems, widest.reach)}\n\nload average ${loadavg()}; results: ${path.relative(PROJECT_ROOT, out)}`);

@@ -18,6 +18,12 @@ export function cpuMs(pid: number): number {
   return statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
+/** Peak resident memory (VmHWM) of process `pid` since it started, in MiB (Linux). */
+export function peakMemoryMb(pid: number): number {
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
 /**
  * CPU time of a JVM (Neo4j) so far, in ms, from the stat file of each of its threads
  * (/proc/<pid>/task): `work` over every thread but the JIT compilers, `jit` over those (C1 and C2
@@ -126,11 +132,7 @@ export async function startServerProcess(neo4j: Neo4jTarget, o: ServerProcessOpt
     port,
     pid,
     output: () => out,
-    peakMemoryMb: () => {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
-      return Math.round(kb / 1024);
-    },
+    peakMemoryMb: () => peakMemoryMb(pid),
     resetPeakMemory: () => fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'),
     alive,
     stop: async () => {
