@@ -14,6 +14,8 @@
 // params: $slices, $fields
 // slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
 // fields: {<entity type>: [property name]}
+// values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
 // returns: urn, type, values, at: [[slice, sub, key]]
 UNWIND range(0, size($slices) - 1) AS slice
 WITH slice, $slices[slice] AS k
@@ -69,4 +71,4 @@ CALL (rows) {
 // Each entity once, with every place it is listed: a group, a feature or an input dataset shared
 // by many models of a page is sent and decoded once.
 WITH m, collect([slice, sub, key]) AS at
-RETURN m.urn AS urn, m.type AS type, [f IN $fields[m.type] | m[f]] AS values, at
+RETURN m.urn AS urn, m.type AS type, [v IN [f IN $fields[m.type] | m[f]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values, at

@@ -3,8 +3,10 @@
 // return no row.
 // params: $urns, $fields
 // fields: {<entity type>: [property name]}
+// values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
 // returns: urn, type, values
 UNWIND $urns AS urn
 MATCH (n:Entity {urn: urn})
 WHERE n.type IS NOT NULL
-RETURN urn, n.type AS type, [k IN $fields[n.type] | n[k]] AS values
+RETURN urn, n.type AS type, [v IN [k IN $fields[n.type] | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values

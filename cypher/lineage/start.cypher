@@ -6,6 +6,8 @@
 // answer for as long as the version stays the same.
 // params: $urn, $fields
 // fields: {<entity type>: [property name]}
+// values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
 // returns: version, urn, type, values
 CALL () {
   MATCH (c:Change)
@@ -13,4 +15,4 @@ CALL () {
 }
 OPTIONAL MATCH (n:Entity {urn: $urn})
 WHERE n.type IS NOT NULL
-RETURN version, n.urn AS urn, n.type AS type, [k IN coalesce($fields[n.type], []) | n[k]] AS values
+RETURN version, n.urn AS urn, n.type AS type, [v IN [k IN coalesce($fields[n.type], []) | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values

@@ -101,8 +101,8 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
 
 /**
  * An entity record from the values read for `fields` (same order): JSON text parsed, lists that
- * are unset read as [], times as Date. Only the given fields are set, on `out` (a new object
- * unless given).
+ * are unset read as [], times (read as epoch milliseconds) as Date. Only the given fields are set,
+ * on `out` (a new object unless given).
  */
 export function decodeProjected(
   type: EntityType,
@@ -122,6 +122,10 @@ export function decodeProjected(
         break;
       case 'strings':
         out[fields[i]] = v ?? [];
+        break;
+      case 'datetime':
+        // Read as epoch milliseconds (see cypher/entities/by-urns.cypher), or a Date from a time without an offset.
+        out[fields[i]] = typeof v === 'number' ? new Date(v) : (v ?? null);
         break;
       default:
         out[fields[i]] = v ?? null;
