@@ -17,8 +17,9 @@ import { entityClassOf } from './graphql/entity-classes';
 
 /**
  * Which stored properties to read, per entity type: what the operation selects on that type (or on
- * the Entity interface), never less than `urn` and `type`. The entity loaders read only these, so an
- * operation that shows names does not pay for decoding metrics, columns and timestamps.
+ * the Entity interface). The entity loaders read only these, so an operation that shows names does
+ * not pay for decoding metrics, columns and timestamps. `urn` and `type` are never among them: every
+ * statement that reads entities returns both as columns of their own (recordOf sets them).
  */
 export type Projection = Readonly<Record<EntityType, readonly string[]>>;
 
@@ -41,7 +42,12 @@ export const STORED: Readonly<Record<EntityType, ReadonlyMap<string, FieldKind>>
 ) as unknown as Record<EntityType, ReadonlyMap<string, FieldKind>>;
 
 /** Every stored property of every type: what a reader without an operation (scripts) gets. */
-export const FULL_PROJECTION: Projection = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...STORED[t].keys()]])) as unknown as Projection;
+export const FULL_PROJECTION: Projection = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...STORED[t].keys()].filter(projected)])) as unknown as Projection;
+
+/** Whether a stored property goes into a projection (urn and type come as columns of their own). */
+function projected(name: string): boolean {
+  return name !== 'urn' && name !== 'type';
+}
 
 const cache = new WeakMap<DocumentNode, Map<string, Projection>>();
 
@@ -67,7 +73,7 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
   const typeOfName = new Map(ENTITY_TYPES.map((t) => [entityClassOf(t).name, t]));
-  const selected = new Map(ENTITY_TYPES.map((t) => [t, new Set(['urn', 'type'])]));
+  const selected = new Map(ENTITY_TYPES.map((t) => [t, new Set<string>()]));
   const root = operation && schema.getRootType(operation.operation);
   const seen = new Set<string>();
 
@@ -96,7 +102,7 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
     }
   };
   if (operation && root) walk(operation.selectionSet, root);
-  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...selected.get(t)!].filter((f) => STORED[t].has(f))])) as unknown as Projection;
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, [...selected.get(t)!].filter((f) => STORED[t].has(f) && projected(f))])) as unknown as Projection;
 }
 
 /**
