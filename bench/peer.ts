@@ -298,12 +298,8 @@ function assertEqual(what: string, a: unknown, b: unknown) {
  */
 async function countStatements(db: BenchDatabase, workloads: Workload[], widest: string) {
   const server = await createServer({ config: { bodyLimit: '10mb', introspection: false, landingPage: false }, graph: db.graph, log: benchLog });
-  let n = 0;
   let names: string[] = [];
-  const off = db.graph.onStatement((e) => {
-    n++;
-    names.push(e.query);
-  });
+  const off = db.graph.onStatement((e) => names.push(e.query));
   const peerRuns = { n: 0 };
   const schema = await peerSchema(countingDriver(db.neo4j.uri, peerRuns));
   const out: Record<string, { mlgraph: number; peer: number }> = {};
@@ -311,11 +307,10 @@ async function countStatements(db: BenchDatabase, workloads: Workload[], widest:
     const ops: [string, Operation, Operation][] = workloads.map((w) => [w.name, w.mlgraph(0), w.peer(0)]);
     ops.push(['whole-impact first page', mlgraphImpact(widest, 500), peerWholeImpact(widest)]);
     for (const [name, mine, theirs] of ops) {
-      n = 0;
       names = [];
       const res = await server.apollo.executeOperation(mine, { contextValue: server.contextFor() });
       if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`${name}: ${JSON.stringify(res.body)}`);
-      const ml = n;
+      const ml = names.length;
       log(`${name}: mlgraph's statements in order: ${names.join(', ')}`);
       peerRuns.n = 0;
       const r = await execute({ schema, document: parse(theirs.query), variableValues: theirs.variables, contextValue: { sessionConfig: { database: 'neo4j' } } });

@@ -107,10 +107,9 @@ export function nestedAhead(info: GraphQLResolveInfo, target: EntityType): reado
   const node = info.fieldNodes[0];
   const cached = info.fieldNodes.length === 1 ? nestedCache.get(node) : undefined;
   if (cached && cached.variables === info.variableValues) return cached.nested;
-  const lists = lookaheadOf(info, info.fieldNodes, getNamedType(info.returnType) as GraphQLCompositeType).get(target);
-  const nested = lists ? slicesOf(lists, info.variableValues).map(({ node: _, ...list }) => list) : NONE;
-  if (info.fieldNodes.length === 1) nestedCache.set(node, { variables: info.variableValues, nested: nested.length ? nested : NONE });
-  return nested.length ? nested : NONE;
+  const nested = nestedOf(info, info.fieldNodes, target);
+  if (info.fieldNodes.length === 1) nestedCache.set(node, { variables: info.variableValues, nested });
+  return nested;
 }
 
 /**
@@ -121,13 +120,12 @@ export function keysAhead(info: GraphQLResolveInfo, urn: string): RelatedKey[] {
   const type = entityTypeOfUrn(urn);
   const lists = type ? lookaheadOf(info, info.fieldNodes, getNamedType(info.returnType) as GraphQLCompositeType).get(type) : undefined;
   if (!lists) return [];
-  return slicesOf(lists, info.variableValues).map(({ node, ...list }) => {
-    const below = lookaheadOf(info, [node], entityClassOfSchema(info, list.target)).get(list.target);
-    const nested = below ? slicesOf(below, info.variableValues).map(({ node: _, ...l }) => l) : NONE;
-    return { urn, ...list, nested: nested.length ? nested : NONE };
-  });
+  return slicesOf(lists, info.variableValues).map(({ node, ...list }) => ({ urn, ...list, nested: nestedOf(info, [node], list.target) }));
 }
 
-function entityClassOfSchema(info: GraphQLResolveInfo, type: EntityType): GraphQLCompositeType {
-  return info.schema.getType(entityClassOf(type).name) as GraphQLCompositeType;
+/** The lists the list field `fieldNodes` (entities of type `target`) selects on its entities; NONE when none. */
+function nestedOf(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[], target: EntityType): readonly NestedList[] {
+  const lists = lookaheadOf(info, fieldNodes, info.schema.getType(entityClassOf(target).name) as GraphQLCompositeType).get(target);
+  const nested = lists ? slicesOf(lists, info.variableValues).map(({ node: _, ...list }) => list) : [];
+  return nested.length ? nested : NONE;
 }
