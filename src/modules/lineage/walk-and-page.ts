@@ -30,6 +30,11 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
  * under that version or walks and keeps it, pages it, and reads the page's entities (items and path
  * hops) into the request's loader. Returns the walk, the page and the page's records (the root
  * among them). A walk cut by a server limit is logged as a warning.
+ *
+ * When a walk of the same question is kept (under whatever version), the entities of its page are
+ * read with the root and the version, in the same statement: a question asked again with nothing
+ * written in between, or a later page, is one statement. After a write the walk is walked again and
+ * only the entities of the new page that the first statement did not read are read.
  */
 export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
@@ -38,15 +43,24 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
   const { urn, key, cache } = walker;
   const answer = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(walker.name, async (tx) => {
-      const { version, root } = await startWalk(ctx, tx, urn);
+      const kept = cache?.peek(key);
+      const keptPage = kept ? walker.page(kept) : null;
+      const { version, root, read } = await startWalk(ctx, tx, urn, keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn) : []);
       await walker.check?.(tx, root);
       let walk = cache?.get(key, version);
       if (!walk) {
         walk = await walker.walk(tx, root);
         cache?.set(key, version, walk);
       }
-      const page = walker.page(walk);
-      const records = await loadEntities(ctx, tx, urnsOnPage(page).filter((u) => u !== urn));
+      const page = walk === kept ? keptPage! : walker.page(walk);
+      const records = new Map<string, EntityRecord>();
+      const unread: string[] = [];
+      for (const u of urnsOnPage(page)) {
+        if (u === urn) continue;
+        if (!read.has(u)) unread.push(u);
+        else if (read.get(u)) records.set(u, read.get(u)!);
+      }
+      for (const [u, r] of await loadEntities(ctx, tx, unread)) records.set(u, r);
       records.set(urn, root);
       return { walk, page, records };
     }),
@@ -56,15 +70,20 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
 }
 
 /**
- * Reads the root into the request's loader and the graph's version in one statement inside `tx`;
- * NOT_FOUND (on `urn`) when the root does not exist. Returns the version and the root's record.
+ * Reads the root, the graph's version and the entities at `urns` in one statement inside `tx`, and
+ * primes the request's entity loader with the root and those entities (null for the missing ones);
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the version, the root's record and,
+ * for each of `urns`, its record or null.
  */
-async function startWalk(ctx: Context, tx: GraphTransaction, urn: string): Promise<{ version: number; root: EntityRecord }> {
-  const [start] = await tx.run(queries.lineageStart, { urn, fields: ctx.scope.projection });
+async function startWalk(ctx: Context, tx: GraphTransaction, urn: string, urns: string[]): Promise<{ version: number; root: EntityRecord; read: Map<string, EntityRecord | null> }> {
+  const [start] = await tx.run(queries.lineageStart, { urn, urns, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  return { version: start.version, root };
+  const read = new Map<string, EntityRecord | null>(urns.map((u) => [u, null]));
+  for (const [u, type, values] of start.entities) read.set(u, recordOf({ urn: u, type, values }, ctx.scope.projection));
+  for (const [u, r] of read) ctx.loaders.entity.prime(u, r);
+  return { version: start.version, root, read };
 }
 
 /**

@@ -32,6 +32,11 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     return hit.walk;
   }
 
+  /** The walk kept for `key` under whatever version, without touching the order of use (a guess of the page to read ahead). */
+  peek(key: string): W | undefined {
+    return this.walks.get(key)?.walk;
+  }
+
   /** Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept). */
   set(key: string, version: number, walk: W): void {
     if (walk.isPartial || this.maxWalks < 1 || this.sizeOf(walk) > this.maxEntities) return;
