@@ -7,6 +7,7 @@ import type { QueryLimits } from './http/limits.plugin';
 import type { OperationLimits } from './http/operation-check';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/answer-budget';
 import type { ValidationLimits } from './http/validation-limits';
+import type { ExecutorName } from './execution/compiled-executor';
 
 /** Where the local Neo4j keeps its data when no external NEO4J_URI is given. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -83,6 +84,8 @@ export interface Config {
   metrics: boolean;
   introspection: boolean;
   landingPage: boolean;
+  /** What runs operations (GRAPHQL_EXECUTOR): compiled by graphql-jit (the default), or graphql-js. */
+  executor: ExecutorName;
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
   auth: AuthConfig;
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: bool(env, 'METRICS_ENABLED', true),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
+    executor: executorName(env),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER ?? 'neo4j',
@@ -161,6 +165,14 @@ function anonymousRole(env: NodeJS.ProcessEnv, hasTokens: boolean, host: string)
     return role;
   }
   return !hasTokens && isLoopbackAddress(host) ? Role.ADMIN : null;
+}
+
+/** GRAPHQL_EXECUTOR: `compiled` (the default) or `graphql-js`. */
+function executorName(env: NodeJS.ProcessEnv): ExecutorName {
+  const raw = env.GRAPHQL_EXECUTOR;
+  if (raw === undefined || raw === '') return 'compiled';
+  if (raw === 'compiled' || raw === 'graphql-js') return raw;
+  throw new Error(`GRAPHQL_EXECUTOR must be compiled or graphql-js, got "${raw}"`);
 }
 
 /** Whether listening on `host` (HOST) reaches this machine only. */

@@ -17,6 +17,8 @@ import { Role, type Principal } from './auth/role';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_QUERY_LIMITS, isLoopbackAddress, type Config, type Limits } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError, enumValuesOf } from './errors/format-error';
+import { compiledGateway } from './execution/compiled-executor';
+import { CompiledQueries } from './execution/compiled-queries';
 import type { Graph } from './graph';
 import { authenticateFirst, checkOperationFirst, loopbackHostOnly, sendRefusal } from './http/front-door';
 import { healthRoutes } from './http/health.routes';
@@ -37,7 +39,7 @@ import { createSchema } from './schema';
 
 export interface ServerDeps {
   config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'> &
-    Partial<Pick<Config, 'auth' | 'http' | 'host' | 'metrics'>> & { limits?: Partial<Limits> };
+    Partial<Pick<Config, 'auth' | 'http' | 'host' | 'metrics' | 'executor'>> & { limits?: Partial<Limits> };
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
@@ -51,6 +53,8 @@ export interface MlgraphServer {
   readiness: Readiness;
   authenticator: Authenticator;
   metrics: Metrics;
+  /** The operations run compiled (GRAPHQL_EXECUTOR=compiled, the default); undefined with graphql-js. */
+  compiledQueries: CompiledQueries | undefined;
   /** Per-request context, for tests that call `apollo.executeOperation` in process. */
   contextFor(requestId?: string, principal?: Principal): Context;
   /** Listens on host:port (port 0 picks a free one) and resolves with the URL of /graphql. */
@@ -82,8 +86,10 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   );
   httpServer.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   const schema = await createSchema();
+  const compiledQueries = (deps.config.executor ?? 'compiled') === 'compiled' ? new CompiledQueries(schema) : undefined;
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The gateway serves the same schema and runs operations compiled (see compiled-executor.ts).
+    ...(compiledQueries ? { gateway: compiledGateway(compiledQueries) } : { schema }),
     introspection: deps.config.introspection,
     // Suggestions ("Did you mean ...?") reveal no more than introspection does, and go with it.
     formatError: createFormatError(log, { suggestions: deps.config.introspection, enumValues: enumValuesOf(schema) }),
@@ -172,6 +178,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     readiness,
     authenticator,
     metrics,
+    compiledQueries,
     contextFor: (requestId = randomUUID(), principal?: Principal) =>
       createContext({ graph, log, authenticator }, requestId, principal),
     listen: (port, host) =>

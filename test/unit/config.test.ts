@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('runs operations compiled unless GRAPHQL_EXECUTOR says graphql-js', () => {
+    expect(loadConfig({}).executor).toBe('compiled');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'jit' })).toThrow(/GRAPHQL_EXECUTOR must be compiled or graphql-js/);
+  });
+
   it('names the variable when a value is malformed', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ GRAPHQL_LANDING_PAGE: 'maybe' })).toThrow(/GRAPHQL_LANDING_PAGE/);
