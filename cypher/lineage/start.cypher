@@ -11,7 +11,7 @@
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
 // more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
-// returns: version, urn, type, values, entities: [[urn, type, values]]
+// returns: version, urn, type, values, entities: [{urn, type, values}]
 CALL () {
   MATCH (c:Change)
   RETURN count(c) AS version
@@ -20,7 +20,7 @@ CALL () {
   UNWIND $urns AS u
   MATCH (e:Entity {urn: u})
   WHERE e.type IS NOT NULL
-  RETURN collect([u, e.type, [v IN [k IN $fields[e.type] | e[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END]]) AS entities
+  RETURN collect({urn: u, type: e.type, values: [v IN [k IN $fields[e.type] | e[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END]}) AS entities
 }
 OPTIONAL MATCH (n:Entity {urn: $urn})
 WHERE n.type IS NOT NULL

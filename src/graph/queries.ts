@@ -38,7 +38,7 @@ export const queries = {
   // Lineage: one breadth-first level per statement (see src/modules/lineage/lineage-walk.ts).
   lineageStart: defineQuery<
     { urn: string; urns: string[]; fields: FieldsByType },
-    { version: number; urn: string | null; type: string | null; values: unknown[]; entities: [string, string, unknown[]][] }
+    { version: number; urn: string | null; type: string | null; values: unknown[]; entities: ProjectedRow[] }
   >('lineage/start', ['urn', 'urns', 'fields']),
   lineageDownstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/downstream-level', [
     'frontier',

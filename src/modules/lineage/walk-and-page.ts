@@ -1,6 +1,7 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import { queries, type GraphTransaction } from '../../graph';
+import type { ProjectedRow } from '../../graph/query-shapes';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { urnsOnPage, type HopStub } from './lineage-page';
 import type { WalkCache } from './walk-cache';
@@ -45,7 +46,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
     ctx.graph.readTransaction(walker.name, async (tx) => {
       const kept = cache?.peek(key);
       const keptPage = kept ? walker.page(kept) : null;
-      const { version, root, read } = await startWalk(ctx, tx, urn, keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn) : []);
+      const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn) : [];
+      const { version, root, read } = await startWalk(ctx, tx, urn, guessed);
       await walker.check?.(tx, root);
       let walk = cache?.get(key, version);
       if (!walk) {
@@ -53,14 +55,10 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         cache?.set(key, version, walk);
       }
       const page = walk === kept ? keptPage! : walker.page(walk);
-      const records = new Map<string, EntityRecord>();
-      const unread: string[] = [];
-      for (const u of urnsOnPage(page)) {
-        if (u === urn) continue;
-        if (!read.has(u)) unread.push(u);
-        else if (read.get(u)) records.set(u, read.get(u)!);
-      }
-      for (const [u, r] of await loadEntities(ctx, tx, unread)) records.set(u, r);
+      const asked = new Set(guessed);
+      const onPage = urnsOnPage(page).filter((u) => u !== urn);
+      const records = await loadEntities(ctx, tx, onPage.filter((u) => !asked.has(u)));
+      for (const u of onPage) if (read.has(u)) records.set(u, read.get(u)!);
       records.set(urn, root);
       return { walk, page, records };
     }),
@@ -72,18 +70,15 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
 /**
  * Reads the root, the graph's version and the entities at `urns` in one statement inside `tx`, and
  * primes the request's entity loader with the root and those entities (null for the missing ones);
- * NOT_FOUND (on `urn`) when the root does not exist. Returns the version, the root's record and,
- * for each of `urns`, its record or null.
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the version, the root's record and the
+ * entities of `urns` found.
  */
-async function startWalk(ctx: Context, tx: GraphTransaction, urn: string, urns: string[]): Promise<{ version: number; root: EntityRecord; read: Map<string, EntityRecord | null> }> {
+async function startWalk(ctx: Context, tx: GraphTransaction, urn: string, urns: string[]): Promise<{ version: number; root: EntityRecord; read: Map<string, EntityRecord> }> {
   const [start] = await tx.run(queries.lineageStart, { urn, urns, fields: ctx.scope.projection });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  const read = new Map<string, EntityRecord | null>(urns.map((u) => [u, null]));
-  for (const [u, type, values] of start.entities) read.set(u, recordOf({ urn: u, type, values }, ctx.scope.projection));
-  for (const [u, r] of read) ctx.loaders.entity.prime(u, r);
-  return { version: start.version, root, read };
+  return { version: start.version, root, read: primeFound(ctx, urns, start.entities) };
 }
 
 /**
@@ -93,7 +88,11 @@ async function startWalk(ctx: Context, tx: GraphTransaction, urn: string, urns: 
  */
 export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<Map<string, EntityRecord>> {
   if (!urns.length) return new Map();
-  const rows = await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection });
+  return primeFound(ctx, urns, await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection }));
+}
+
+/** Primes the request's entity loader with the rows read for `urns` (null for the URNs without one); returns the records found. */
+function primeFound(ctx: Context, urns: string[], rows: ProjectedRow[]): Map<string, EntityRecord> {
   const found = new Map(rows.map((r) => [r.urn, recordOf(r, ctx.scope.projection)]));
   for (const u of urns) ctx.loaders.entity.prime(u, found.get(u) ?? null);
   return found;
