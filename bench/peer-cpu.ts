@@ -4,13 +4,15 @@
 // is far steadier than wall time, which counts the time a process waited for a core.
 // Needs the graph bench:peer seeds (.data/bench/peer and bench/graphs/peer/manifest.json).
 // Usage: npm run bench:peer-cpu -- [--rounds 2] [--requests 40] [--in-flight 5] [--port-base 4480]
-//        [--bolt-port N] [--baseline DIR] [--no-peer] [--only page,lookup,...]
+//        [--bolt-port N] [--baseline DIR] [--no-peer] [--only page,lookup,...] [--profile]
+// --profile: a CPU profile of mlgraph (node --cpu-prof) over the whole run, summarised at the end.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { arg, boltPortArg, startBenchDatabase } from './bench-neo4j';
+import { summarizeProfile } from './profile-summary';
 import { cpuMs } from './server-process';
 import { startMlgraph, startPeer, type ServerProcess } from './peer/processes';
 import { impact, lookup, mlgraphImpact, peerWholeImpact, UI_PAGE, type Operation } from './peer/workloads';
@@ -60,7 +62,9 @@ async function main() {
   const started: { name: string; kind: 'mlgraph' | 'peer'; server: ServerProcess }[] = [];
   fs.mkdirSync(RESULTS, { recursive: true });
   try {
-    started.push({ name: 'mlgraph', kind: 'mlgraph', server: await startMlgraph(portBase, db.neo4j.uri, path.join(RESULTS, 'cpu-mlgraph.log')) });
+    const profileDir = path.join(RESULTS, `cpu-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    const flags = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    started.push({ name: 'mlgraph', kind: 'mlgraph', server: await startMlgraph(portBase, db.neo4j.uri, path.join(RESULTS, 'cpu-mlgraph.log'), flags) });
     if (baseline) {
       const entry = path.join(baseline, 'dist', 'src', 'index.js');
       started.push({ name: 'baseline', kind: 'mlgraph', server: await startMlgraph(portBase + 2, db.neo4j.uri, path.join(RESULTS, 'cpu-baseline.log'), [], entry) });
@@ -102,6 +106,10 @@ async function main() {
   } finally {
     for (const x of started.reverse()) await x.server.stop();
     await db.stop();
+  }
+  if (process.argv.includes('--profile')) {
+    const dir = fs.readdirSync(RESULTS).filter((d) => d.startsWith('cpu-profile-')).sort().pop()!;
+    for (const f of fs.readdirSync(path.join(RESULTS, dir))) console.log(summarizeProfile(path.join(RESULTS, dir, f)));
   }
 }
 

@@ -32,6 +32,8 @@ export interface StatementEvent {
   query: string;
   ms: number;
   rows: number;
+  /** The statement's parameters as the caller gave them (tests look at what was asked). */
+  params: object;
 }
 
 /** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */
@@ -259,11 +261,11 @@ export class Graph {
     // Built only when debug logging is on: this runs for every statement.
     if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await run(query.text, toNeo4j(params) as Record<string, unknown>);
-    return this.finish(query.name, started, result.records.map((r) => decodeRecord<R>(r)));
+    return this.finish(query.name, started, params, result.records.map((r) => decodeRecord<R>(r)));
   }
 
-  private finish<R>(name: string, started: number, rows: R[]): R[] {
-    const event = { query: name, ms: Date.now() - started, rows: rows.length };
+  private finish<R>(name: string, started: number, params: object, rows: R[]): R[] {
+    const event = { query: name, ms: Date.now() - started, rows: rows.length, params };
     for (const l of this.listeners) l(event);
     return rows;
   }

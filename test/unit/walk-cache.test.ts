@@ -42,6 +42,42 @@ describe('WalkCache', () => {
     expect(cache.get('huge', 1)).toBeUndefined();
   });
 
+  it('holds entity records with a kept walk, under its version and one projection', () => {
+    const cache = new WalkCache(10, 100);
+    const p1 = {};
+    const p2 = {};
+    const rec = (urn: string) => ({ urn, type: 'DATASET', name: urn });
+    cache.set('k', 7, walk(3));
+    cache.hold('k', 6, p1, new Map([['a', rec('a')]])); // not the kept walk's version: nothing held
+    expect(cache.records('k', p1)).toBeUndefined();
+    cache.hold('k', 7, p1, new Map([['a', rec('a')]]));
+    cache.hold('k', 7, p1, new Map([['b', rec('b')]])); // a later page's records are added
+    expect([...cache.records('k', p1)!.records.keys()]).toEqual(['a', 'b']);
+    expect(cache.records('k', p1)!.version).toBe(7);
+    expect(cache.records('k', p2)).toBeUndefined(); // another projection: none
+    cache.hold('k', 7, p2, new Map([['c', rec('c')]])); // ...and holding under it replaces them
+    expect(cache.records('k', p1)).toBeUndefined();
+    expect([...cache.records('k', p2)!.records.keys()]).toEqual(['c']);
+    expect(cache.get('k', 8)).toBeUndefined(); // a write in between: the walk and its records go
+    expect(cache.records('k', p2)).toBeUndefined();
+  });
+
+  it('counts held records against its bound on entities', () => {
+    const cache = new WalkCache(10, 10);
+    const p = {};
+    const many = (n: number, prefix: string) => new Map(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { urn: `${prefix}${i}`, type: 'MODEL' }]));
+    cache.set('a', 1, walk(4));
+    cache.set('b', 1, walk(3));
+    cache.hold('b', 1, p, many(3, 'x')); // 4 + 3 + 3 = 10 entities: all kept
+    expect(cache.get('a', 1)).toBeDefined();
+    cache.hold('b', 1, p, many(1, 'y')); // 11 would pass the bound: the least recently used walk goes
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.records('b', p)!.records.size).toBe(4);
+    cache.hold('b', 1, p, many(4, 'z')); // more than the whole bound with its walk: held records are let go
+    expect(cache.records('b', p)).toBeUndefined();
+    expect(cache.get('b', 1)).toBeDefined();
+  });
+
   it('tells questions apart by every option that shapes the walk', () => {
     const base = walkKey('r', options);
     expect(walkKey('r', { ...options, budgetMs: 5 })).toBe(base);

@@ -33,20 +33,25 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
  * among them). A walk cut by a server limit is logged as a warning.
  *
  * When a walk of the same question is kept (under whatever version), the entities of its page are
- * read with the root and the version, in the same statement: a question asked again with nothing
- * written in between, or a later page, is one statement. After a write the walk is walked again and
- * only the entities of the new page that the first statement did not read are read.
+ * read with the root and the version, in the same statement, but for those the cache holds from
+ * the walk's earlier pages under this request's projection: under the same version those are what
+ * a read would return (WalkCache), so a question asked again with nothing written in between, or a
+ * later page, is one statement that reads the root and the version alone once its entities are
+ * held. After a write the walk is walked again and only the entities of the new page that the
+ * first statement did not read are read.
  */
 export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
   walker: Walker<W, P>,
 ): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> }> {
   const { urn, key, cache } = walker;
+  const projection = ctx.scope.projection;
   const answer = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(walker.name, async (tx) => {
       const kept = cache?.peek(key);
       const keptPage = kept ? walker.page(kept) : null;
-      const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn) : [];
+      const held = kept ? cache!.records(key, projection) : undefined;
+      const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
       const { version, root, read } = await startWalk(ctx, tx, urn, guessed);
       await walker.check?.(tx, root);
       let walk = cache?.get(key, version);
@@ -55,10 +60,20 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         cache?.set(key, version, walk);
       }
       const page = walk === kept ? keptPage! : walker.page(walk);
+      const valid = walk === kept && held?.version === version ? held.records : undefined;
       const asked = new Set(guessed);
       const onPage = urnsOnPage(page).filter((u) => u !== urn);
-      const records = await loadEntities(ctx, tx, onPage.filter((u) => !asked.has(u)));
-      for (const u of onPage) if (read.has(u)) records.set(u, read.get(u)!);
+      const records = await loadEntities(ctx, tx, onPage.filter((u) => !asked.has(u) && !valid?.has(u)));
+      const fresh = new Map(records);
+      for (const u of onPage) {
+        const record = read.get(u);
+        if (record) fresh.set(u, record);
+        const known = record ?? valid?.get(u);
+        if (!known) continue;
+        if (!record) ctx.loaders.entity.prime(u, known);
+        records.set(u, known);
+      }
+      cache?.hold(key, version, projection, fresh);
       records.set(urn, root);
       return { walk, page, records };
     }),

@@ -1,4 +1,5 @@
 import type { Graph } from '../../graph';
+import type { EntityRecord } from '../entities/entity.loaders';
 import type { LineageLimits } from './lineage.config';
 import type { Walk, WalkOptions } from './lineage-walk';
 
@@ -7,11 +8,15 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * question asked again) do not walk the graph again. Each walk is kept under the graph's version
  * (cypher/lineage/start.cypher: the count of change records, which every write that changes a walk
  * moves), and found again only under the same version: any write in between, on this server or on
- * another replica, makes the next request walk again. Least recently used walks go first once
- * `maxWalks` or `maxEntities` (reached entities over all walks) would be passed.
+ * another replica, makes the next request walk again. With a walk go the entity records its pages
+ * read (`hold`), under the same version and the request's projection: every write that changes a
+ * stored property of an entity records history too, so under the same version they are what a
+ * read would return, and a later page or the same question asked again reads no entity. Least
+ * recently used walks go first once `maxWalks` or `maxEntities` (reached entities and held records
+ * over all walks) would be passed.
  */
 export class WalkCache<W extends { isPartial: boolean } = Walk> {
-  private readonly walks = new Map<string, { version: number; walk: W }>();
+  private readonly walks = new Map<string, Kept<W>>();
   private entities = 0;
 
   /** `sizeOf` gives the entities a walk holds (default: an entity walk's reached entities). */
@@ -28,8 +33,33 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     this.drop(key);
     if (hit.version !== version) return undefined;
     this.walks.set(key, hit); // most recently used last
-    this.entities += this.sizeOf(hit.walk);
+    this.entities += this.size(hit);
     return hit.walk;
+  }
+
+  /**
+   * The entity records held with the walk kept for `key`, read under `projection` (the same object:
+   * a request's projection is computed once per parsed operation), and the version they and the
+   * walk were read at; undefined when none are.
+   */
+  records(key: string, projection: object): { version: number; records: ReadonlyMap<string, EntityRecord> } | undefined {
+    const hit = this.walks.get(key);
+    return hit?.held && hit.held.projection === projection ? { version: hit.version, records: hit.held.records } : undefined;
+  }
+
+  /**
+   * Holds `records` (read under `projection` at `version`) with the walk kept for `key` under that
+   * version: added to those it holds under the same projection, in place of those held under
+   * another. Nothing is held when no walk is kept under `version`, or past the cache's bounds.
+   */
+  hold(key: string, version: number, projection: object, records: ReadonlyMap<string, EntityRecord>): void {
+    const hit = this.walks.get(key);
+    if (!hit || hit.version !== version || !records.size) return;
+    this.drop(key);
+    if (hit.held?.projection !== projection) hit.held = { projection, records: new Map() };
+    for (const [urn, record] of records) hit.held.records.set(urn, record);
+    if (this.size(hit) > this.maxEntities) hit.held = undefined;
+    this.keep(key, hit);
   }
 
   /** The walk kept for `key` under whatever version, without touching the order of use (a guess of the page to read ahead). */
@@ -41,19 +71,36 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
   set(key: string, version: number, walk: W): void {
     if (walk.isPartial || this.maxWalks < 1 || this.sizeOf(walk) > this.maxEntities) return;
     this.drop(key);
-    while (this.walks.size >= this.maxWalks || this.entities + this.sizeOf(walk) > this.maxEntities) {
+    this.keep(key, { version, walk });
+  }
+
+  /** Keeps `hit` as the most recently used, dropping the least recently used past the bounds. */
+  private keep(key: string, hit: Kept<W>): void {
+    while (this.walks.size && (this.walks.size >= this.maxWalks || this.entities + this.size(hit) > this.maxEntities)) {
       this.drop(this.walks.keys().next().value!);
     }
-    this.walks.set(key, { version, walk });
-    this.entities += this.sizeOf(walk);
+    this.walks.set(key, hit);
+    this.entities += this.size(hit);
   }
 
   private drop(key: string): void {
     const hit = this.walks.get(key);
     if (!hit) return;
     this.walks.delete(key);
-    this.entities -= this.sizeOf(hit.walk);
+    this.entities -= this.size(hit);
   }
+
+  /** What a kept walk counts against `maxEntities`: its entities and the records held with it. */
+  private size(hit: Kept<W>): number {
+    return this.sizeOf(hit.walk) + (hit.held?.records.size ?? 0);
+  }
+}
+
+interface Kept<W> {
+  version: number;
+  walk: W;
+  /** Entity records the walk's pages read, under one projection, at `version`. */
+  held?: { projection: object; records: Map<string, EntityRecord> };
 }
 
 /** What makes two walks the same question: root and every option that shapes the answer. */
