@@ -78,6 +78,10 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     metrics.statementSeconds.observe({ query: e.query }, e.ms / 1000);
   });
   const app = express();
+  // No ETag on answers: express hashed every answer body for one (SHA-1 over the whole JSON, about
+  // 450 KB for an impact page with paths), and GraphQL clients POST, where no cache or conditional
+  // request uses it. Static files (the web explorer) keep theirs: serve-static sets its own.
+  app.set('etag', false);
   // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check every
   // second, so a client sending its headers or body a byte at a time is cut close to the timeout.
   const httpServer = http.createServer(

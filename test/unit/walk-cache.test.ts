@@ -62,13 +62,14 @@ describe('WalkCache', () => {
     expect(cache.records('k', p2)).toBeUndefined();
   });
 
-  it('counts held records against its bound on entities', () => {
+  it('counts held records against its bound by their size, so big records cannot outgrow it', () => {
     const cache = new WalkCache(10, 10);
     const p = {};
+    // Each record's JSON is under 100 characters: one unit each.
     const many = (n: number, prefix: string) => new Map(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { urn: `${prefix}${i}`, type: 'MODEL' }]));
     cache.set('a', 1, walk(4));
     cache.set('b', 1, walk(3));
-    cache.hold('b', 1, p, many(3, 'x')); // 4 + 3 + 3 = 10 entities: all kept
+    cache.hold('b', 1, p, many(3, 'x')); // 4 + 3 + 3 = 10: all kept
     expect(cache.get('a', 1)).toBeDefined();
     cache.hold('b', 1, p, many(1, 'y')); // 11 would pass the bound: the least recently used walk goes
     expect(cache.peek('a')).toBeUndefined();
@@ -76,6 +77,12 @@ describe('WalkCache', () => {
     cache.hold('b', 1, p, many(4, 'z')); // more than the whole bound with its walk: held records are let go
     expect(cache.records('b', p)).toBeUndefined();
     expect(cache.get('b', 1)).toBeDefined();
+    // One record with 650 characters of JSON counts 7: with the walk's 3, it fits; a second does not.
+    const big = (urn: string) => ({ urn, type: 'DATASET', description: 'x'.repeat(600) });
+    cache.hold('b', 1, p, new Map([['big1', big('big1')]]));
+    expect(cache.records('b', p)!.records.size).toBe(1);
+    cache.hold('b', 1, p, new Map([['big2', big('big2')]]));
+    expect(cache.records('b', p)).toBeUndefined();
   });
 
   it('tells questions apart by every option that shapes the walk', () => {

@@ -1,4 +1,5 @@
 import type { Graph } from '../../graph';
+import { jsonSizeOf } from '../../limits/answer-budget';
 import type { EntityRecord } from '../entities/entity.loaders';
 import type { LineageLimits } from './lineage.config';
 import type { Walk, WalkOptions } from './lineage-walk';
@@ -12,8 +13,9 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * read (`hold`), under the same version and the request's projection: every write that changes a
  * stored property of an entity records history too, so under the same version they are what a
  * read would return, and a later page or the same question asked again reads no entity. Least
- * recently used walks go first once `maxWalks` or `maxEntities` (reached entities and held records
- * over all walks) would be passed.
+ * recently used walks go first once `maxWalks` or `maxEntities` would be passed: a reached entity
+ * counts one, a held record one per 100 characters of its JSON (begun), so the bound stays one of
+ * memory whatever fields an operation selects.
  */
 export class WalkCache<W extends { isPartial: boolean } = Walk> {
   private readonly walks = new Map<string, Kept<W>>();
@@ -56,8 +58,13 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     const hit = this.walks.get(key);
     if (!hit || hit.version !== version || !records.size) return;
     this.drop(key);
-    if (hit.held?.projection !== projection) hit.held = { projection, records: new Map() };
-    for (const [urn, record] of records) hit.held.records.set(urn, record);
+    if (hit.held?.projection !== projection) hit.held = { projection, records: new Map(), units: 0 };
+    for (const [urn, record] of records) {
+      const before = hit.held.records.get(urn);
+      if (before) hit.held.units -= unitsOf(before);
+      hit.held.records.set(urn, record);
+      hit.held.units += unitsOf(record);
+    }
     if (this.size(hit) > this.maxEntities) hit.held = undefined;
     this.keep(key, hit);
   }
@@ -92,15 +99,20 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
 
   /** What a kept walk counts against `maxEntities`: its entities and the records held with it. */
   private size(hit: Kept<W>): number {
-    return this.sizeOf(hit.walk) + (hit.held?.records.size ?? 0);
+    return this.sizeOf(hit.walk) + (hit.held?.units ?? 0);
   }
+}
+
+/** What a held record counts against the bound: one per 100 characters of its JSON, begun. */
+function unitsOf(record: EntityRecord): number {
+  return Math.ceil(jsonSizeOf(record) / 100);
 }
 
 interface Kept<W> {
   version: number;
   walk: W;
   /** Entity records the walk's pages read, under one projection, at `version`. */
-  held?: { projection: object; records: Map<string, EntityRecord> };
+  held?: { projection: object; records: Map<string, EntityRecord>; units: number };
 }
 
 /** What makes two walks the same question: root and every option that shapes the answer. */
