@@ -34,6 +34,8 @@ export interface StatementEvent {
   rows: number;
   /** The statement's parameters as the caller gave them (tests look at what was asked). */
   params: object;
+  /** The decoded rows (tests look at what was read). */
+  result: readonly object[];
 }
 
 /** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */
@@ -265,7 +267,7 @@ export class Graph {
   }
 
   private finish<R>(name: string, started: number, params: object, rows: R[]): R[] {
-    const event = { query: name, ms: Date.now() - started, rows: rows.length, params };
+    const event = { query: name, ms: Date.now() - started, rows: rows.length, params, result: rows as object[] };
     for (const l of this.listeners) l(event);
     return rows;
   }

@@ -14,10 +14,13 @@ export interface ProjectedRow {
 }
 
 /**
- * A row of edges/related: a listed entity, once, with where it is listed: each [slice (index), list
- * (0: the slice's own; j: its j-th nested list), key (the URN whose list holds it)].
+ * The one row of edges/related: each listed entity once, as [urn, type, values, at], `at` where it
+ * is listed: each [slice (index), list (0: the slice's own; j: its j-th nested list), key (the URN
+ * whose list holds it)], a place twice when two edges lead to the entity.
  */
-export type RelatedRow = ProjectedRow & { at: [number, number, string][] };
+export interface RelatedRow {
+  rows: [urn: string, type: string, values: unknown[], at: [number, number, string][]][];
+}
 
 /** One relationship list asked of edges/related for several entities (see that file). */
 export interface RelatedSliceParam {

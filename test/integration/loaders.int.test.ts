@@ -1,4 +1,4 @@
-import { uniqueId } from '../support/harness';
+import { entitiesRead, uniqueId } from '../support/harness';
 import { useTestServer } from '../support/live-server';
 
 // What the per-request loaders read from the real Neo4j: relationship lists are cut in Cypher (a
@@ -46,7 +46,7 @@ describe('relationship lists are filtered, ordered and cut in Neo4j', () => {
 
   it('downstreams(first: 10) of a dataset with 100,000 downstreams reads 12 rows (the dataset, 11 of the list), not 100,000', async () => {
     const events: { query: string; rows: number }[] = [];
-    const stop = t.graph.onStatement((e) => events.push(e));
+    const stop = t.graph.onStatement((e) => events.push({ query: e.query, rows: entitiesRead(e) }));
     let data: any;
     try {
       data = await ok(`query ($u: ID!) { dataset(urn: $u) { downstreams(first: 10) { urn name } } }`, { u: hub });

@@ -1,4 +1,4 @@
-import { startTestServer, uniqueId, type TestServer } from '../support/harness';
+import { entitiesRead, startTestServer, uniqueId, type TestServer } from '../support/harness';
 import { urnsFor } from '../support/ingest-batch';
 
 // The relationship lists an operation selects on the entities it loads by URN are read in the
@@ -78,7 +78,7 @@ describe('an entity loaded by URN, with the lists its operation selects', () => 
 
   it("reads only the lists of the field's own selection: another entity loaded in the same statement gets none", async () => {
     const rows: number[] = [];
-    const stop = t.graph.onStatement((e) => rows.push(e.rows));
+    const stop = t.graph.onStatement((e) => rows.push(entitiesRead(e)));
     try {
       const res = await t.gql(`query ($a: ID!, $b: ID!) { a: model(urn: $a) { urn } b: model(urn: $b) { groups { urn } } }`, { a: u.model('churn-v7'), b: u.model('churn-v8') });
       expect(res.errors).toBeUndefined();
@@ -102,10 +102,10 @@ describe('an entity loaded by URN, with the lists its operation selects', () => 
 });
 
 describe("a relationship list's entities, with the lists the operation selects on them", () => {
-  /** Names and row counts of the statements one request sent. */
+  /** Names of the statements one request sent, and the entities each read. */
   async function traced(query: string, variables: Record<string, unknown> = {}) {
     const sent: { name: string; rows: number }[] = [];
-    const stop = t.graph.onStatement((e) => sent.push({ name: e.query, rows: e.rows }));
+    const stop = t.graph.onStatement((e) => sent.push({ name: e.query, rows: entitiesRead(e) }));
     try {
       return { ...(await t.gql(query, variables)), sent };
     } finally {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { connectGraph, type Graph } from '../../src/graph';
+import type { StatementEvent } from '../../src/graph';
+import type { RelatedRow } from '../../src/graph/queries';
 import { createServer, type MlgraphServer } from '../../src/server';
 
 export interface Neo4jTarget {
@@ -36,6 +38,14 @@ export function rawDriver(target: Neo4jTarget = testNeo4j()): Driver {
 }
 
 /** A short unique token for test data, so test files never see each other's entities. */
+/**
+ * How many entities a statement read: its rows, or for edges/related (one row holding every entity
+ * it read, each once) that row's entities.
+ */
+export function entitiesRead(e: StatementEvent): number {
+  return e.query === 'edges/related' ? ((e.result[0] as RelatedRow | undefined)?.rows.length ?? 0) : e.rows;
+}
+
 export function uniqueId(prefix = 't'): string {
   return `${prefix}${randomUUID().slice(0, 8)}`;
 }

@@ -41,18 +41,27 @@ describe('per-request entity loaders', () => {
   });
 
   it('send a tick of relationship lists as one statement, one slice per list asked, re-key rows and prime the entity loader', async () => {
+    // edges/related answers one row: [urn, type, values, at] per entity, lists in no order, and an
+    // entity reached over two edges placed twice in its list (here each key's second entity).
     const { graph, calls } = recordingGraph((name, p) =>
       name !== 'edges/related'
         ? []
-        : p.slices
-            .flatMap((k: any, slice: number) =>
-              k.urns
-                .filter((u: string) => u !== 'lonely')
-                .flatMap((u: string) =>
-                  [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => ({ at: [[slice, 0, u]], ...row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`) })),
-                ),
-            )
-            .reverse(),
+        : [
+            {
+              rows: p.slices
+                .flatMap((k: any, slice: number) =>
+                  k.urns
+                    .filter((u: string) => u !== 'lonely')
+                    .flatMap((u: string) =>
+                      [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => {
+                        const r = row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`);
+                        return [r.urn, r.type, r.values, i === 2 ? [[slice, 0, u], [slice, 0, u]] : [[slice, 0, u]]];
+                      }),
+                    ),
+                )
+                .reverse(),
+            },
+          ],
     );
     const loaders = createEntityLoaders(graph, scope());
     const list = (urn: string, type: RelationshipType, direction: 'in' | 'out', target: EntityType, first: number) =>
@@ -72,7 +81,7 @@ describe('per-request entity loaders', () => {
       [['lonely'], true, 11],
       [['d1'], false, 3],
     ]);
-    // Rows come back reversed; each key's list is in URN order and cut to `first`, `more` set past it.
+    // Rows come back reversed; each key's list is in URN order, each entity once, cut to `first`, `more` set past it.
     const urns = (x: { records: { urn: string }[] }) => x.records.map((r) => r.urn);
     expect([urns(a), a.more]).toEqual([['m1:MODEL_GROUP:1', 'm1:MODEL_GROUP:2', 'm1:MODEL_GROUP:3'], false]);
     expect(urns(b)).toHaveLength(3);

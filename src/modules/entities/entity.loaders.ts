@@ -95,9 +95,10 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
         // Entities by slice, list (0: the slice's own; j: its j-th nested list) and owner URN. An
         // entity comes once however many lists hold it, decoded once, the same record in each.
         const found = new Map<string, EntityRecord[]>();
-        for (const row of await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })) {
-          const record = recordOf(row, fields);
-          for (const [slice, sub, key] of row.at) {
+        const [answer] = await graph.read(queries.related, { slices: [...before, ...slices.values()], fields });
+        for (const [urn, type, values, at] of answer?.rows ?? []) {
+          const record = recordOf({ urn, type, values }, fields);
+          for (const [slice, sub, key] of at) {
             each(slice, record);
             if (slice < before.length) continue;
             const id = `${ids[slice]}|${sub}|${key}`;
@@ -105,9 +106,9 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
           }
         }
         const sliceOf = (id: string, k: { first: number }, owner: string, sub: number): RelatedSlice => {
-          // One row more than asked tells whether the list goes on. Rows of one key arrive in URN
-          // order from Neo4j, but nothing promises it across UNWIND.
-          const records = (found.get(`${id}|${sub}|${owner}`) ?? []).sort(byUrn);
+          // One entity more than asked tells whether the list goes on. A list comes in no order, an
+          // entity twice when two edges (or two keys listing its owner) lead to it: the same record.
+          const records = (found.get(`${id}|${sub}|${owner}`) ?? []).sort(byUrn).filter((r, i, all) => i === 0 || r !== all[i - 1]);
           return { records: records.slice(0, k.first), more: records.length > k.first };
         };
         return keys.map((k, i) => {
