@@ -12,15 +12,15 @@
 // and the runs' inputs): read for each entity the slice hands out (its first k.limit - 1, the last
 // row only tells that the list goes on); what they list is placed at sub = j + 1 (j: the nested
 // list's index) with key = the entity they belong to (twice when two keys list that entity).
-// Lists are pattern comprehensions, sorted only when k.limit long or longer, and the answer is one
-// row: subqueries, sorts and a row per entity cost Neo4j more than the work (BENCHMARKS.md, side by
-// side, "Eighth round").
+// Lists are pattern comprehensions, sorted only when k.limit long or longer, and the answer comes
+// in rows of 25 entities: subqueries, sorts and a row per entity cost Neo4j more than the work
+// (BENCHMARKS.md, side by side, "Eighth round").
 // params: $slices, $fields
 // slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
 // more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
-// returns: rows: [[urn, type, values, at: [[slice, sub, key]]]], one row
+// returns: rows: [[urn, type, values, at: [[slice, sub, key]]]], at most 25 per row
 UNWIND range(0, size($slices) - 1) AS slice
 WITH slice, $slices[slice] AS k
 UNWIND k.urns AS key
@@ -50,4 +50,8 @@ WITH slice, key, m, [j IN range(0, size(nestedFound) - 1) | CASE WHEN nestedSort
 // by many models of a page is sent and decoded once.
 UNWIND [[slice, 0, key, m]] + reduce(acc = [], j IN range(0, size(nestedListed) - 1) | acc + [x IN nestedListed[j] | [slice, j + 1, m.urn, x]]) AS e
 WITH e[3] AS m, collect(e[..3]) AS at
-RETURN collect([m.urn, m.type, [v IN [f IN $fields[m.type] | m[f]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END], at]) AS rows
+// In rows of 25 entities: a row per entity costs Neo4j and the driver more per entity, and one row
+// for all of them makes the driver decode text across Bolt's chunks, which is slower still.
+WITH collect([m.urn, m.type, [v IN [f IN $fields[m.type] | m[f]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END], at]) AS entities
+UNWIND range(0, size(entities) - 1, 25) AS first
+RETURN entities[first..first + 25] AS rows

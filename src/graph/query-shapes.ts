@@ -14,8 +14,8 @@ export interface ProjectedRow {
 }
 
 /**
- * The one row of edges/related: each listed entity once, as [urn, type, values, at], `at` where it
- * is listed: each [slice (index), list (0: the slice's own; j: its j-th nested list), key (the URN
+ * A row of edges/related: up to 25 listed entities, each once in the answer, as [urn, type, values,
+ * at], `at` where it is listed: each [slice (index), list (0: the slice's own; j: its j-th nested list), key (the URN
  * whose list holds it)], a place twice when two edges lead to the entity.
  */
 export interface RelatedRow {

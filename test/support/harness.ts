@@ -39,11 +39,11 @@ export function rawDriver(target: Neo4jTarget = testNeo4j()): Driver {
 
 /** A short unique token for test data, so test files never see each other's entities. */
 /**
- * How many entities a statement read: its rows, or for edges/related (one row holding every entity
- * it read, each once) that row's entities.
+ * How many entities a statement read: its rows, or for edges/related (rows of up to 25 entities,
+ * each entity once) the entities in its rows.
  */
 export function entitiesRead(e: StatementEvent): number {
-  return e.query === 'edges/related' ? ((e.result[0] as RelatedRow | undefined)?.rows.length ?? 0) : e.rows;
+  return e.query === 'edges/related' ? (e.result as RelatedRow[]).reduce((n, r) => n + r.rows.length, 0) : e.rows;
 }
 
 export function uniqueId(prefix = 't'): string {

@@ -95,8 +95,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
         // Entities by slice, list (0: the slice's own; j: its j-th nested list) and owner URN. An
         // entity comes once however many lists hold it, decoded once, the same record in each.
         const found = new Map<string, EntityRecord[]>();
-        const [answer] = await graph.read(queries.related, { slices: [...before, ...slices.values()], fields });
-        for (const [urn, type, values, at] of answer?.rows ?? []) {
+        for (const [urn, type, values, at] of (await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })).flatMap((r) => r.rows)) {
           const record = recordOf({ urn, type, values }, fields);
           for (const [slice, sub, key] of at) {
             each(slice, record);
