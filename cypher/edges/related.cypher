@@ -2,16 +2,17 @@
 // same list of several entities (k.urns): the entities of type k.target at the other end of each
 // one's open edges of the types k.types, in the stored direction k.out (true: the listed entity is
 // the edge's start), after k.after (a URN, or null), at most k.limit of them: all of them when
-// there are no more, in no order and an entity twice if two edges lead to it (the server orders
-// and dedupes), else the first k.limit in URN order, each once; with the stored properties $fields
+// there are fewer, in no order and an entity twice if two edges lead to it (the server orders and
+// dedupes), else the first k.limit in URN order, each once; with the stored properties $fields
 // lists for their type, so the list needs no second statement to show them. Slices group the keys
-// of a tick so that a URN, a type list or a target is sent once per slice, not once per key.
-// k.types come from the server's RelationshipType enum, never from free text. A slice with k.self true asks the entities k.urns themselves (the entity
-// loader's batch, with the lists the operation selects on them read ahead in the same statement).
-// k.nested lists the lists the operation selects on the slice's entities (a page's models' runs,
-// and the runs' inputs): read for each entity the slice hands out (its first k.limit - 1, the last
-// row only tells that the list goes on); what they list is placed at sub = j + 1 (j: the nested
-// list's index) with key = the entity they belong to (twice when two keys list that entity).
+// of a tick so that a type list or a target is sent once per slice, not once per key. k.types come
+// from the server's RelationshipType enum, never from free text. A slice with k.self true asks the
+// entities k.urns themselves (the entity loader's batch, with the lists the operation selects on
+// them read ahead in the same statement). k.nested lists the lists the operation selects on the
+// slice's entities (a page's models' runs, and the runs' inputs): read for each entity the slice
+// hands out (its first k.limit - 1, the last only tells that the list goes on); what they list is
+// placed at sub = j + 1 (j: the nested list's index) with key = the entity they belong to (twice
+// when two keys list that entity).
 // Lists are pattern comprehensions, sorted only when k.limit long or longer, and the answer comes
 // in rows of 25 entities: subqueries, sorts and a row per entity cost Neo4j more than the work
 // (BENCHMARKS.md, side by side, "Eighth round").
