@@ -37,8 +37,8 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
  * the walk's earlier pages under this request's projection: under the same version those are what
  * a read would return (WalkCache), so a question asked again with nothing written in between, or a
  * later page, is one statement that reads the root and the version alone once its entities are
- * held. After a write the walk is walked again and only the entities of the new page that the
- * first statement did not read are read.
+ * held (outside a transaction: fromHeld). After a write the walk is walked again and only the
+ * entities of the new page that the first statement did not read are read.
  */
 export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
@@ -46,6 +46,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
 ): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> }> {
   const { urn, key, cache } = walker;
   const projection = ctx.scope.projection;
+  const held = await fromHeld(ctx, walker);
+  if (held) return held;
   const answer = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(walker.name, async (tx) => {
       const kept = cache?.peek(key);
@@ -80,6 +82,39 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
   );
   if (answer.walk.isPartial) ctx.log.warn({ urn, walk: walker.name, reason: answer.walk.partialReason }, 'lineage walk cut by a server limit');
   return answer;
+}
+
+/**
+ * The answer from the cache alone when it holds the kept walk's page and every entity on it under
+ * the request's projection (and no check must run in the walk's transaction): the root and the
+ * graph's version in one auto-commit read (a transaction's BEGIN and COMMIT cost Neo4j and the
+ * server more than the statement), outside the walk queue since nothing is walked. Undefined when
+ * something is not held or the version moved: the question then runs as every walk does.
+ */
+async function fromHeld<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
+  ctx: Context,
+  walker: Walker<W, P>,
+): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> } | undefined> {
+  const { urn, key, cache } = walker;
+  if (!cache || walker.check) return undefined;
+  const kept = cache.peek(key);
+  const held = kept && cache.records(key, ctx.scope.projection);
+  if (!kept || !held) return undefined;
+  const page = walker.page(kept);
+  const onPage = urnsOnPage(page).filter((u) => u !== urn);
+  if (!onPage.every((u) => held.records.has(u))) return undefined;
+  const [start] = await ctx.graph.read(queries.lineageStart, { urn, urns: [], fields: ctx.scope.projection });
+  if (!start?.urn || !start.type || start.version !== held.version || cache.get(key, start.version) !== kept) return undefined;
+  const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
+  ctx.loaders.entity.prime(urn, root);
+  const records = new Map<string, EntityRecord>();
+  for (const u of onPage) {
+    const record = held.records.get(u)!;
+    ctx.loaders.entity.prime(u, record);
+    records.set(u, record);
+  }
+  records.set(urn, root);
+  return { walk: kept, page, records };
 }
 
 /**
