@@ -61,9 +61,9 @@ async function main() {
   const db = await startBenchDatabase('peer', 120_000, boltPortArg() ?? portBase + 7);
   const started: { name: string; kind: 'mlgraph' | 'peer'; server: ServerProcess }[] = [];
   fs.mkdirSync(RESULTS, { recursive: true });
+  const profileDir = process.argv.includes('--profile') ? path.join(RESULTS, `cpu-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`) : null;
   try {
-    const profileDir = path.join(RESULTS, `cpu-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-    const flags = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     started.push({ name: 'mlgraph', kind: 'mlgraph', server: await startMlgraph(portBase, db.neo4j.uri, path.join(RESULTS, 'cpu-mlgraph.log'), flags) });
     if (baseline) {
       const entry = path.join(baseline, 'dist', 'src', 'index.js');
@@ -107,10 +107,7 @@ async function main() {
     for (const x of started.reverse()) await x.server.stop();
     await db.stop();
   }
-  if (process.argv.includes('--profile')) {
-    const dir = fs.readdirSync(RESULTS).filter((d) => d.startsWith('cpu-profile-')).sort().pop()!;
-    for (const f of fs.readdirSync(path.join(RESULTS, dir))) console.log(summarizeProfile(path.join(RESULTS, dir, f)));
-  }
+  if (profileDir) for (const f of fs.readdirSync(profileDir)) console.log(summarizeProfile(path.join(profileDir, f)));
 }
 
 main().catch((err) => {

@@ -4,10 +4,13 @@ import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
+import type { BookmarkEvent, StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
 import { queries } from './queries';
 import type { Query } from './query';
+
+export type { BookmarkEvent, StatementEvent } from './graph-events';
 
 type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
 
@@ -18,24 +21,6 @@ export interface GraphOptions {
   log: Logger;
   /** Shares of Neo4j per request and for the process (see fair-use.ts); defaults when absent. */
   fairUse?: FairUseLimits;
-}
-
-/** Bookmarks a session started with (`sent`) or received when its transaction committed. */
-export interface BookmarkEvent {
-  mode: 'READ' | 'WRITE';
-  sent?: string[];
-  received?: string[];
-}
-
-/** What a listener learns about each statement sent (tests count round trips with it). */
-export interface StatementEvent {
-  query: string;
-  ms: number;
-  rows: number;
-  /** The statement's parameters as the caller gave them (tests look at what was asked). */
-  params: object;
-  /** The decoded rows (tests look at what was read). */
-  result: readonly object[];
 }
 
 /** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */

@@ -58,8 +58,10 @@ describe('WalkCache', () => {
     cache.hold('k', 7, p2, new Map([['c', rec('c')]])); // ...and holding under it replaces them
     expect(cache.records('k', p1)).toBeUndefined();
     expect([...cache.records('k', p2)!.records.keys()]).toEqual(['c']);
+    expect(cache.isOlder(7)).toBe(false);
     expect(cache.get('k', 8)).toBeUndefined(); // a write in between: the walk and its records go
     expect(cache.records('k', p2)).toBeUndefined();
+    expect(cache.isOlder(7)).toBe(true); // a request has read version 8
   });
 
   it('counts held records against its bound by their size, so big records cannot outgrow it', () => {

@@ -89,7 +89,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
  * the request's projection (and no check must run in the walk's transaction): the root and the
  * graph's version in one auto-commit read (a transaction's BEGIN and COMMIT cost Neo4j and the
  * server more than the statement), outside the walk queue since nothing is walked. Undefined when
- * something is not held or the version moved: the question then runs as every walk does.
+ * something is not held, or the version moved (known from another request already, without the
+ * read, or from the read): the question then runs as every walk does.
  */
 async function fromHeld<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
@@ -99,7 +100,7 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   if (!cache || walker.check) return undefined;
   const kept = cache.peek(key);
   const held = kept && cache.records(key, ctx.scope.projection);
-  if (!kept || !held) return undefined;
+  if (!kept || !held || cache.isOlder(held.version)) return undefined;
   const page = walker.page(kept);
   const onPage = urnsOnPage(page).filter((u) => u !== urn);
   if (!onPage.every((u) => held.records.has(u))) return undefined;

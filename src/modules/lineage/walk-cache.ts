@@ -20,6 +20,8 @@ import type { Walk, WalkOptions } from './lineage-walk';
 export class WalkCache<W extends { isPartial: boolean } = Walk> {
   private readonly walks = new Map<string, Kept<W>>();
   private entities = 0;
+  /** The newest version a request of this server has read (versions only grow: change records are never removed). */
+  private newest = -1;
 
   /** `sizeOf` gives the entities a walk holds (default: an entity walk's reached entities). */
   constructor(
@@ -30,6 +32,7 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
 
   /** The walk kept for `key` under `version`, or undefined. */
   get(key: string, version: number): W | undefined {
+    this.newest = Math.max(this.newest, version);
     const hit = this.walks.get(key);
     if (!hit) return undefined;
     this.drop(key);
@@ -47,6 +50,11 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
   records(key: string, projection: object): { version: number; records: ReadonlyMap<string, EntityRecord> } | undefined {
     const hit = this.walks.get(key);
     return hit?.held && hit.held.projection === projection ? { version: hit.version, records: hit.held.records } : undefined;
+  }
+
+  /** Whether a request of this server has read a version newer than `version` (what is kept under it is then out of date). */
+  isOlder(version: number): boolean {
+    return version < this.newest;
   }
 
   /**
