@@ -28,4 +28,4 @@ CALL (t, fromName) {
 }
 WITH n ORDER BY n.type, n.name, n.urn
 LIMIT $limit
-RETURN n.urn AS urn, n.type AS type, n.name AS name, [v IN [k IN $fields[n.type] | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values
+RETURN n.urn AS urn, n.type AS type, n.name AS name, [v IN [k IN $fields[n.type] | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN toFloat(v.epochMillis) WHEN v IS :: INTEGER THEN toFloat(v) ELSE v END] AS values

@@ -49,10 +49,10 @@ WITH slice, key, m, [j IN range(0, size(nestedFound) - 1) | CASE WHEN nestedSort
     ELSE [i IN range(0, size(nestedSorted[j]) - 1) WHERE i = 0 OR nestedSorted[j][i] <> nestedSorted[j][i - 1] | nestedSorted[j][i]][..k.nested[j].limit] END] AS nestedListed
 // Each entity once, with every place it is listed: a group, a feature or an input dataset shared
 // by many models of a page is sent and decoded once.
-UNWIND [[slice, 0, key, m]] + reduce(acc = [], j IN range(0, size(nestedListed) - 1) | acc + [x IN nestedListed[j] | [slice, j + 1, m.urn, x]]) AS e
+UNWIND [[toFloat(slice), 0.0, key, m]] + reduce(acc = [], j IN range(0, size(nestedListed) - 1) | acc + [x IN nestedListed[j] | [toFloat(slice), toFloat(j + 1), m.urn, x]]) AS e
 WITH e[3] AS m, collect(e[..3]) AS at
 // In rows of 25 entities: a row per entity costs Neo4j and the driver more per entity, and one row
 // for all of them makes the driver decode text across Bolt's chunks, which is slower still.
-WITH collect([m.urn, m.type, [v IN [f IN $fields[m.type] | m[f]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END], at]) AS entities
+WITH collect([m.urn, m.type, [v IN [f IN $fields[m.type] | m[f]] | CASE WHEN v IS :: ZONED DATETIME THEN toFloat(v.epochMillis) WHEN v IS :: INTEGER THEN toFloat(v) ELSE v END], at]) AS entities
 UNWIND range(0, size(entities) - 1, 25) AS first
 RETURN entities[first..first + 25] AS rows

@@ -9,4 +9,4 @@
 UNWIND $urns AS urn
 MATCH (n:Entity {urn: urn})
 WHERE n.type IS NOT NULL
-RETURN urn, n.type AS type, [v IN [k IN $fields[n.type] | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values
+RETURN urn, n.type AS type, [v IN [k IN $fields[n.type] | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN toFloat(v.epochMillis) WHEN v IS :: INTEGER THEN toFloat(v) ELSE v END] AS values

@@ -20,9 +20,9 @@ CALL () {
   UNWIND $urns AS u
   MATCH (e:Entity {urn: u})
   WHERE e.type IS NOT NULL
-  RETURN collect({urn: u, type: e.type, values: [v IN [k IN $fields[e.type] | e[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END]}) AS entities
+  RETURN collect({urn: u, type: e.type, values: [v IN [k IN $fields[e.type] | e[k]] | CASE WHEN v IS :: ZONED DATETIME THEN toFloat(v.epochMillis) WHEN v IS :: INTEGER THEN toFloat(v) ELSE v END]}) AS entities
 }
 OPTIONAL MATCH (n:Entity {urn: $urn})
 WHERE n.type IS NOT NULL
-RETURN version, n.urn AS urn, n.type AS type, [v IN [k IN coalesce($fields[n.type], []) | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN v.epochMillis ELSE v END] AS values,
+RETURN version, n.urn AS urn, n.type AS type, [v IN [k IN coalesce($fields[n.type], []) | n[k]] | CASE WHEN v IS :: ZONED DATETIME THEN toFloat(v.epochMillis) WHEN v IS :: INTEGER THEN toFloat(v) ELSE v END] AS values,
   entities
