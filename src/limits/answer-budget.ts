@@ -17,6 +17,22 @@ export class ResponseTooLargeError extends AppError {
 const sizes = new WeakMap<object, number>();
 
 /**
+ * Records the JSON size of `value` when the code that made it already knows it (an entity decoded
+ * from JSON text knows the text's length), so jsonSizeOf does not walk it and print its nested values again.
+ */
+export function knowJsonSize(value: object, size: number): void {
+  sizes.set(value, size);
+}
+
+/** About the JSON one value adds, by the rules of jsonSizeOf: text by its length, nested values by their JSON text. */
+export function jsonSizeOfValue(v: unknown): number {
+  if (typeof v === 'string') return v.length + 2;
+  if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') return 8;
+  if (v instanceof Date) return 26;
+  return JSON.stringify(v)?.length ?? 4;
+}
+
+/**
  * About the JSON an object adds each time it appears in an answer: its keys and values (nested
  * values, such as decoded JSON properties, by their JSON text). Computed once per object.
  */
@@ -26,11 +42,7 @@ export function jsonSizeOf(value: object): number {
   size = 2;
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    size += key.length + 4;
-    if (typeof v === 'string') size += v.length + 2;
-    else if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') size += 8;
-    else if (v instanceof Date) size += 26;
-    else size += JSON.stringify(v)?.length ?? 4;
+    size += key.length + 4 + jsonSizeOfValue(v);
   }
   sizes.set(value, size);
   return size;

@@ -1,7 +1,7 @@
 import type { Graph } from '../../src/graph';
 import { createAliasLoaders } from '../../src/modules/aliases/alias.loaders';
-import { AnswerBudget } from '../../src/limits/answer-budget';
-import { createEntityLoaders } from '../../src/modules/entities/entity.loaders';
+import { AnswerBudget, jsonSizeOf } from '../../src/limits/answer-budget';
+import { createEntityLoaders, recordOf } from '../../src/modules/entities/entity.loaders';
 import { FULL_PROJECTION } from '../../src/modules/entities/projection';
 import { EntityType } from '../../src/model/entity-type';
 import { RelationshipType } from '../../src/model/relationship-type';
@@ -107,6 +107,18 @@ describe('per-request entity loaders', () => {
     const before = calls.length;
     await expect(loaders.entity.load('f')).rejects.toMatchObject({ extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 5_000 } });
     expect(calls).toHaveLength(before); // nothing more is read once the answer is too large
+  });
+
+  it('know the JSON size of a decoded entity as jsonSizeOf counts it: JSON text by its length, times, lists, nulls', () => {
+    const fields = FULL_PROJECTION[EntityType.MODEL];
+    const values = fields.map((f) =>
+      f === 'name' ? 'churn' : f === 'trainingMetrics' ? '[{"name":"auc","value":0.91}]' : f === 'tags' ? ['pii', 'gold'] : f === 'createdAt' ? 1796299364741 : f === 'revision' ? 3 : null,
+    );
+    const record = recordOf({ urn: 'urn:li:mlModel:(urn:li:dataPlatform:mlflow,churn,PROD)', type: EntityType.MODEL, values }, FULL_PROJECTION);
+    expect(record.trainingMetrics).toEqual([{ name: 'auc', value: 0.91 }]);
+    expect(record.createdAt).toEqual(new Date(1796299364741));
+    // What jsonSizeOf finds walking a copy (nothing known of it) is what decoding recorded.
+    expect(jsonSizeOf(record)).toBe(jsonSizeOf({ ...record }));
   });
 
   it('count edges of a tick in one statement, keyed by entity, direction and target type', async () => {

@@ -5,6 +5,7 @@ import type { ProjectedRow, RelatedSliceParam } from '../../graph/queries';
 import type { EntityType } from '../../model/entity-type';
 import type { Direction, RelationshipType } from '../../model/relationship-type';
 import { recordPrototypeOf } from './graphql/entity-classes';
+import { knowJsonSize } from '../../limits/answer-budget';
 import { decodeProjected, type Projection } from './projection';
 
 /** A decoded entity as the GraphQL types read it: the properties of the request's projection. */
@@ -80,41 +81,46 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
     return urns.map((u) => byUrn.get(u) ?? null);
   });
   const readRelated = (keys: readonly RelatedKey[], before: RelatedSliceParam[] = []) => {
+    // The statement's slices: `before`, then one per list asked (keys asking the same list share it).
     const slices = new Map<string, RelatedSliceParam>();
-    const sliceIds = keys.map(sliceId);
-    for (const [i, k] of keys.entries()) {
-      const id = sliceIds[i];
+    const sliceOfKey = keys.map((k) => {
+      const id = sliceId(k);
       const slice = slices.get(id);
       if (slice) slice.urns.push(k.urn);
       else slices.set(id, { ...sliceParam(k), urns: [k.urn], nested: (k.nested ?? []).map(sliceParam) });
-    }
-    const ids = [...before.map(() => ''), ...slices.keys()];
+      return slices.get(id)!;
+    });
+    const params = [...before, ...slices.values()];
+    const indexOf = new Map(params.map((p, i) => [p, i]));
     return {
       async read(each: (slice: number, record: EntityRecord) => void): Promise<RelatedSlice[]> {
         const fields = projection();
         // Entities by slice, list (0: the slice's own; j: its j-th nested list) and owner URN. An
         // entity comes once however many lists hold it, decoded once, the same record in each.
-        const found = new Map<string, EntityRecord[]>();
-        for (const [urn, type, values, at] of (await graph.read(queries.related, { slices: [...before, ...slices.values()], fields })).flatMap((r) => r.rows)) {
+        const found: Map<string, EntityRecord[]>[][] = [];
+        for (const [urn, type, values, at] of (await graph.read(queries.related, { slices: params, fields })).flatMap((r) => r.rows)) {
           const record = recordOf({ urn, type, values }, fields);
           for (const [slice, sub, key] of at) {
             each(slice, record);
             if (slice < before.length) continue;
-            const id = `${ids[slice]}|${sub}|${key}`;
-            (found.get(id) ?? found.set(id, []).get(id)!).push(record);
+            const owners = ((found[slice] ??= [])[sub] ??= new Map());
+            const listed = owners.get(key);
+            if (listed) listed.push(record);
+            else owners.set(key, [record]);
           }
         }
-        const sliceOf = (id: string, k: { first: number }, owner: string, sub: number): RelatedSlice => {
+        const sliceOf = (slice: number, k: { first: number }, owner: string, sub: number): RelatedSlice => {
           // One entity more than asked tells whether the list goes on. A list comes in no order, an
           // entity twice when two edges (or two keys listing its owner) lead to it: the same record.
-          const records = (found.get(`${id}|${sub}|${owner}`) ?? []).sort(byUrn).filter((r, i, all) => i === 0 || r !== all[i - 1]);
+          const records = (found[slice]?.[sub]?.get(owner) ?? []).sort(byUrn).filter((r, i, all) => i === 0 || r !== all[i - 1]);
           return { records: records.slice(0, k.first), more: records.length > k.first };
         };
         return keys.map((k, i) => {
-          const slice = sliceOf(sliceIds[i], k, k.urn, 0);
+          const at = indexOf.get(sliceOfKey[i])!;
+          const slice = sliceOf(at, k, k.urn, 0);
           // The nested lists of each entity handed out (none found: an empty list, known too).
           for (const [j, n] of (k.nested ?? []).entries()) {
-            for (const r of slice.records) related.prime({ urn: r.urn, ...n }, sliceOf(sliceIds[i], n, r.urn, j + 1));
+            for (const r of slice.records) related.prime({ urn: r.urn, ...n }, sliceOf(at, n, r.urn, j + 1));
           }
           return slice;
         });
@@ -150,10 +156,13 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
 export function recordOf(row: ProjectedRow, fields: Projection): EntityRecord {
   const type = row.type as EntityType;
   // Made as an instance of the type's GraphQL class: see recordPrototypeOf.
-  const record = decodeProjected(type, fields[type] ?? [], row.values, Object.create(recordPrototypeOf(type)) as Record<string, unknown>);
+  const record = Object.create(recordPrototypeOf(type)) as EntityRecord;
+  const size = decodeProjected(type, fields[type] ?? [], row.values, record);
   record.urn = row.urn;
   record.type = type;
-  return record as EntityRecord;
+  // Counted as jsonSizeOf would count it: braces, the fields, urn and type.
+  knowJsonSize(record, 2 + size + row.urn.length + 9 + type.length + 10);
+  return record;
 }
 
 export function relatedKeyId(k: RelatedKey): string {

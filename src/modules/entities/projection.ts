@@ -13,6 +13,7 @@ import {
 import { keyFields, writableFields } from '../../model/entity-fields';
 import type { FieldKind } from '../../model/entity-kind';
 import { ENTITY_TYPES, type EntityType } from '../../model/entity-type';
+import { jsonSizeOfValue } from '../../limits/answer-budget';
 import { entityClassOf } from './graphql/entity-classes';
 
 /**
@@ -108,34 +109,38 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
 /**
  * An entity record from the values read for `fields` (same order): JSON text parsed, lists that
  * are unset read as [], times (read as epoch milliseconds) as Date. Only the given fields are set,
- * on `out` (a new object unless given).
+ * on `out` (a new object unless given). Returns the JSON size of the fields set, by the rules of
+ * jsonSizeOf (answer-budget.ts), JSON text by its own length, so nothing is printed again to count it.
  */
-export function decodeProjected(
-  type: EntityType,
-  fields: readonly string[],
-  values: readonly unknown[],
-  out: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function decodeProjected(type: EntityType, fields: readonly string[], values: readonly unknown[], out: Record<string, unknown> = {}): number {
   const kinds = STORED[type];
+  let size = 0;
   for (let i = 0; i < fields.length; i++) {
     const v = values[i];
-    switch (kinds.get(fields[i])) {
+    const name = fields[i];
+    size += name.length + 4;
+    switch (kinds.get(name)) {
       case 'json':
-        out[fields[i]] = typeof v === 'string' ? JSON.parse(v) : (v ?? null);
+        if (typeof v === 'string') (out[name] = JSON.parse(v)), (size += v.length);
+        else (out[name] = v ?? null), (size += jsonSizeOfValue(out[name]));
         break;
       case 'jsonList':
-        out[fields[i]] = typeof v === 'string' ? JSON.parse(v) : (v ?? []);
+        if (typeof v === 'string') (out[name] = JSON.parse(v)), (size += v.length);
+        else (out[name] = v ?? []), (size += jsonSizeOfValue(out[name]));
         break;
       case 'strings':
-        out[fields[i]] = v ?? [];
+        out[name] = v ?? [];
+        size += jsonSizeOfValue(out[name]);
         break;
       case 'datetime':
         // Read as epoch milliseconds (see cypher/entities/by-urns.cypher), or a Date from a time without an offset.
-        out[fields[i]] = typeof v === 'number' ? new Date(v) : (v ?? null);
+        out[name] = typeof v === 'number' ? new Date(v) : (v ?? null);
+        size += out[name] === null ? 8 : 26;
         break;
       default:
-        out[fields[i]] = v ?? null;
+        out[name] = v ?? null;
+        size += jsonSizeOfValue(out[name]);
     }
   }
-  return out;
+  return size;
 }
