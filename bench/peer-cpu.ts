@@ -4,8 +4,10 @@
 // is far steadier than wall time, which counts the time a process waited for a core.
 // Needs the graph bench:peer seeds (.data/bench/peer and bench/graphs/peer/manifest.json).
 // Usage: npm run bench:peer-cpu -- [--rounds 2] [--requests 40] [--in-flight 5] [--port-base 4480]
-//        [--bolt-port N] [--baseline DIR] [--no-peer] [--only page,lookup,...] [--profile]
+//        [--bolt-port N] [--baseline DIR] [--no-peer] [--only page,lookup,...] [--profile] [--node-flags '...']
 // --profile: a CPU profile of mlgraph (node --cpu-prof) over the whole run, summarised at the end.
+// --node-flags: Node.js flags for mlgraph only (not the baseline or the peer), such as
+// '--max-semi-space-size=32'; with --baseline . the same build runs with and without them.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,7 +65,7 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const profileDir = process.argv.includes('--profile') ? path.join(RESULTS, `cpu-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`) : null;
   try {
-    const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const flags = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(arg('node-flags')?.split(' ').filter(Boolean) ?? [])];
     started.push({ name: 'mlgraph', kind: 'mlgraph', server: await startMlgraph(portBase, db.neo4j.uri, path.join(RESULTS, 'cpu-mlgraph.log'), flags) });
     if (baseline) {
       const entry = path.join(baseline, 'dist', 'src', 'index.js');
