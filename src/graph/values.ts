@@ -5,20 +5,37 @@ import { malformedTextError } from '../errors/errors';
  * Turns a value read from Neo4j into plain JavaScript: integers to numbers (the driver is set to
  * lossy integers, which covers counts and epochs), temporal values to `Date`, lists and maps
  * recursively. Nodes and relationships are not expected: queries return named columns or maps.
+ * A list or map with nothing to convert is returned as the driver made it, not copied: the entity
+ * reads send only text, floats and lists, and copying a page's rows was a good part of its garbage.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const plain = toPlain(v);
+      if (out) out.push(plain);
+      else if (plain !== v) (out = value.slice(0, i)).push(plain);
+    }
+    return out ?? value;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   // Stored times carry an offset (fromStandardDate), which converts without printing and parsing.
   if (neo4j.isDateTime(value) && value.timeZoneOffsetSeconds != null) return value.toStandardDate();
   if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isDate(value)) {
     return new Date((value as { toString(): string }).toString());
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  const out: Record<string, unknown> = {};
-  for (const k in value as Record<string, unknown>) out[k] = toPlain((value as Record<string, unknown>)[k]);
-  return out;
+  const map = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in map) {
+    const v = map[k];
+    const plain = toPlain(v);
+    if (!out && plain !== v) out = { ...map };
+    if (out) out[k] = plain;
+  }
+  return out ?? map;
 }
 
 /** One decoded row: its columns by name. */

@@ -18,6 +18,17 @@ describe('toPlain (row decoding at the graph boundary)', () => {
     expect(out.toISOString()).toBe('2026-01-02T03:04:05.678Z');
   });
 
+  it('returns a list or map with nothing to convert as it is, and copies one that has (leaving the driver\'s untouched)', () => {
+    const plain = { rows: [['urn:a', 'DATASET', [1.5, 'x', ['t']], [[0, 1, 'k']]]], m: { a: 's' } };
+    expect(toPlain(plain)).toBe(plain);
+    const mixed = { rows: [['urn:a', neo4j.int(3)], ['urn:b', 2]], m: { a: 's' } };
+    const out = toPlain(mixed) as typeof mixed;
+    expect(out).toEqual({ rows: [['urn:a', 3], ['urn:b', 2]], m: { a: 's' } });
+    expect(out).not.toBe(mixed);
+    expect(out.rows[1]).toBe(mixed.rows[1]); // unchanged inside: not copied
+    expect(neo4j.isInt(mixed.rows[0][1])).toBe(true); // the input is not changed
+  });
+
   it('maps undefined to null and keeps strings, booleans and floats', () => {
     expect(toPlain({ a: undefined, b: 's', c: true, d: 1.5 })).toEqual({ a: null, b: 's', c: true, d: 1.5 });
   });
