@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './errors/validate-input';
 import './modules/entities/graphql/enums';
 import { entityResolvers } from './modules/entities/graphql/entity.resolver';
@@ -53,11 +53,27 @@ const DateTime = new GraphQLScalarType({
  * per-call machinery (see resolveDirectly), answering the same.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: await resolvers(), validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
+  const all = await resolvers();
+  resolvePlainFieldsByDefault();
+  const schema = await buildSchema({ resolvers: all, validateFn: validateArgument, scalarsMap: [{ type: Date, scalar: DateTime }] });
   resolveEntityInterfacesSynchronously(schema);
   resolveRelationFieldsDirectly(schema);
   resolveLineageFieldsDirectly(schema);
   return schema;
+}
+
+/**
+ * Marks every declared field that is read straight from its object (no field resolver, no
+ * middleware, stored under its schema name) as type-graphql's `simple` field: type-graphql would
+ * otherwise give each such field a resolver of its own (an object and a middleware chain per
+ * call), and graphql-jit, seeing a resolver, builds a resolve info for each call and awaits what it
+ * returns. Without one the field is a property read, as graphql-js's default resolver does it.
+ * The fields with a field resolver keep it (type-graphql ignores `simple` there).
+ */
+function resolvePlainFieldsByDefault(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && !field.middlewares?.length && field.name === field.schemaName) field.simple = true;
+  }
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
