@@ -112,8 +112,9 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
         const sliceOf = (slice: number, k: { first: number }, owner: string, sub: number): RelatedSlice => {
           // One entity more than asked tells whether the list goes on. A list comes in no order, an
           // entity twice when two edges (or two keys listing its owner) lead to it: the same record.
-          const records = (found[slice]?.[sub]?.get(owner) ?? []).sort(byUrn).filter((r, i, all) => i === 0 || r !== all[i - 1]);
-          return { records: records.slice(0, k.first), more: records.length > k.first };
+          const listed = found[slice]?.[sub]?.get(owner) ?? [];
+          const records = listed.length < 2 ? listed : listed.sort(byUrn).filter((r, i, all) => i === 0 || r !== all[i - 1]);
+          return records.length > k.first ? { records: records.slice(0, k.first), more: true } : { records, more: false };
         };
         return keys.map((k, i) => {
           const at = indexOf.get(sliceOfKey[i])!;

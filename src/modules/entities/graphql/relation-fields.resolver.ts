@@ -37,26 +37,29 @@ export interface RelatedList {
  * list, and sends the listed entities with it. Without `first`, a list longer than
  * RELATION_MAX_FIRST is cut there with a LIST_TRUNCATED warning naming `owner` and `field`.
  */
-export async function relatedEntities(ctx: Context, owner: string, list: RelatedList, slice: RelatedSlice, field: string, nested?: readonly NestedList[]): Promise<EntityRecord[]> {
+export function relatedEntities(ctx: Context, owner: string, list: RelatedList, slice: RelatedSlice, field: string, nested?: readonly NestedList[]): Promise<EntityRecord[]> {
   const { first, after } = slice;
   if (first != null && (first < 0 || first > RELATION_MAX_FIRST)) {
-    throw new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first });
+    return Promise.reject(new BadUserInputError(`first must be between 0 and ${RELATION_MAX_FIRST}`, 'first', { first }));
   }
   const limit = first ?? RELATION_MAX_FIRST;
-  if (limit === 0) return [];
-  const { records, more } = await ctx.loaders.related.load({ urn: owner, ...list, first: limit, after: after ?? null, nested });
-  if (first == null && more) {
-    ctx.warnings.push({
-      code: 'LIST_TRUNCATED',
-      urn: owner,
-      field,
-      message: `${field} of ${owner} lists more than ${RELATION_MAX_FIRST} entities; the first ${RELATION_MAX_FIRST} are returned. Page with first and after.`,
-    });
-  }
-  // The entities came with the list: hand them out as the entity loader would (each counted into
-  // the answer), without a promise per entity.
-  for (const record of records) ctx.scope.answer.charge(record);
-  return records;
+  if (limit === 0) return Promise.resolve([]);
+  // One promise per list (the loader's), not one per async step: a page asks for hundreds of lists.
+  const key = { urn: owner, types: list.types, direction: list.direction, target: list.target, first: limit, after: after ?? null, nested };
+  return ctx.loaders.related.load(key).then(({ records, more }) => {
+    if (first == null && more) {
+      ctx.warnings.push({
+        code: 'LIST_TRUNCATED',
+        urn: owner,
+        field,
+        message: `${field} of ${owner} lists more than ${RELATION_MAX_FIRST} entities; the first ${RELATION_MAX_FIRST} are returned. Page with first and after.`,
+      });
+    }
+    // The entities came with the list: hand them out as the entity loader would (each counted into
+    // the answer), without a promise per entity.
+    for (const record of records) ctx.scope.answer.charge(record);
+    return records;
+  });
 }
 
 /** The `first` and `after` arguments of every relationship list. */
@@ -102,11 +105,11 @@ export function relationFieldsResolver(type: EntityType, cls: ClassType): ClassT
 
   for (const spec of RELATION_FIELDS[type]) {
     const list: RelatedList = { types: [spec.type], direction: spec.direction, target: spec.target };
-    proto[spec.field] = async function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null, info?: GraphQLResolveInfo) {
+    proto[spec.field] = function (root: EntityRecord, ctx: Context, first?: number | null, after?: string | null, info?: GraphQLResolveInfo) {
       // What the operation selects on the listed entities' own lists is read with this list.
       const nested = info ? nestedAhead(info, spec.target) : undefined;
-      const related = await relatedEntities(ctx, root.urn, list, spec.single ? { first: 1 } : { first, after }, spec.field, nested);
-      return spec.single ? (related[0] ?? null) : related;
+      if (!spec.single) return relatedEntities(ctx, root.urn, list, { first, after }, spec.field, nested);
+      return relatedEntities(ctx, root.urn, list, { first: 1 }, spec.field, nested).then((related) => related[0] ?? null);
     };
     own.set(spec.field, proto[spec.field]);
     Reflect.defineMetadata('design:paramtypes', spec.single ? [Object, Object] : [Object, Object, Number, String], proto, spec.field);
