@@ -2,6 +2,7 @@
 // lineage through GraphQL over HTTP and of the same traversal through the raw driver, for roots of
 // small, medium and large reach, then the naive path-enumerating query against the breadth-first
 // walk on the diamond lattices. Usage: npm run bench:run -- --size 100k [--iterations 20] [--bolt-port N] [--port N]
+// [--no-lattices] (the roots only). The server keeps walks as `npm start` does (LINEAGE_CACHE_WALKS=0: none).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,7 +98,8 @@ async function main() {
       console.log(line(row as never));
     }
 
-    console.log(`\n# diamond lattices: impact through GraphQL vs one variable-length query returning degrees and paths (naive, timeout ${naiveTimeoutMs} ms)`);
+    if (process.argv.includes('--no-lattices')) manifest.lattices = [];
+    else console.log(`\n# diamond lattices: impact through GraphQL vs one variable-length query returning degrees and paths (naive, timeout ${naiveTimeoutMs} ms)`);
     const naiveRows: Record<string, unknown>[] = [];
     for (const lattice of manifest.lattices) {
       const api = await measure(Math.min(iterations, 10), 2, () => gql(IMPACT, lattice.root));
