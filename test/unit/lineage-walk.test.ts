@@ -262,6 +262,20 @@ describe('pageOf', () => {
     expect(urnsOnPage(page).sort()).toEqual(['a', 'b', 'c', 'm1', 'm2', 'root']);
   });
 
+  it('hands out the same page of a walk again for the same question, and keeps only the last two asked', async () => {
+    const walk = await walked();
+    const first = pageOf(walk, { first: 2 });
+    expect(pageOf(walk, { first: 2, after: null })).toBe(first);
+    const models = pageOf(walk, { first: 2, types: [EntityType.MODEL] });
+    expect(models).not.toBe(first);
+    expect(pageOf(walk, { first: 2, types: [EntityType.MODEL, EntityType.MODEL] })).toBe(models);
+    expect(pageOf(await walked(), { first: 2 })).not.toBe(first); // another walk: its own pages
+    pageOf(walk, { first: 3 }); // a third question: the oldest page made is let go
+    const again = pageOf(walk, { first: 2 });
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('rejects a cursor it did not make', () => {
     expect(() => decodeCursor('nope')).toThrow(/after is not a cursor/);
     expect(() => decodeCursor(Buffer.from('["entities","x"]').toString('base64url'))).toThrow(/after/);

@@ -58,6 +58,28 @@ export interface PageOptions {
  * between. Each item carries one shortest path from the root, hops in walk order.
  */
 export function pageOf(walk: Walk, options: PageOptions): LineagePage {
+  const id = `${typesId(options.types)}|${options.first}|${options.after ?? ''}`;
+  const pages = keptPages.get(walk) ?? keptPages.set(walk, new Map()).get(walk)!;
+  const known = pages.get(id);
+  const page = known && known.size === walk.reached.size ? known.page : makePage(walk, options);
+  pages.delete(id);
+  pages.set(id, { size: walk.reached.size, page });
+  // The most recently asked pages of a walk, not every page a client paged through.
+  if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
+  return page;
+}
+
+// The same question asked again under an unchanged graph asks a kept walk for the same page: its
+// items, paths and cursors are made once and handed out again (nothing changes them), so the
+// answers built on them can be kept too (lineage.service.ts, answerOf).
+const keptPages = new WeakMap<Walk, Map<string, { size: number; page: LineagePage }>>();
+const KEPT_PAGES = 2;
+
+function typesId(types: readonly EntityType[] | null | undefined): string {
+  return types?.length ? [...new Set(types)].sort().join(',') : '';
+}
+
+function makePage(walk: Walk, options: PageOptions): LineagePage {
   const { matching, countsByType } = ordered(walk, options.types);
   let start = 0;
   if (options.after) {
@@ -92,7 +114,7 @@ const orderedWalks = new WeakMap<Walk, Map<string, Ordered>>();
 
 /** The walk's items of `types` (all when empty) ordered by degree, then urn, and their counts by type. */
 function ordered(walk: Walk, types: readonly EntityType[] | null | undefined): Ordered {
-  const id = types?.length ? [...new Set(types)].sort().join(',') : '';
+  const id = typesId(types);
   const byTypes = orderedWalks.get(walk) ?? orderedWalks.set(walk, new Map()).get(walk)!;
   const known = byTypes.get(id);
   if (known && known.size === walk.reached.size) return known;

@@ -68,12 +68,22 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
  * (column walks' precision and columns) are kept.
  */
 export function answerOf<T extends LineageResultStub>(result: T, request: Pick<LineageRequest, 'direction' | 'asOf'>, records: PageRecords): T {
-  const walked = { direction: request.direction, asOf: request.asOf ?? null };
-  const items = result.items.map((item) =>
-    asInstance<ItemStub>(LineageItem, item, { records, path: item.path.map((hop) => asInstance<HopStub>(LineageHop, hop, { walked, records })) }),
-  );
+  // A kept page answered from the same records (a question asked again: walk-and-page.ts, fromHeld)
+  // gets the items made for it the first time: the page comes from one walk, so the direction and
+  // instant are the same too, and nothing changes items once made.
+  const byRecords = answeredItems.get(result.items) ?? answeredItems.set(result.items, new WeakMap()).get(result.items)!;
+  let items = byRecords.get(records);
+  if (!items) {
+    const walked = { direction: request.direction, asOf: request.asOf ?? null };
+    items = result.items.map((item) =>
+      asInstance<ItemStub>(LineageItem, item, { records, path: item.path.map((hop) => asInstance<HopStub>(LineageHop, hop, { walked, records })) }),
+    );
+    byRecords.set(records, items);
+  }
   return asInstance<T>(LineageResult, result, { items });
 }
+
+const answeredItems = new WeakMap<readonly ItemStub[], WeakMap<PageRecords, ItemStub[]>>();
 
 /** The walk cache of the server `graph` belongs to (one per server). */
 const walkCacheOf = walkCachePerServer((limits) => new WalkCache(limits.cacheWalks, limits.cacheEntities));

@@ -108,15 +108,21 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   if (!start?.urn || !start.type || start.version !== held.version || cache.get(key, start.version) !== kept) return undefined;
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  const records = new Map<string, EntityRecord>();
-  for (const u of onPage) {
-    const record = held.records.get(u)!;
-    ctx.loaders.entity.prime(u, record);
-    records.set(u, record);
+  // The page's fields read its entities from `records` (lineage.service.ts, heldEntity); the
+  // loader, which other fields read through, reads them again if asked. One map per kept page
+  // and held records: the same question asked again gets the same map, and so the same answer
+  // objects (answerOf). Its root is the one read first: under the same version it is unchanged.
+  const byPage = pageRecords.get(held.records) ?? pageRecords.set(held.records, new WeakMap()).get(held.records)!;
+  let records = byPage.get(page);
+  if (!records) {
+    records = new Map(onPage.map((u) => [u, held.records.get(u)!]));
+    records.set(urn, root);
+    byPage.set(page, records);
   }
-  records.set(urn, root);
   return { walk: kept, page, records };
 }
+
+const pageRecords = new WeakMap<ReadonlyMap<string, EntityRecord>, WeakMap<object, Map<string, EntityRecord>>>();
 
 /**
  * Reads the root, the graph's version and the entities at `urns` in one statement inside `tx`, and
