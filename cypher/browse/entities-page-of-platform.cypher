@@ -6,7 +6,8 @@
 // params: $types, $statuses, $platform, $env, $tag, $owner, $namePrefix, $after, $limit, $fields
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
-// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back),
+// they and every integer sent as floats (the driver builds several objects for each integer it reads).
 // returns: urn, type, name, values
 UNWIND $types AS t
 WITH DISTINCT t

@@ -20,8 +20,10 @@
 // slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
-// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
-// returns: rows: [[urn, type, values, at: [[slice, sub, key]]]], at most 25 per row
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back),
+// they and every integer sent as floats (the driver builds several objects for each integer it reads).
+// returns: rows: [[urn, type, values, at: [[slice, sub, key]]]], at most 25 per row (slice, sub:
+// floats)
 UNWIND range(0, size($slices) - 1) AS slice
 WITH slice, $slices[slice] AS k
 UNWIND k.urns AS key

@@ -10,7 +10,8 @@
 // params: $urn, $urns, $fields
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
-// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back).
+// more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back),
+// they and every integer sent as floats (the driver builds several objects for each integer it reads).
 // returns: version, urn, type, values, entities: [{urn, type, values}]
 CALL () {
   MATCH (c:Change)
