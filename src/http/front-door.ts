@@ -86,15 +86,35 @@ export function authenticateFirst(authenticator: Authenticator, metrics: Metrics
   };
 }
 
-/** Refuses a query over the limits of operation-check.ts before Apollo parses and validates it. */
+/** Query texts up to this long that passed are remembered (PASSED_KEPT of them), so a client's usual operations are not lexed, parsed and checked on every request. */
+const PASSED_TEXT_MAX = 20_000;
+const PASSED_KEPT = 256;
+
+/**
+ * Refuses a query over the limits of operation-check.ts before Apollo parses and validates it. The
+ * check depends only on the text, the operation's name and this server's limits: the last
+ * PASSED_KEPT texts that passed are let through without it (as Apollo keeps parsed and validated
+ * documents); a refused text is checked again each time.
+ */
 export function checkOperationFirst(limits: OperationLimits, metrics: Metrics, early?: EarlyRules): RequestHandler {
+  const passed = new Map<string, true>();
   return (req, res, next) => {
     const request: unknown = req.method === 'GET' || req.method === 'HEAD' ? req.query : req.body;
     if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
     const { query, operationName } = request as { query?: unknown; operationName?: unknown };
     if (typeof query !== 'string') return next();
-    const refusal = checkOperation(query, typeof operationName === 'string' ? operationName : undefined, limits, early);
+    const name = typeof operationName === 'string' ? operationName : undefined;
+    const key = query.length <= PASSED_TEXT_MAX ? `${name?.length ?? -1}:${name ?? ''}${query}` : undefined;
+    if (key !== undefined && passed.delete(key)) {
+      passed.set(key, true);
+      return next();
+    }
+    const refusal = checkOperation(query, name, limits, early);
     if (refusal) return sendRefusal(res, metrics, refusal);
+    if (key !== undefined) {
+      passed.set(key, true);
+      if (passed.size > PASSED_KEPT) passed.delete(passed.keys().next().value!);
+    }
     next();
   };
 }

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_QUERY_LIMITS, PROJECT_ROOT } from '../../src/config';
+import * as operationCheck from '../../src/http/operation-check';
 import { checkOperation, type EarlyRules } from '../../src/http/operation-check';
+import { checkOperationFirst } from '../../src/http/front-door';
+import { createMetrics } from '../../src/metrics/metrics';
 import { validationLimitRules } from '../../src/http/validation-limits';
 import { createSchema } from '../../src/schema';
 
@@ -114,5 +117,35 @@ describe('checkOperation with graphql-armor\'s rules run early', () => {
 
   it('leaves ordinary validation errors to Apollo', () => {
     expect(checkEarly('{ nope }')).toBeNull();
+  });
+});
+
+describe('checkOperationFirst (the check before Apollo, on every request)', () => {
+  const run = (handler: ReturnType<typeof checkOperationFirst>, body: object) => {
+    let status = 0;
+    let passed = false;
+    const res = { req: { complete: true }, setHeader() {}, status(s: number) { status = s; return this; }, json() {} };
+    handler({ method: 'POST', body } as never, res as never, () => (passed = true));
+    return passed ? 'next' : status;
+  };
+
+  it('checks a text that passed once only once, a refused one every time, and tells operation names apart', () => {
+    const spy = jest.spyOn(operationCheck, 'checkOperation');
+    try {
+      const handler = checkOperationFirst({ ...DEFAULT_QUERY_LIMITS, maxTokens: 10 }, createMetrics());
+      expect(run(handler, { query: '{ a b }' })).toBe('next');
+      expect(run(handler, { query: '{ a b }' })).toBe('next');
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(run(handler, { query: '{ a b c d e f g h i }' })).toBe(400);
+      expect(run(handler, { query: '{ a b c d e f g h i }' })).toBe(400);
+      expect(spy).toHaveBeenCalledTimes(3);
+      // Another operation name, or a name and text that join to the same characters: checked anew.
+      expect(run(handler, { query: '{ a b }', operationName: 'X' })).toBe('next');
+      expect(run(handler, { query: 'query X { a b }' })).toBe('next');
+      expect(run(handler, { query: '{ a b }', operationName: 'query X ' })).toBe('next');
+      expect(spy).toHaveBeenCalledTimes(6);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
