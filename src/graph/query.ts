@@ -20,12 +20,26 @@ export interface Query<P extends object = Record<string, unknown>, R extends obj
 export type ParamsOf<Q> = Q extends Query<infer P, object> ? P : never;
 export type RowOf<Q> = Q extends Query<object, infer R> ? R : never;
 
-/** Reads `cypher/<name>.cypher` once, at registry load. */
+/** Reads `cypher/<name>.cypher` once, at registry load; the text sent is {@link withoutCommentLines}. */
 export function defineQuery<P extends object, R extends object>(
   name: string,
   params: readonly (keyof P & string)[],
 ): Query<P, R> {
-  return { name, text: readCypher(name), params };
+  return { name, text: withoutCommentLines(readCypher(name)), params };
+}
+
+/**
+ * A statement's text without its whole-line `//` comments and blank lines: the files document
+ * themselves at length (edges/related.cypher is 6 KB, 1.5 KB without them), and every run sends the
+ * text to Neo4j, which decodes it and looks its plan up by it (the driver wrote the comments to
+ * the socket in 1,400-byte chunks, five writes for that one statement). Comments after code on a
+ * line stay (`//` may sit in a string there); no statement has a string spanning lines.
+ */
+export function withoutCommentLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('//'))
+    .join('\n');
 }
 
 export function readCypher(name: string): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, queries } from '../../src/graph';
-import { CYPHER_DIR, paramsUsed } from '../../src/graph/query';
+import { CYPHER_DIR, paramsUsed, withoutCommentLines } from '../../src/graph/query';
 import { EDGE_PROPERTY_LIST } from '../../src/model/edge-properties';
 import { LINEAGE_RELATIONSHIPS } from '../../src/modules/lineage/lineage-steps';
 
@@ -31,6 +31,16 @@ describe('cypher/ and the query registry', () => {
     expect(unregistered).toEqual([]);
     const names = Object.values(queries).map((q) => q.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('sends each file without its whole-line comments and blank lines, and nothing else changed', () => {
+    for (const q of Object.values(queries)) {
+      const file = fs.readFileSync(path.join(CYPHER_DIR, `${q.name}.cypher`), 'utf8');
+      const code = file.split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('//'));
+      expect({ name: q.name, lines: q.text.split('\n') }).toEqual({ name: q.name, lines: code });
+      expect({ name: q.name, params: paramsUsed(q.text) }).toEqual({ name: q.name, params: paramsUsed(file) });
+    }
+    expect(withoutCommentLines('// a\n\nMATCH (n) // kept\n  // indented\nRETURN n')).toBe('MATCH (n) // kept\nRETURN n');
   });
 
   it.each([...registered.entries()])("%s: declared params equal the file's $params and its header", (name, params) => {
