@@ -1,6 +1,7 @@
 import {
   getArgumentValues,
   getNamedType,
+  getOperationAST,
   isCompositeType,
   Kind,
   type DocumentNode,
@@ -153,6 +154,21 @@ export function estimateCost(
   variables: Record<string, unknown> = {},
   operationName?: string,
 ): number {
+  // An operation that declares no variables costs the same on every request: computed once per
+  // parsed document (Apollo hands the same document to every request with the same text).
+  const fixed = getOperationAST(document, operationName)?.variableDefinitions?.length === 0;
+  const ofSchema = fixed ? (fixedCosts.get(schema) ?? fixedCosts.set(schema, new WeakMap()).get(schema)!) : undefined;
+  const byName = ofSchema && (ofSchema.get(document) ?? ofSchema.set(document, new Map()).get(document)!);
+  const known = byName?.get(operationName ?? '');
+  if (known !== undefined) return known;
+  const cost = computeCost(schema, document, variables, operationName);
+  byName?.set(operationName ?? '', cost);
+  return cost;
+}
+
+const fixedCosts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+function computeCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
   return getComplexity({
     schema,
     query: document,

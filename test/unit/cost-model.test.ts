@@ -32,6 +32,20 @@ export const UI_PAGE = `query ($platform: String!, $first: Int) {
 }`;
 
 describe('the cost model', () => {
+  it('computes the cost of an operation without variables once per document, and of one with variables every time', () => {
+    const fixed = parse(`query A { dataset(urn: "${P}") { downstreams(first: 7) { urn } } } query B { dataset(urn: "${P}") { downstreams { urn } } }`);
+    expect(estimateCost(schema, fixed, {}, 'A')).toBe(9);
+    expect(estimateCost(schema, fixed, {}, 'B')).toBe(1002); // kept per operation name
+    // Changing the parsed document (which Apollo never does) shows that A is not computed again.
+    const first = (fixed.definitions[0] as any).selectionSet.selections[0].selectionSet.selections[0].arguments[0];
+    first.value = { ...first.value, value: '70' };
+    expect(estimateCost(schema, fixed, {}, 'A')).toBe(9);
+    expect(estimateCost(schema, parse(`query A { dataset(urn: "${P}") { downstreams(first: 70) { urn } } }`), {}, 'A')).toBe(72);
+    const withVariables = parse(`query ($n: Int) { dataset(urn: "${P}") { downstreams(first: $n) { urn } } }`);
+    expect(estimateCost(schema, withVariables, { n: 7 })).toBe(9);
+    expect(estimateCost(schema, withVariables, { n: 70 })).toBe(72);
+  });
+
   it('counts a relationship list by its first, and by its cap of 1,000 without it', () => {
     const one = cost(`{ dataset(urn: "${P}") { downstreams(first: 7) { urn } } }`);
     const all = cost(`{ dataset(urn: "${P}") { downstreams { urn } } }`);
