@@ -107,40 +107,42 @@ function compute(schema: GraphQLSchema, document: DocumentNode, operationName?: 
 }
 
 /**
- * An entity record from the values read for `fields` (same order): JSON text parsed, lists that
- * are unset read as [], times (read as epoch milliseconds) as Date. Only the given fields are set,
- * on `out` (a new object unless given). Returns the JSON size of the fields set, by the rules of
- * jsonSizeOf (answer-budget.ts), JSON text by its own length, so nothing is printed again to count it.
+ * Sets on `out` the values read for `fields` (same order): JSON text parsed, lists that are unset
+ * read as [], times (read as epoch milliseconds) as Date; only the given fields. Returns the JSON
+ * size of the fields set, by the rules of jsonSizeOf (answer-budget.ts), JSON text by its own
+ * length, so nothing is printed again to count it.
  */
-export function decodeProjected(type: EntityType, fields: readonly string[], values: readonly unknown[], out: Record<string, unknown> = {}): number {
+export function decodeProjected(type: EntityType, fields: readonly string[], values: readonly unknown[], out: Record<string, unknown>): number {
   const kinds = STORED[type];
   let size = 0;
   for (let i = 0; i < fields.length; i++) {
     const v = values[i];
     const name = fields[i];
+    const kind = kinds.get(name);
     size += name.length + 4;
-    switch (kinds.get(name)) {
+    if ((kind === 'json' || kind === 'jsonList') && typeof v === 'string') {
+      out[name] = JSON.parse(v);
+      size += v.length;
+      continue;
+    }
+    switch (kind) {
       case 'json':
-        if (typeof v === 'string') (out[name] = JSON.parse(v)), (size += v.length);
-        else (out[name] = v ?? null), (size += jsonSizeOfValue(out[name]));
+        out[name] = v ?? null;
         break;
       case 'jsonList':
-        if (typeof v === 'string') (out[name] = JSON.parse(v)), (size += v.length);
-        else (out[name] = v ?? []), (size += jsonSizeOfValue(out[name]));
+        out[name] = v ?? [];
         break;
       case 'strings':
         out[name] = v ?? [];
-        size += jsonSizeOfValue(out[name]);
         break;
       case 'datetime':
         // Read as epoch milliseconds (see cypher/entities/by-urns.cypher), or a Date from a time without an offset.
         out[name] = typeof v === 'number' ? new Date(v) : (v ?? null);
-        size += out[name] === null ? 8 : 26;
         break;
       default:
         out[name] = v ?? null;
-        size += jsonSizeOfValue(out[name]);
     }
+    size += jsonSizeOfValue(out[name]);
   }
   return size;
 }
