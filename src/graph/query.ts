@@ -30,7 +30,7 @@ export function defineQuery<P extends object, R extends object>(
 
 /**
  * A statement's text without its whole-line `//` comments and blank lines: the files document
- * themselves at length (edges/related.cypher is 6 KB, 1.5 KB without them), and every run sends the
+ * themselves at length (edges/related.cypher is 6 KB, 2.4 KB without them), and every run sends the
  * text to Neo4j, which decodes it and looks its plan up by it (the driver wrote the comments to
  * the socket in 1,400-byte chunks, five writes for that one statement). Comments after code on a
  * line stay (`//` may sit in a string there); no statement has a string spanning lines.

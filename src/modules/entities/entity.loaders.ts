@@ -85,10 +85,10 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
     const slices = new Map<string, RelatedSliceParam>();
     const sliceOfKey = keys.map((k) => {
       const id = sliceId(k);
-      const slice = slices.get(id);
+      let slice = slices.get(id);
       if (slice) slice.urns.push(k.urn);
-      else slices.set(id, { ...sliceParam(k), urns: [k.urn], nested: (k.nested ?? []).map(sliceParam) });
-      return slices.get(id)!;
+      else slices.set(id, (slice = { ...sliceParam(k), urns: [k.urn], nested: (k.nested ?? []).map(sliceParam) }));
+      return slice;
     });
     const params = [...before, ...slices.values()];
     const indexOf = new Map(params.map((p, i) => [p, i]));
