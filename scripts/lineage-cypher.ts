@@ -9,9 +9,20 @@ import { LINEAGE_RELATIONSHIPS, LineageDirection, stepTypes } from '../src/modul
 // the 100k benchmark graph (BENCHMARKS.md). The literals are written from the kinds' declarations
 // by `npm run schema:emit`, and a contract test keeps the files equal to them.
 
-/** Per lineage statement: the relationship types of its outgoing and its incoming patterns. */
-function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[]; variable?: string }> {
+/** Relationship types of a statement's outgoing and incoming patterns. */
+interface Steps {
+  outgoing: string[];
+  incoming: string[];
+}
+
+/**
+ * Per lineage statement: the relationship types of its outgoing and its incoming patterns (only
+ * those of its step variable, when it names one), or per variable when its patterns step both ways.
+ */
+function expectedTypes(): Record<string, (Steps & { variable?: string }) | { byVariable: Record<string, Steps> }> {
   return {
+    // A kept walk's signature counts each entity's edges on both sides: `d` the downstream steps, `u` the upstream ones.
+    [queries.lineageStart.name]: { byVariable: { d: stepTypes(LineageDirection.DOWNSTREAM), u: stepTypes(LineageDirection.UPSTREAM) } },
     // The column-level walks step like the entity walks; only their `r` patterns are lineage steps
     // (the others read the column layer).
     [queries.columnDownstreamLevel.name]: { ...stepTypes(LineageDirection.DOWNSTREAM), variable: 'r' },
@@ -32,14 +43,18 @@ function expectedTypes(): Record<string, { outgoing: string[]; incoming: string[
  * what LINEAGE_STEPS gives; comment lines are left as they are.
  */
 export function withLineageTypes(name: string, text: string): string {
-  const types = expectedTypes()[name];
-  if (!types) throw new Error(`${name} is not a lineage statement`);
+  const expected = expectedTypes()[name];
+  if (!expected) throw new Error(`${name} is not a lineage statement`);
+  const typesOf = (variable: string): (Steps & { variable?: string }) | undefined =>
+    'byVariable' in expected ? expected.byVariable[variable] && { ...expected.byVariable[variable], variable } : expected;
   return text
     .split('\n')
     .map((line) =>
       line.trimStart().startsWith('//')
         ? line
         : line.replace(/(<?)-\[(\w*):[A-Z_|]+\]-(>?)/g, (m, left: string, variable: string, right: string) => {
+            const types = typesOf(variable);
+            if (!types) throw new Error(`${name}: no lineage types for the variable of "${m}"`);
             if (types.variable && variable !== types.variable) return m;
             const list = right === '>' && !left ? types.outgoing : left === '<' && !right ? types.incoming : [];
             if (!list.length) throw new Error(`${name}: no lineage types for the pattern in "${line.trim()}"`);

@@ -4,9 +4,11 @@
 // SETs, which spares the plan an Eager (a buffering of every row). A null in row.props clears that
 // property. row.label is one of the entity labels from the server's own table, never user text.
 // row.at is when the change became true (the write's eventTime; null: $now); recordedAt when it
-// was stored.
+// was stored. A record of a change to a stored entity's status also has the label StatusChange:
+// kept lineage walks count those (cypher/lineage/start.cypher), because a status change can add or
+// remove an entity next to a walk without changing anything the walk reached.
 // params: $rows, $now, $actor, $source
-// rows: [{urn, label, props, revision, created, action, changes (JSON [{field, old, new}]), reason, at}]
+// rows: [{urn, label, props, revision, created, action, changes (JSON [{field, old, new}]), reason, at, statusChanged}]
 // returns: written
 UNWIND $rows AS row
 MATCH (n:Entity {urn: row.urn})
@@ -21,4 +23,6 @@ SET n += row.props,
     n.updatedBy = $actor
 FOREACH (_ IN CASE WHEN row.created THEN [1] ELSE [] END |
   SET n.createdAt = $now, n.createdBy = $actor)
+FOREACH (_ IN CASE WHEN row.statusChanged THEN [1] ELSE [] END |
+  SET h:StatusChange)
 RETURN count(h) AS written

@@ -37,9 +37,19 @@ export const queries = {
 
   // Lineage: one breadth-first level per statement (see src/modules/lineage/lineage-walk.ts).
   lineageStart: defineQuery<
-    { urn: string; urns: string[]; fields: FieldsByType },
-    { version: number; urn: string | null; type: string | null; values: unknown[]; entities: ProjectedRow[] }
-  >('lineage/start', ['urn', 'urns', 'fields']),
+    { urn: string; urns: string[]; fields: FieldsByType; signed: string[]; downstream: boolean },
+    {
+      version: number;
+      statusVersion: number;
+      /** Per entity of `signed`: [index, revision, lineage edges on the walk's side (`downstream`)]. */
+      signature: [number, number, number][];
+      versionAfter: number;
+      urn: string | null;
+      type: string | null;
+      values: unknown[];
+      entities: ProjectedRow[];
+    }
+  >('lineage/start', ['urn', 'urns', 'fields', 'signed', 'downstream']),
   lineageDownstreamLevel: defineQuery<LineageLevelParams, LineageLevelRow>('lineage/downstream-level', [
     'frontier',
     'statuses',
@@ -115,6 +125,8 @@ export const queries = {
         changes: string;
         reason: string | null;
         at: Date | null;
+        /** A stored entity's status changed: the record is also a StatusChange. */
+        statusChanged: boolean;
       }[];
       now: Date;
       actor: string;

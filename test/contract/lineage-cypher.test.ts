@@ -71,6 +71,17 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     expect(patterns(steps)).toEqual({ ...expected, untyped: [] });
   });
 
+  it.each([
+    [LineageDirection.DOWNSTREAM, 'd'],
+    [LineageDirection.UPSTREAM, 'u'],
+  ])("the start's signature counts exactly the %s steps' edges (its `%s` patterns), each in its direction", (direction, variable) => {
+    const steps = code(queries.lineageStart.name)
+      .split('\n')
+      .flatMap((l) => l.match(new RegExp(`<?-\\[${variable}:[A-Z_|]+\\]->?`, 'g')) ?? [])
+      .join('\n');
+    expect(patterns(steps)).toEqual({ ...stepTypes(direction), untyped: [] });
+  });
+
   it('edges-among reads every lineage type in its stored direction, and nothing else', () => {
     const found = patterns(code(queries.lineageEdgesAmong.name));
     expect(found).toEqual({ outgoing: [...LINEAGE_RELATIONSHIPS].sort(), incoming: [], untyped: [] });
@@ -86,6 +97,7 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     queries.lineageEdgesAmong.name,
     queries.columnDownstreamLevel.name,
     queries.columnUpstreamLevel.name,
+    queries.lineageStart.name,
   ])(
     '%s is what `npm run schema:emit` writes from the declarations',
     (name) => {

@@ -101,9 +101,10 @@ describe('the walk behind an impact answer', () => {
     expect(after.names.filter((n) => /-levels?$/.test(n)).length).toBeGreaterThan(0);
     expect(after.impact.total).toBe(21);
     expect(after.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn)).toContain(ds('late'));
-    // The entities held with the walk were read at the version before: the page's are read again.
-    expect(after.names.at(-1)).toBe('entities/by-urns');
-    expect(after.rows.at(-1)).toBe(21);
+    // The entities held with the walk were read at the version before: the page's are read again
+    // (with the new walk's signature).
+    expect(after.names.at(-1)).toBe('lineage/start');
+    expect(after.startUrns.at(-1)).toHaveLength(21);
     const late = after.impact.items.find((i: { entity: { urn: string } }) => i.entity.urn === ds('late'));
     expect(late.entity.name).toBe('late');
     const described = `query ($urn: ID!, $first: Int, $after: String) {
@@ -131,5 +132,128 @@ describe('the walk behind an impact answer', () => {
     expect(res.errors).toBeUndefined();
     const after = await page(a, root, 50, null, q);
     expect(after.impact.items.find((i: { entity: { urn: string } }) => i.entity.urn === ds('d7')).entity.description).toBe('changed on b');
+  });
+});
+
+describe('a walk kept across writes that do not change it', () => {
+  const p = uniqueId('ws');
+  const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const m0 = `urn:li:mlModel:(urn:li:dataPlatform:${p},m0,PROD)`;
+  const UPSTREAM = `query ($urn: ID!) { lineage(urn: $urn, direction: UPSTREAM, first: 50) { total items { degree entity { urn name } } } }`;
+
+  /** The upstream lineage of `urn` on `server`, the statements it sent and the entities lineage/start was asked to sign. */
+  async function upstream(server: TestServer, urn: string) {
+    const names: string[] = [];
+    const signed: string[][] = [];
+    const stop = server.graph.onStatement((e) => {
+      names.push(e.query);
+      if (e.query === 'lineage/start') signed.push((e.params as { signed: string[] }).signed);
+    });
+    try {
+      const res = await server.gql(UPSTREAM, { urn });
+      expect(res.errors).toBeUndefined();
+      const urns = res.data!.lineage.items.map((i: { entity: { urn: string } }) => i.entity.urn).sort();
+      return { lineage: res.data!.lineage, urns, names, walked: names.filter((n) => /-levels?$/.test(n)).length, signed };
+    } finally {
+      stop();
+    }
+  }
+
+  const ingest = async (server: TestServer, batch: object) => {
+    const res = await server.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, { b: batch });
+    expect(res.errors).toBeUndefined();
+  };
+
+  beforeAll(async () => {
+    // raw and old -> d0 -> m0; old is ARCHIVED, so upstream of m0 is d0 and raw.
+    await ingest(a, {
+      datasets: [{ platform: p, name: 'raw' }, { platform: p, name: 'old' }, { platform: p, name: 'd0', upstreams: [ds('raw'), ds('old')] }],
+      models: [{ platform: p, name: 'm0', trainingDatasets: [ds('d0')] }],
+    });
+    const archive = await a.gql(`mutation ($u: ID!) { setStatus(urn: $u, status: ARCHIVED) { status } }`, { u: ds('old') });
+    expect(archive.errors).toBeUndefined();
+  });
+
+  it('stays the answer after writes on another replica that touch nothing it reached on its side', async () => {
+    const first = await upstream(a, m0);
+    expect(first.urns).toEqual([ds('d0'), ds('raw')].sort());
+    expect((await upstream(a, m0)).names).toEqual(['lineage/start']); // kept, its entities held
+    // A question's first walk is kept under the version alone; asked again after a write, it is
+    // walked again and kept with its signature.
+    await ingest(b, { datasets: [{ platform: p, name: 'elsewhere0' }] });
+    const second = await upstream(a, m0);
+    expect(second.walked).toBeGreaterThan(0);
+    expect(second.lineage).toEqual(first.lineage);
+    // On b: an entity nothing here reaches, and a new consumer of raw (downstream of what the walk
+    // reached: an upstream walk does not step there).
+    await ingest(b, { datasets: [{ platform: p, name: 'elsewhere' }, { platform: p, name: 'late', upstreams: [ds('raw')] }] });
+    const after = await upstream(a, m0);
+    expect(after.walked).toBe(0);
+    expect(after.lineage).toEqual(first.lineage);
+    expect(after.signed.at(-1)).toEqual([m0, ds('d0'), ds('raw')]); // the signature was read: m0 first, then what it reached
+    // Kept under the new version: asked again, the root and the version alone.
+    const again = await upstream(a, m0);
+    expect(again.names).toEqual(['lineage/start']);
+    expect(again.signed).toEqual([[]]);
+    // An upstream of raw (a change of raw itself) changes the walk: walked again.
+    await ingest(b, { datasets: [{ platform: p, name: 'src' }, { platform: p, name: 'raw', upstreams: [ds('src')] }] });
+    const changed = await upstream(a, m0);
+    expect(changed.walked).toBeGreaterThan(0);
+    expect(changed.urns).toEqual([ds('d0'), ds('raw'), ds('src')].sort());
+  });
+
+  it('is walked again after a status change next to it, though nothing it reached changed', async () => {
+    const before = await upstream(a, m0);
+    expect(before.urns).not.toContain(ds('old'));
+    expect((await upstream(a, m0)).walked).toBe(0);
+    const restore = await b.gql(`mutation ($u: ID!) { setStatus(urn: $u, status: ACTIVE) { status } }`, { u: ds('old') });
+    expect(restore.errors).toBeUndefined();
+    const after = await upstream(a, m0);
+    expect(after.walked).toBeGreaterThan(0);
+    expect(after.urns).toContain(ds('old'));
+  });
+
+  it('is walked again when an edge it followed closes, recorded on either end', async () => {
+    await ingest(b, { datasets: [{ platform: p, name: 'elsewhere1' }] });
+    const kept = await upstream(a, m0);
+    expect(kept.walked).toBe(0);
+    expect(kept.urns).toContain(ds('raw'));
+    // d0 no longer derives from raw (recorded as a change of d0, which the walk reached).
+    await ingest(b, { datasets: [{ platform: p, name: 'd0', upstreams: [ds('old')] }] });
+    const after = await upstream(a, m0);
+    expect(after.walked).toBeGreaterThan(0);
+    expect(after.urns).not.toContain(ds('raw'));
+    expect(after.urns).not.toContain(ds('src'));
+    // It reached nothing the walk before it had not: signed with the values read with the start
+    // (the held answer's read, then the start), no statement after the walk for its signature...
+    expect(after.names.filter((n) => n === 'lineage/start')).toHaveLength(2);
+    // ...and kept on across a write elsewhere.
+    await ingest(b, { datasets: [{ platform: p, name: 'elsewhere2' }] });
+    const keptOn = await upstream(a, m0);
+    expect(keptOn.walked).toBe(0);
+    expect(keptOn.urns).toEqual(after.urns);
+  });
+
+  it('is walked again when something it reached gains an edge on its side, recorded only on the new entity', async () => {
+    const impact = async (server: TestServer) => {
+      const names: string[] = [];
+      const stop = server.graph.onStatement((e) => names.push(e.query));
+      try {
+        const res = await server.gql(IMPACT, { urn: ds('old'), first: 50 });
+        expect(res.errors).toBeUndefined();
+        return { urns: res.data!.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn).sort(), walked: names.filter((n) => /-levels?$/.test(n)).length };
+      } finally {
+        stop();
+      }
+    };
+    expect((await impact(a)).urns).toEqual([ds('d0'), m0].sort());
+    await ingest(b, { datasets: [{ platform: p, name: 'elsewhere3' }] });
+    expect((await impact(a)).walked).toBeGreaterThan(0); // walked again, and signed
+    expect((await impact(a)).walked).toBe(0);
+    // A new consumer of d0: a change of the new dataset only; d0 has one more downstream edge.
+    await ingest(b, { datasets: [{ platform: p, name: 'late2', upstreams: [ds('d0')] }] });
+    const after = await impact(a);
+    expect(after.walked).toBeGreaterThan(0);
+    expect(after.urns).toEqual([ds('d0'), ds('late2'), m0].sort());
   });
 });

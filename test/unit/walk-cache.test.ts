@@ -64,6 +64,29 @@ describe('WalkCache', () => {
     expect(cache.isOlder(7)).toBe(true); // a request has read version 8
   });
 
+  it('keeps a signed walk and its records on under a newer version only from the version it was kept under', () => {
+    const cache = new WalkCache(10, 100);
+    const p1 = {};
+    const w = walk(3);
+    const signature = { statusVersion: 2, urns: ['r', 'u0', 'u1', 'u2'], values: new Float64Array(8) };
+    cache.set('plain', 7, walk(2));
+    expect(cache.kept('plain')!.signature).toBeUndefined(); // kept without a signature: nothing to compare
+    cache.set('k', 7, w, signature, 2); // its question walked twice since a signature last kept it on
+    cache.hold('k', 7, p1, new Map([['u0', { urn: 'u0', type: 'DATASET', name: 'u0' }]]));
+    expect(cache.kept('k')).toEqual({ walk: w, version: 7, signature, rewalks: 2 });
+    cache.moveTo('k', 6, 9); // not the version it is kept under: nothing moves
+    expect(cache.kept('k')!.version).toBe(7);
+    expect(cache.isOlder(7)).toBe(false);
+    cache.moveTo('k', 7, 9);
+    expect(cache.isOlder(7)).toBe(true); // 9 was read
+    expect(cache.get('k', 9)).toBe(w);
+    expect(cache.records('k', p1)!.version).toBe(9); // the records held with it move too
+    expect(cache.kept('k')!.signature).toBe(signature);
+    expect(cache.kept('k')!.rewalks).toBe(0); // kept on by its signature: the count starts again
+    expect(cache.get('k', 10)).toBeUndefined(); // and a later version without a move drops it
+    expect(cache.kept('k')).toBeUndefined();
+  });
+
   it('counts held records against its bound by their size, so big records cannot outgrow it', () => {
     const cache = new WalkCache(10, 10);
     const p = {};

@@ -17,7 +17,7 @@ export interface LineageLimits {
   budgetMs: number;
   /** Concurrent statements a level of 1,000 entities or more is split into (LINEAGE_PARALLELISM, default 2). */
   parallelism: number;
-  /** Complete walks kept per server for later pages and repeated questions (LINEAGE_CACHE_WALKS, default 64; 0: none). */
+  /** Complete walks kept per server for later pages and repeated questions (LINEAGE_CACHE_WALKS, default 1,000; 0: none). */
   cacheWalks: number;
   /** Most reached entities kept over all cached walks (LINEAGE_CACHE_ENTITIES, default 500000). */
   cacheEntities: number;
@@ -32,7 +32,7 @@ export function lineageLimits(env: NodeJS.ProcessEnv = process.env): LineageLimi
     maxNodes: positive(env, 'LINEAGE_MAX_NODES', 100_000),
     budgetMs: positive(env, 'LINEAGE_TIME_BUDGET_MS', 10_000),
     parallelism: positive(env, 'LINEAGE_PARALLELISM', 2),
-    cacheWalks: positive(env, 'LINEAGE_CACHE_WALKS', 64, 0),
+    cacheWalks: positive(env, 'LINEAGE_CACHE_WALKS', 1000, 0),
     cacheEntities: positive(env, 'LINEAGE_CACHE_ENTITIES', 500_000),
   };
 }

@@ -39,7 +39,9 @@ export interface LineageResultStub extends LineagePage {
  * the page's entities (items and path hops, into the request's loader) share one read transaction,
  * so a page costs one transaction whatever its size (levels of 1,000 entities or more add
  * concurrent statements, see walkIn). A complete walk is kept (WalkCache) under the graph's
- * version, so later pages and repeated questions skip the walk until the next write anywhere.
+ * version, so later pages and repeated questions skip the walk until a write changes what it
+ * reached (a walk of the graph as it is now: its signature, walk-and-page.ts) or, for a walk at an
+ * instant or of a pinned version, until the next write anywhere.
  * NOT_FOUND when the root does not exist; BAD_USER_INPUT for a foreign cursor. A walk cut by a
  * server limit is returned with isPartial. Walks queue for the walk limits (Graph.walk):
  * UNAVAILABLE with Retry-After when the server is full.
@@ -56,6 +58,13 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
     cache: limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null,
     walk: (tx) => walkIn(tx, request.urn, options, ctx.graph.insideUnit()),
     page: (w) => pageOf(w, request),
+    // A walk of the graph as it is now is kept on across writes that do not touch it; one at an
+    // instant, or of a pinned version, is kept under the version alone (an edge moved in time, or
+    // a version recorded on an edge, shows in no count).
+    sign:
+      options.asOf === null && options.version === null
+        ? { side: request.direction === LineageDirection.UPSTREAM ? 'upstream' : 'downstream', entities: (w) => [request.urn, ...w.reached.keys()] }
+        : undefined,
   });
   return answerOf({ root: request.urn, ...page, isPartial: walk.isPartial, partialReason: walk.partialReason }, request, records);
 }

@@ -2,9 +2,10 @@ import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import { queries, type GraphTransaction } from '../../graph';
 import type { ProjectedRow } from '../../graph/query-shapes';
+import type { RowOf } from '../../graph/query';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { urnsOnPage, type HopStub } from './lineage-page';
-import type { WalkCache } from './walk-cache';
+import type { WalkCache, WalkSignature } from './walk-cache';
 
 /** What varies between the walks that `walkAndPage` runs (entity walks, column walks). */
 export interface Walker<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }> {
@@ -22,7 +23,17 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
   walk: (tx: GraphTransaction, root: EntityRecord) => Promise<W>;
   /** One page of the walk's items. */
   page: (walk: W) => P;
+  /**
+   * Set for walks that a signature can keep on across writes (entity walks of the graph as it is
+   * now): the side the walk steps out of, and the entities it reached (root first). A complete walk
+   * is then kept with its signature, and one kept under an older version is kept on when its
+   * signature is unchanged (cypher/lineage/start.cypher, `$signed`).
+   */
+  sign?: { side: SignedSide; entities: (walk: W) => string[] };
 }
+
+/** The side a walk steps out of: the start statement counts each signed entity's edges on it (`$downstream`). */
+export type SignedSide = 'downstream' | 'upstream';
 
 /**
  * Runs one lineage question the way every walk runs: in one read transaction, queued for the walk
@@ -39,6 +50,14 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
  * later page, is one statement that reads the root and the version alone once its entities are
  * held (outside a transaction: fromHeld). After a write the walk is walked again and only the
  * entities of the new page that the first statement did not read are read.
+ *
+ * A walker with `sign` keeps its walks with a signature (WalkSignature): when this server has read
+ * a newer version than the kept walk's, the start statement also reads the signature of what the
+ * kept walk reached; unchanged, the walk and its held entities are kept on under the new version
+ * (no write since touched it) and nothing is walked. Else the question is walked again, and the
+ * new walk is signed with those values when they cover what it reached (read before the walk, so
+ * a write during it shows as a change later), or else with values read after it together with the
+ * page's entities, kept only if no write committed since the walk's start.
  */
 export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
@@ -46,26 +65,60 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
 ): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> }> {
   const { urn, key, cache } = walker;
   const projection = ctx.scope.projection;
-  const held = await fromHeld(ctx, walker);
-  if (held) return held;
+  const fast = await fromHeld(ctx, walker);
+  if (fast && 'walk' in fast) return fast;
   const answer = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(walker.name, async (tx) => {
       const kept = cache?.peek(key);
       const keptPage = kept ? walker.page(kept) : null;
-      const held = kept ? cache!.records(key, projection) : undefined;
+      let held = kept ? cache!.records(key, projection) : undefined;
       const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
-      const { version, root, read } = await startWalk(ctx, tx, urn, guessed);
+      // A signed walk kept under a version older than one this server has read: what it reached is
+      // signed with the start (unless fromHeld just did), to keep it on if its signature is
+      // unchanged, or else to sign the new walk with values read before it.
+      const stale = walker.sign ? cache?.kept(key) : undefined;
+      const signed = !fast && stale?.signature && cache!.isOlder(stale.version) ? stale.signature.urns : undefined;
+      const start = await startWalk(ctx, tx, urn, guessed, signed ?? [], walker.sign?.side === 'downstream');
+      const { version, root, read } = start;
+      const before = fast ?? (signed && { urns: signed, row: start });
+      if (stale?.signature && signed && version !== stale.version && unchanged(stale.signature, start)) {
+        cache!.moveTo(key, stale.version, version);
+        held = cache!.records(key, projection); // moved with the walk
+      }
       await walker.check?.(tx, root);
       let walk = cache?.get(key, version);
+      // A question walked again (its kept walk out of date) is signed on its 1st, 2nd, 4th, 8th...
+      // walk since a signature last kept it on: a question asked once costs no signature, one
+      // whose answer keeps changing only now and then. Signed with the values read before the walk
+      // when they cover what it reached, else once they are read after it, with the page's entities.
+      let signing: string[] | undefined;
+      let rewalks = 0;
       if (!walk) {
         walk = await walker.walk(tx, root);
-        cache?.set(key, version, walk);
+        rewalks = stale ? stale.rewalks + 1 : 0;
+        if (cache && walker.sign && cache.fits(walk) && rewalks > 0 && (rewalks & (rewalks - 1)) === 0) {
+          const urns = walker.sign.entities(walk);
+          const early = before && signatureBefore(before, urns);
+          if (early) cache.set(key, version, walk, early, rewalks);
+          else signing = urns;
+        } else {
+          cache?.set(key, version, walk, undefined, rewalks);
+        }
       }
       const page = walk === kept ? keptPage! : walker.page(walk);
       const valid = walk === kept && held?.version === version ? held.records : undefined;
       const asked = new Set(guessed);
       const onPage = urnsOnPage(page).filter((u) => u !== urn);
-      const records = await loadEntities(ctx, tx, onPage.filter((u) => !asked.has(u) && !valid?.has(u)));
+      const toRead = onPage.filter((u) => !asked.has(u) && !valid?.has(u));
+      let records: Map<string, EntityRecord>;
+      if (signing) {
+        const downstream = walker.sign!.side === 'downstream';
+        const [after] = await tx.run(queries.lineageStart, { urn, urns: toRead, fields: projection, signed: signing, downstream });
+        records = primeFound(ctx, toRead, after?.entities ?? []);
+        cache!.set(key, version, walk, after && signatureOf(after, version, signing), rewalks);
+      } else {
+        records = await loadEntities(ctx, tx, toRead);
+      }
       const fresh = new Map(records);
       for (const u of onPage) {
         const record = read.get(u);
@@ -90,22 +143,41 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
  * graph's version in one auto-commit read (a transaction's BEGIN and COMMIT cost Neo4j and the
  * server more than the statement), outside the walk queue since nothing is walked. Undefined when
  * something is not held, or the version moved (known from another request already, without the
- * read, or from the read): the question then runs as every walk does.
+ * read, or from the read) and the kept walk's signature, read with the root, changed: the question
+ * then runs as every walk does, with the signature read here (SignedBefore) when there is one.
  */
 async function fromHeld<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
   walker: Walker<W, P>,
-): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> } | undefined> {
+): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> } | SignedBefore | undefined> {
   const { urn, key, cache } = walker;
   if (!cache || walker.check) return undefined;
   const kept = cache.peek(key);
   const held = kept && cache.records(key, ctx.scope.projection);
-  if (!kept || !held || cache.isOlder(held.version)) return undefined;
+  if (!kept || !held) return undefined;
+  // Kept under a version older than one this server has read: still the answer if its signature
+  // (read with the root) is unchanged.
+  const signed = walker.sign ? cache.kept(key)?.signature : undefined;
+  const older = cache.isOlder(held.version);
+  if (older && !signed) return undefined;
   const page = walker.page(kept);
   const onPage = urnsOnPage(page).filter((u) => u !== urn);
   if (!onPage.every((u) => held.records.has(u))) return undefined;
-  const [start] = await ctx.graph.read(queries.lineageStart, { urn, urns: [], fields: ctx.scope.projection });
-  if (!start?.urn || !start.type || start.version !== held.version || cache.get(key, start.version) !== kept) return undefined;
+  const [start] = await ctx.graph.read(queries.lineageStart, {
+    urn,
+    urns: [],
+    fields: ctx.scope.projection,
+    signed: older ? signed!.urns : [],
+    downstream: walker.sign?.side === 'downstream',
+  });
+  if (!start?.urn || !start.type) return undefined;
+  cache.saw(start.version);
+  if (start.version !== held.version) {
+    if (!older) return undefined;
+    if (!unchanged(signed!, start)) return { urns: signed!.urns, row: start };
+    cache.moveTo(key, held.version, start.version);
+  }
+  if (cache.get(key, start.version) !== kept) return undefined;
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
   // The page's fields read its entities from `records` (lineage.service.ts, heldEntity); the
@@ -127,15 +199,77 @@ const pageRecords = new WeakMap<ReadonlyMap<string, EntityRecord>, WeakMap<objec
 /**
  * Reads the root, the graph's version and the entities at `urns` in one statement inside `tx`, and
  * primes the request's entity loader with the root and those entities (null for the missing ones);
- * NOT_FOUND (on `urn`) when the root does not exist. Returns the version, the root's record and the
- * entities of `urns` found.
+ * NOT_FOUND (on `urn`) when the root does not exist. Returns the start's row (the version, and the
+ * signature of `signed`, edges counted on the `downstream` side or the other), the root's record
+ * and the entities of `urns` found.
  */
-async function startWalk(ctx: Context, tx: GraphTransaction, urn: string, urns: string[]): Promise<{ version: number; root: EntityRecord; read: Map<string, EntityRecord> }> {
-  const [start] = await tx.run(queries.lineageStart, { urn, urns, fields: ctx.scope.projection });
+async function startWalk(
+  ctx: Context,
+  tx: GraphTransaction,
+  urn: string,
+  urns: string[],
+  signed: string[],
+  downstream: boolean,
+): Promise<StartRow & { root: EntityRecord; read: Map<string, EntityRecord> }> {
+  const [start] = await tx.run(queries.lineageStart, { urn, urns, fields: ctx.scope.projection, signed, downstream });
   if (!start?.urn || !start.type) throw new NotFoundError(`No entity has the URN ${urn}`, [urn], 'urn');
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  return { version: start.version, root, read: primeFound(ctx, urns, start.entities) };
+  return { ...start, root, read: primeFound(ctx, urns, start.entities) };
+}
+
+type StartRow = Pick<RowOf<typeof queries.lineageStart>, 'version' | 'statusVersion' | 'signature'>;
+
+/** A signature read before a walk: of `urns` (what the kept walk reached, root first), in `row`. */
+interface SignedBefore {
+  urns: string[];
+  row: StartRow;
+}
+
+/**
+ * The signature of a walk made under `version`, from the start statement run right after it in
+ * the same transaction with `urns` (what it reached, root first) as `$signed`. Undefined when a
+ * write committed since the walk's start (the version read after the signature moved): the walk
+ * may then hold some of that write and not the rest, so it is kept under its version alone.
+ */
+function signatureOf(after: StartRow & { versionAfter: number }, version: number, urns: string[]): WalkSignature | undefined {
+  if (after.versionAfter !== version || after.signature.length !== urns.length) return undefined;
+  const values = new Float64Array(urns.length * 2);
+  for (const [i, revision, edges] of after.signature) {
+    values[i * 2] = revision;
+    values[i * 2 + 1] = edges;
+  }
+  return { statusVersion: after.statusVersion, urns, values };
+}
+
+/**
+ * The signature of a walk made after the signature in `before` was read (of what the walk kept
+ * before it reached, root first), from those values, when they cover everything in `urns` (what
+ * the new walk reached, root first); else undefined. Values read before the walk are what it saw
+ * or older: a write between them and the walk's reads shows later as a changed signature, and the
+ * question is walked again, never answered stale.
+ */
+function signatureBefore(before: SignedBefore, urns: string[]): WalkSignature | undefined {
+  const { row } = before;
+  if (row.signature.length !== before.urns.length) return undefined;
+  const index = new Map(before.urns.map((u, i) => [u, i]));
+  const rows: (readonly number[])[] = new Array(before.urns.length);
+  for (const r of row.signature) rows[r[0]] = r;
+  const values = new Float64Array(urns.length * 2);
+  for (let j = 0; j < urns.length; j++) {
+    const i = index.get(urns[j]);
+    const r = i === undefined ? undefined : rows[i];
+    if (!r || r[1] < 0) return undefined;
+    values[j * 2] = r[1];
+    values[j * 2 + 1] = r[2];
+  }
+  return { statusVersion: row.statusVersion, urns, values };
+}
+
+/** Whether the signature read with `start` (for `kept.urns`) is `kept`'s: no write since changed the walk. */
+function unchanged(kept: WalkSignature, start: StartRow): boolean {
+  if (start.statusVersion !== kept.statusVersion || start.signature.length !== kept.urns.length) return false;
+  return start.signature.every(([i, revision, edges]) => kept.values[i * 2] === revision && kept.values[i * 2 + 1] === edges);
 }
 
 /**

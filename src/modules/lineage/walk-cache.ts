@@ -9,7 +9,9 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * question asked again) do not walk the graph again. Each walk is kept under the graph's version
  * (cypher/lineage/start.cypher: the count of change records, which every write that changes a walk
  * moves), and found again only under the same version: any write in between, on this server or on
- * another replica, makes the next request walk again. With a walk go the entity records its pages
+ * another replica, makes the next request walk again, unless the walk was kept with a signature
+ * (what it reached, as the start statement reads it) and the signature read under the newer
+ * version is the same: the walk is then kept on under that version (`moveTo`). With a walk go the entity records its pages
  * read (`hold`), under the same version and the request's projection: every write that changes a
  * stored property of an entity records history too, so under the same version they are what a
  * read would return, and a later page or the same question asked again reads no entity. Least
@@ -57,6 +59,11 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     return version < this.newest;
   }
 
+  /** Notes that a request of this server read `version` (see isOlder). */
+  saw(version: number): void {
+    this.newest = Math.max(this.newest, version);
+  }
+
   /**
    * Holds `records` (read under `projection` at `version`) with the walk kept for `key` under that
    * version: added to those it holds under the same projection, in place of those held under
@@ -82,11 +89,42 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     return this.walks.get(key)?.walk;
   }
 
-  /** Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept). */
-  set(key: string, version: number, walk: W): void {
-    if (walk.isPartial || this.maxWalks < 1 || this.sizeOf(walk) > this.maxEntities) return;
+  /**
+   * The walk kept for `key`, the version it is kept under, its signature if it has one and how many
+   * times its question was walked again since a signature last kept a walk of it on (`rewalks`),
+   * without touching the order of use.
+   */
+  kept(key: string): { walk: W; version: number; signature?: WalkSignature; rewalks: number } | undefined {
+    const hit = this.walks.get(key);
+    return hit && { walk: hit.walk, version: hit.version, signature: hit.signature, rewalks: hit.rewalks ?? 0 };
+  }
+
+  /**
+   * Keeps the walk kept for `key` under `from` (and the records held with it) under `to` instead,
+   * as the most recently used: a signature read under `to` showed that no write since `from`
+   * changed it. Nothing happens when no walk is kept under `from`.
+   */
+  moveTo(key: string, from: number, to: number): void {
+    const hit = this.walks.get(key);
+    if (!hit || hit.version !== from) return;
+    this.newest = Math.max(this.newest, to);
     this.drop(key);
-    this.keep(key, { version, walk });
+    this.keep(key, { ...hit, version: to, rewalks: 0 });
+  }
+
+  /**
+   * Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept), with its
+   * signature when it has one, and `rewalks` (see kept).
+   */
+  set(key: string, version: number, walk: W, signature?: WalkSignature, rewalks = 0): void {
+    if (!this.fits(walk)) return;
+    this.drop(key);
+    this.keep(key, { version, walk, signature, rewalks });
+  }
+
+  /** Whether a walk kept for `key` could be kept: complete and within the cache's bounds. */
+  fits(walk: W): boolean {
+    return !walk.isPartial && this.maxWalks > 0 && this.sizeOf(walk) <= this.maxEntities;
   }
 
   /** Keeps `hit` as the most recently used, dropping the least recently used past the bounds. */
@@ -116,9 +154,25 @@ function unitsOf(record: EntityRecord): number {
   return Math.ceil(jsonSizeOf(record) / 100);
 }
 
+/**
+ * What a walk reached, as cypher/lineage/start.cypher reads it for `$signed` (the root first, then
+ * every reached entity): the count of status changes, and per entity its revision and its lineage
+ * edges on the side the walk steps out of. Equal signatures under two versions: no write between
+ * them changed the walk.
+ */
+export interface WalkSignature {
+  statusVersion: number;
+  /** The entities signed, in order. */
+  urns: string[];
+  /** Per entity of `urns`: revision, then edges on the walk's side. */
+  values: Float64Array;
+}
+
 interface Kept<W> {
   version: number;
   walk: W;
+  signature?: WalkSignature;
+  rewalks?: number;
   /** Entity records the walk's pages read, under one projection, at `version`. */
   held?: { projection: object; records: Map<string, EntityRecord>; units: number };
 }

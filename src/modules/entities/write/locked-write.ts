@@ -112,6 +112,7 @@ export class LockedWrite {
           changes: JSON.stringify(r.change.changes),
           reason: r.change.reason ?? null,
           at: atOrNull(r.change.at, this.now),
+          statusChanged: !r.created && 'status' in r.change.props,
         })),
       });
     }
