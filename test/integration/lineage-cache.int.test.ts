@@ -184,6 +184,10 @@ describe('a walk kept across writes that do not change it', () => {
     const second = await upstream(a, m0);
     expect(second.walked).toBeGreaterThan(0);
     expect(second.lineage).toEqual(first.lineage);
+    // Signed with what the kept walk reached, read with the start before the walk (a signature read
+    // after it would be dropped whenever a write committed meanwhile): no statement after the walk.
+    expect(second.signed.at(-1)).toEqual([m0, ds('d0'), ds('raw')]);
+    expect(second.names.filter((n) => n === 'lineage/start')).toHaveLength(2);
     // On b: an entity nothing here reaches, and a new consumer of raw (downstream of what the walk
     // reached: an upstream walk does not step there).
     await ingest(b, { datasets: [{ platform: p, name: 'elsewhere' }, { platform: p, name: 'late', upstreams: [ds('raw')] }] });

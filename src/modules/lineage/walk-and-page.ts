@@ -73,11 +73,15 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       const keptPage = kept ? walker.page(kept) : null;
       let held = kept ? cache!.records(key, projection) : undefined;
       const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
-      // A signed walk kept under a version older than one this server has read: what it reached is
-      // signed with the start (unless fromHeld just did), to keep it on if its signature is
-      // unchanged, or else to sign the new walk with values read before it.
+      // A walk kept under a version older than one this server has read: what it reached is signed
+      // with the start (unless fromHeld just did), to keep it on if it was signed and its signature
+      // is unchanged, or else to sign the new walk with values read before it (when it will be
+      // signed: see below).
       const stale = walker.sign ? cache?.kept(key) : undefined;
-      const signed = !fast && stale?.signature && cache!.isOlder(stale.version) ? stale.signature.urns : undefined;
+      const signed =
+        !fast && stale && cache!.isOlder(stale.version) && (stale.signature || isSigned(stale.rewalks + 1))
+          ? (stale.signature?.urns ?? walker.sign!.entities(stale.walk))
+          : undefined;
       const start = await startWalk(ctx, tx, urn, guessed, signed ?? [], walker.sign?.side === 'downstream');
       const { version, root, read } = start;
       const before = fast ?? (signed && { urns: signed, row: start });
@@ -96,7 +100,7 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       if (!walk) {
         walk = await walker.walk(tx, root);
         rewalks = stale ? stale.rewalks + 1 : 0;
-        if (cache && walker.sign && cache.fits(walk) && rewalks > 0 && (rewalks & (rewalks - 1)) === 0) {
+        if (cache && walker.sign && cache.fits(walk) && isSigned(rewalks)) {
           const urns = walker.sign.entities(walk);
           const early = before && signatureBefore(before, urns);
           if (early) cache.set(key, version, walk, early, rewalks);
@@ -216,6 +220,11 @@ async function startWalk(
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
   return { ...start, root, read: primeFound(ctx, urns, start.entities) };
+}
+
+/** Whether a question's walk number `rewalks` since a signature last kept it on is signed: the 1st, 2nd, 4th, 8th... */
+function isSigned(rewalks: number): boolean {
+  return rewalks > 0 && (rewalks & (rewalks - 1)) === 0;
 }
 
 type StartRow = Pick<RowOf<typeof queries.lineageStart>, 'version' | 'statusVersion' | 'signature'>;
