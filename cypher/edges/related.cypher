@@ -16,18 +16,22 @@
 // Lists are pattern comprehensions, sorted only when k.limit long or longer, and the answer comes
 // in rows of 25 entities: subqueries, sorts and a row per entity cost Neo4j more than the work
 // (BENCHMARKS.md, side by side, "Eighth round").
-// params: $slices, $fields
-// slices: [{self, types, out, target, after, limit, urns, nested: [{types, out, target, after, limit}]}]
+// params: $slices, $owners, $fields
+// slices: [{self, types, out, target, after, limit, nested: [{types, out, target, after, limit}]}]
+// owners: [{urn, slices: [index in $slices]}]: each entity asked, and the slices that ask it
 // fields: {<entity type>: [property name]}
 // values: in the order of $fields; times as epoch milliseconds (decoding the driver's DateTime took
 // more of a page's allocations than anything else; src/modules/entities/projection.ts turns them back),
 // they and every integer sent as floats (the driver builds several objects for each integer it reads).
 // returns: rows: [[urn, type, values, at: [[slice, sub, key]]]], at most 25 per row (slice, sub:
 // floats)
-UNWIND range(0, size($slices) - 1) AS slice
-WITH slice, $slices[slice] AS k
-UNWIND k.urns AS key
-MATCH (n:Entity {urn: key})
+// Each entity asked once ($owners: its URN and the slices that ask it), then each of its slices: a
+// page's 100 models are sought once, not once per list.
+UNWIND $owners AS o
+MATCH (n:Entity {urn: o.urn})
+UNWIND o.slices AS s
+WITH toInteger(s) AS slice, o.urn AS key, n
+WITH slice, $slices[slice] AS k, key, n
 WITH slice, k, key, n,
   CASE
     WHEN k.self THEN CASE WHEN n.type IS NULL THEN [] ELSE [n] END

@@ -22,9 +22,9 @@ export const queries = {
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
   entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
-  related: defineQuery<{ slices: RelatedSliceParam[]; fields: FieldsByType }, RelatedRow>(
+  related: defineQuery<{ slices: Omit<RelatedSliceParam, 'urns'>[]; owners: { urn: string; slices: number[] }[]; fields: FieldsByType }, RelatedRow>(
     'edges/related',
-    ['slices', 'fields'],
+    ['slices', 'owners', 'fields'],
   ),
   edgePropertiesOf: defineQuery<
     { keys: { id: string; from: string; type: string; to: string; asOf: Date | null }[] },

@@ -48,16 +48,17 @@ describe('per-request entity loaders', () => {
         ? []
         : [
             {
-              rows: p.slices
-                .flatMap((k: any, slice: number) =>
-                  k.urns
-                    .filter((u: string) => u !== 'lonely')
-                    .flatMap((u: string) =>
-                      [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => {
-                        const r = row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`);
-                        return [r.urn, r.type, r.values, i === 2 ? [[slice, 0, u], [slice, 0, u]] : [[slice, 0, u]]];
-                      }),
-                    ),
+              rows: p.owners
+                .filter((o: any) => o.urn !== 'lonely')
+                .flatMap((o: any) =>
+                  o.slices.flatMap((slice: number) => {
+                    const k = p.slices[slice];
+                    const u = o.urn;
+                    return [1, 2, 3].slice(0, k.limit.toNumber()).map((i) => {
+                      const r = row(`${u}:${k.target}:${i}`, k.target, `${u}-${i}`);
+                      return [r.urn, r.type, r.values, i === 2 ? [[slice, 0, u], [slice, 0, u]] : [[slice, 0, u]]];
+                    });
+                  }),
                 )
                 .reverse(),
             },
@@ -66,20 +67,29 @@ describe('per-request entity loaders', () => {
     const loaders = createEntityLoaders(graph, scope());
     const list = (urn: string, type: RelationshipType, direction: 'in' | 'out', target: EntityType, first: number) =>
       loaders.related.load({ urn, types: [type], direction, target, first, after: null });
-    const [a, b, c, d, e] = await Promise.all([
+    const [a, b, c, d, e, f] = await Promise.all([
       list('m1', RelationshipType.MEMBER_OF, 'out', EntityType.MODEL_GROUP, 10),
       list('g1', RelationshipType.MEMBER_OF, 'in', EntityType.MODEL, 10),
       list('lonely', RelationshipType.CONSUMES, 'out', EntityType.FEATURE, 10),
       list('d1', RelationshipType.DERIVED_FROM, 'in', EntityType.DATASET, 2),
       list('m2', RelationshipType.MEMBER_OF, 'out', EntityType.MODEL_GROUP, 10),
+      list('m1', RelationshipType.CONSUMES, 'out', EntityType.FEATURE, 10),
     ]);
     expect(calls).toHaveLength(1);
-    // m1 and m2 ask the same list: one slice with both URNs; each slice says its own limit.
-    expect(calls[0].params.slices.map((k: any) => [k.urns, k.out, k.limit.toNumber()])).toEqual([
-      [['m1', 'm2'], true, 11],
-      [['g1'], false, 11],
-      [['lonely'], true, 11],
-      [['d1'], false, 3],
+    // m1 and m2 ask the same list: one slice for both; each slice says its own limit.
+    expect(calls[0].params.slices.map((k: any) => [k.target, k.out, k.limit.toNumber()])).toEqual([
+      [EntityType.MODEL_GROUP, true, 11],
+      [EntityType.MODEL, false, 11],
+      [EntityType.FEATURE, true, 11],
+      [EntityType.DATASET, false, 3],
+    ]);
+    // Each entity asked once, with the slices that ask it (m1: two lists).
+    expect(calls[0].params.owners).toEqual([
+      { urn: 'm1', slices: [0, 2] },
+      { urn: 'm2', slices: [0] },
+      { urn: 'g1', slices: [1] },
+      { urn: 'lonely', slices: [2] },
+      { urn: 'd1', slices: [3] },
     ]);
     // Rows come back reversed; each key's list is in URN order, each entity once, cut to `first`, `more` set past it.
     const urns = (x: { records: { urn: string }[] }) => x.records.map((r) => r.urn);
@@ -88,6 +98,7 @@ describe('per-request entity loaders', () => {
     expect([c.records, c.more]).toEqual([[], false]);
     expect([urns(d), d.more]).toEqual([['d1:DATASET:1', 'd1:DATASET:2'], true]);
     expect(urns(e)).toEqual(['m2:MODEL_GROUP:1', 'm2:MODEL_GROUP:2', 'm2:MODEL_GROUP:3']);
+    expect(urns(f)).toEqual(['m1:FEATURE:1', 'm1:FEATURE:2', 'm1:FEATURE:3']);
     // Each slice carries its entities, in the same order as its URNs.
     expect(d.records.map((x: any) => [x.urn, x.name])).toEqual([['d1:DATASET:1', 'd1-1'], ['d1:DATASET:2', 'd1-2']]);
     // The listed entities came with the list: loading them sends nothing more.

@@ -60,6 +60,25 @@ export interface EdgeCount {
  * whatever the page size. Entities are read through `scope.projection`: only the properties the
  * request's operation selects; each entity handed out is counted into `scope.answer`.
  */
+/**
+ * The related statement's parameters for `slices`: each slice without its URNs, and each URN once
+ * with the slices that ask it (edges/related seeks each entity once, whatever lists it is asked).
+ */
+function ownersOf(slices: RelatedSliceParam[]): { slices: Omit<RelatedSliceParam, 'urns'>[]; owners: { urn: string; slices: number[] }[] } {
+  const owners = new Map<string, number[]>();
+  slices.forEach((slice, i) => {
+    for (const urn of slice.urns) {
+      const asked = owners.get(urn);
+      if (!asked) owners.set(urn, [i]);
+      else if (asked.at(-1) !== i) asked.push(i);
+    }
+  });
+  return {
+    slices: slices.map(({ urns: _urns, ...slice }) => slice),
+    owners: [...owners].map(([urn, asked]) => ({ urn, slices: asked })),
+  };
+}
+
 export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLoaders {
   const projection = () => scope.projection;
   const ahead = scope.ahead;
@@ -98,7 +117,7 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
         // Entities by slice, list (0: the slice's own; j: its j-th nested list) and owner URN. An
         // entity comes once however many lists hold it, decoded once, the same record in each.
         const found: Map<string, EntityRecord[]>[][] = [];
-        for (const [urn, type, values, at] of (await graph.read(queries.related, { slices: params, fields })).flatMap((r) => r.rows)) {
+        for (const [urn, type, values, at] of (await graph.read(queries.related, { ...ownersOf(params), fields })).flatMap((r) => r.rows)) {
           const record = recordOf({ urn, type, values }, fields);
           for (const [slice, sub, key] of at) {
             each(slice, record);
