@@ -7,8 +7,8 @@
 // $urns: the entities on the page this question had when its walk was last kept (none when no walk
 // is kept): read in the same statement, so a question asked again under the same version, or a later
 // page, is one statement (src/modules/lineage/walk-and-page.ts). Missing URNs are left out.
-// $signed: the entities a walk kept under an older version reached (its root first), or none. For
-// each, its revision and how many lineage edges it has on the side the walk steps out of
+// $signed: the entities a walk reached (its root first): one kept under an older version, or one
+// just walked, to sign it; or none. For each, its revision and how many lineage edges it has on the side the walk steps out of
 // ($downstream: stored outgoing DEPLOYED_TO..., incoming DERIVED_FROM...; else the reverse),
 // read after the version and before it is read again (versionAfter; the subqueries import what
 // they must follow, so the plan keeps that order). Revisions and edge counts

@@ -56,11 +56,6 @@ export interface EdgeCount {
 }
 
 /**
- * Builds the per-request loaders. Each tick's `load()` calls become one statement per loader,
- * whatever the page size. Entities are read through `scope.projection`: only the properties the
- * request's operation selects; each entity handed out is counted into `scope.answer`.
- */
-/**
  * The related statement's parameters for `slices`: each slice without its URNs, and each URN once
  * with the slices that ask it (edges/related seeks each entity once, whatever lists it is asked).
  */
@@ -79,6 +74,11 @@ function ownersOf(slices: RelatedSliceParam[]): { slices: Omit<RelatedSliceParam
   };
 }
 
+/**
+ * Builds the per-request loaders. Each tick's `load()` calls become one statement per loader,
+ * whatever the page size. Entities are read through `scope.projection`: only the properties the
+ * request's operation selects; each entity handed out is counted into `scope.answer`.
+ */
 export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLoaders {
   const projection = () => scope.projection;
   const ahead = scope.ahead;

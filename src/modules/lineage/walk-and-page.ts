@@ -25,9 +25,9 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
   page: (walk: W) => P;
   /**
    * Set for walks that a signature can keep on across writes (entity walks of the graph as it is
-   * now): the side the walk steps out of, and the entities it reached (root first). A complete walk
-   * is then kept with its signature, and one kept under an older version is kept on when its
-   * signature is unchanged (cypher/lineage/start.cypher, `$signed`).
+   * now): the side the walk steps out of, and the entities it reached (root first). A question
+   * walked again after a write then has its walk kept with a signature, and a walk kept so under an
+   * older version is kept on when its signature is unchanged (cypher/lineage/start.cypher, `$signed`).
    */
   sign?: { side: SignedSide; entities: (walk: W) => string[] };
 }
@@ -51,13 +51,14 @@ export type SignedSide = 'downstream' | 'upstream';
  * held (outside a transaction: fromHeld). After a write the walk is walked again and only the
  * entities of the new page that the first statement did not read are read.
  *
- * A walker with `sign` keeps its walks with a signature (WalkSignature): when this server has read
- * a newer version than the kept walk's, the start statement also reads the signature of what the
- * kept walk reached; unchanged, the walk and its held entities are kept on under the new version
- * (no write since touched it) and nothing is walked. Else the question is walked again, and the
- * new walk is signed with those values when they cover what it reached (read before the walk, so
- * a write during it shows as a change later), or else with values read after it together with the
- * page's entities, kept only if no write committed since the walk's start.
+ * A walker with `sign` keeps the walks of questions walked again with a signature (WalkSignature):
+ * when this server has read a newer version than the kept walk's, the start statement also reads
+ * the signature of what the kept walk reached; unchanged, the walk and its held entities are kept
+ * on under the new version (no write since touched it) and nothing is walked. Else the question is
+ * walked again, and the new walk (on the question's 1st, 2nd, 4th, 8th... walk since a signature
+ * last kept it on) is signed with those values when they cover what it reached (read before the
+ * walk, so a write during it shows as a change later), or else with values read after it together
+ * with the page's entities, kept only if no write committed since the walk's start.
  */
 export async function walkAndPage<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
