@@ -97,7 +97,7 @@ describe('WalkCache', () => {
     cache.hold('b', 1, p, many(3, 'x')); // 4 + 3 + 3 = 10: all kept
     expect(cache.get('a', 1)).toBeDefined();
     cache.hold('b', 1, p, many(1, 'y')); // 11 would pass the bound: the least recently used walk goes
-    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.kept('a')).toBeUndefined();
     expect(cache.records('b', p)!.records.size).toBe(4);
     cache.hold('b', 1, p, many(4, 'z')); // more than the whole bound with its walk: held records are let go
     expect(cache.records('b', p)).toBeUndefined();

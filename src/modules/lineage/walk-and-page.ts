@@ -70,7 +70,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
   if (fast && 'walk' in fast) return fast;
   const answer = await ctx.graph.walk(() =>
     ctx.graph.readTransaction(walker.name, async (tx) => {
-      const kept = cache?.peek(key);
+      const entry = cache?.kept(key);
+      const kept = entry?.walk;
       const keptPage = kept ? walker.page(kept) : null;
       let held = kept ? cache!.records(key, projection) : undefined;
       const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
@@ -78,7 +79,7 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       // with the start (unless fromHeld just did), to keep it on if it was signed and its signature
       // is unchanged, or else to sign the new walk with values read before it (when it will be
       // signed: see below).
-      const stale = walker.sign ? cache?.kept(key) : undefined;
+      const stale = walker.sign ? entry : undefined;
       const signed =
         !fast && stale && cache!.isOlder(stale.version) && (stale.signature || isSigned(stale.rewalks + 1))
           ? (stale.signature?.urns ?? walker.sign!.entities(stale.walk))
@@ -157,12 +158,13 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
 ): Promise<{ walk: W; page: P; records: Map<string, EntityRecord> } | SignedBefore | undefined> {
   const { urn, key, cache } = walker;
   if (!cache || walker.check) return undefined;
-  const kept = cache.peek(key);
+  const entry = cache.kept(key);
+  const kept = entry?.walk;
   const held = kept && cache.records(key, ctx.scope.projection);
   if (!kept || !held) return undefined;
   // Kept under a version older than one this server has read: still the answer if its signature
   // (read with the root) is unchanged.
-  const signed = walker.sign ? cache.kept(key)?.signature : undefined;
+  const signed = walker.sign ? entry?.signature : undefined;
   const older = cache.isOlder(held.version);
   if (older && !signed) return undefined;
   const page = walker.page(kept);

@@ -84,15 +84,10 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
     this.keep(key, hit);
   }
 
-  /** The walk kept for `key` under whatever version, without touching the order of use (a guess of the page to read ahead). */
-  peek(key: string): W | undefined {
-    return this.walks.get(key)?.walk;
-  }
-
   /**
-   * The walk kept for `key`, the version it is kept under, its signature if it has one and how many
-   * times its question was walked again since a signature last kept a walk of it on (`rewalks`),
-   * without touching the order of use.
+   * The walk kept for `key` under whatever version (a guess of the page to read ahead), the version
+   * it is kept under, its signature if it has one and how many times its question was walked again
+   * since a signature last kept a walk of it on (`rewalks`), without touching the order of use.
    */
   kept(key: string): { walk: W; version: number; signature?: WalkSignature; rewalks: number } | undefined {
     const hit = this.walks.get(key);
