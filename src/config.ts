@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseRole, Role } from './auth/role';
 import { loadProvisionedTokens, type ProvisionedToken } from './auth/tokens';
 import { DEFAULT_FAIR_USE, type FairUseLimits } from './graph/fair-use';
+import { DEFAULT_READ_CACHE, type ReadCacheLimits } from './graph/read-cache';
 import type { QueryLimits } from './http/limits.plugin';
 import type { OperationLimits } from './http/operation-check';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/answer-budget';
@@ -24,6 +25,8 @@ export interface Neo4jConfig {
   maxRetryMs: number;
   /** One request's and the process's share of Neo4j; defaults when absent. */
   fairUse?: FairUseLimits;
+  /** Answers of reads kept while the graph's version stays the same (src/graph/read-cache.ts); none when absent. */
+  readCache?: ReadCacheLimits;
 }
 
 export interface LocalNeo4jConfig {
@@ -139,6 +142,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         walksPerRequest: positiveInt(env, 'LINEAGE_WALKS_PER_REQUEST', DEFAULT_FAIR_USE.walksPerRequest),
         walks: positiveInt(env, 'LINEAGE_MAX_WALKS', DEFAULT_FAIR_USE.walks),
         walkQueueMs: int(env, 'LINEAGE_QUEUE_MS', DEFAULT_FAIR_USE.walkQueueMs),
+      },
+      readCache: {
+        entries: int(env, 'READ_CACHE_ENTRIES', DEFAULT_READ_CACHE.entries),
+        rows: positiveInt(env, 'READ_CACHE_ROWS', DEFAULT_READ_CACHE.rows),
       },
     },
     local: {

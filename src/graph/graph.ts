@@ -2,13 +2,14 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
+import { ReadCache, readKey, type ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
 import type { BookmarkEvent, StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
 import { queries } from './queries';
-import type { Query } from './query';
+import { VERSION_COLUMN, type Query } from './query';
 
 export type { BookmarkEvent, StatementEvent } from './graph-events';
 
@@ -21,6 +22,8 @@ export interface GraphOptions {
   log: Logger;
   /** Shares of Neo4j per request and for the process (see fair-use.ts); defaults when absent. */
   fairUse?: FairUseLimits;
+  /** Answers of reads kept while the graph's version stays the same (read-cache.ts); none when absent or 0 entries. */
+  readCache?: ReadCacheLimits;
 }
 
 /** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */
@@ -52,6 +55,10 @@ export class Graph {
   private readonly share?: RequestShare;
   /** The graph itself; views made with Object.create inherit it. */
   private readonly root: Graph = this;
+  /** Kept answers of cached reads (read-cache.ts), shared by every request. */
+  readonly readCache?: ReadCache;
+  /** Set by {@link cacheReads} on a request's view: the graph's version, read once per request. */
+  private readonly versionNow?: () => Promise<number>;
 
   constructor(
     private readonly driver: Driver,
@@ -60,6 +67,7 @@ export class Graph {
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
     this.fairUse = new FairUse(options.fairUse);
+    if (options.readCache && options.readCache.entries > 0) this.readCache = new ReadCache(options.readCache);
   }
 
   /**
@@ -71,6 +79,19 @@ export class Graph {
     const view = Object.create(this) as Graph;
     Object.defineProperty(view, 'share', { value: this.fairUse.forRequest() });
     return view;
+  }
+
+  /**
+   * Lets this request's cached reads be answered from the read cache (read-cache.ts): set for query
+   * operations, never for mutations, whose reads must see their own writes. The request asks the
+   * graph's version once, when it first finds a kept answer; a kept answer of that version is the
+   * answer, anything else is read (and kept) again.
+   */
+  cacheReads(): void {
+    if (!this.share || !this.root.readCache || this.versionNow) return;
+    let version: Promise<number> | undefined;
+    const read = async () => (await this.runRead(queries.graphVersion, {}))[0].graphVersion;
+    Object.defineProperty(this, 'versionNow', { value: () => (version ??= read()) });
   }
 
   /**
@@ -121,13 +142,43 @@ export class Graph {
    * transaction, with the driver's retries.
    */
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    return this.firstRuns.run(query.name, () =>
+    const cache = this.root.readCache;
+    if (query.versioned && cache && this.versionNow) return this.readKept(cache, query, params);
+    return this.runRead(query, params);
+  }
+
+  /** A cached read (see cacheReads): the kept rows when the version has not moved, else read and kept. */
+  private async readKept<P extends object, R extends object>(cache: ReadCache, query: Query<P, R>, params: P): Promise<R[]> {
+    const key = readKey(query.name, params);
+    if (cache.has(key)) {
+      const kept = cache.get(key, await this.versionNow!());
+      if (kept) {
+        cache.hits++;
+        return kept as R[];
+      }
+    }
+    cache.misses++;
+    const versioned: Query<P, R> = { name: query.name, text: query.versioned!, params: query.params };
+    let version: number | undefined;
+    let rows = await this.runRead(versioned, params, (record) => {
+      version ??= record.get(VERSION_COLUMN) as number;
+      return decodeRecord<R>(record, VERSION_COLUMN);
+    });
+    // The OPTIONAL CALL's row of nulls: the read found nothing (versionedText).
+    if (rows.length === 1 && Object.values(rows[0]).every((v) => v === null)) rows = [];
+    if (version !== undefined) cache.set(key, version, rows);
+    return rows;
+  }
+
+  private runRead<P extends object, R extends object>(query: Query<P, R>, params: P, decode: (record: Neo4jRecord) => R = decodeRecord): Promise<R[]> {
+    // Keyed by text: a cached read's versioned text is planned apart from its plain one.
+    return this.firstRuns.run(query.text, () =>
       this.withSession('READ', async (s) => {
         try {
-          return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params);
+          return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params, decode);
         } catch (err) {
           if (!neo4j.isRetryableError(err)) throw err;
-          return s.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query.name));
+          return s.executeRead((tx) => this.runWith((text, values) => tx.run(text, values), query, params, decode), this.txConfig(query.name));
         }
       }),
     );
@@ -243,12 +294,13 @@ export class Graph {
     run: (text: string, values: Record<string, unknown>) => Promise<{ records: Neo4jRecord[] }>,
     query: Query<P, R>,
     params: P,
+    decode: (record: Neo4jRecord) => R = decodeRecord,
   ): Promise<R[]> {
     const started = Date.now();
     // Built only when debug logging is on: this runs for every statement.
     if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await run(query.text, toNeo4j(params) as Record<string, unknown>);
-    return this.finish(query.name, started, params, result.records.map((r) => decodeRecord<R>(r)));
+    return this.finish(query.name, started, params, result.records.map((r) => decode(r)));
   }
 
   private finish<R>(name: string, started: number, params: object, rows: R[]): R[] {

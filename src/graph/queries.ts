@@ -2,6 +2,12 @@ import { defineQuery } from './query';
 import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
 
 const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
+/**
+ * Reads the read cache may answer while the graph's version stays the same (src/graph/read-cache.ts):
+ * what they read changes only through writes that record history, they read no clock, and none
+ * returns a row whose columns are all null (that row marks a read with no rows: versionedText).
+ */
+const CACHED = { cached: true } as const;
 /** The parameters of every entities(filter) count. */
 const BROWSE_FILTER = ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix'] as const;
 
@@ -14,6 +20,7 @@ export const queries = {
     'system/server-info',
     [],
   ),
+  graphVersion: defineQuery<Record<string, never>, { graphVersion: number }>('system/graph-version', []),
   migrationsApplied: defineQuery<Record<string, never>, { id: string; checksum: string }>('system/migrations-applied', []),
   migrationRecord: defineQuery<{ id: string; checksum: string }, { id: string }>('system/migration-record', [
     'id',
@@ -21,18 +28,20 @@ export const queries = {
   ]),
 
   // Reading entities and their relationships (per-request DataLoaders batch these).
-  entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields']),
+  entitiesByUrns: defineQuery<{ urns: string[]; fields: FieldsByType }, ProjectedRow>('entities/by-urns', ['urns', 'fields'], CACHED),
   related: defineQuery<{ slices: Omit<RelatedSliceParam, 'urns'>[]; owners: { urn: string; slices: number[] }[]; fields: FieldsByType }, RelatedRow>(
     'edges/related',
     ['slices', 'owners', 'fields'],
+    CACHED,
   ),
   edgePropertiesOf: defineQuery<
     { keys: { id: string; from: string; type: string; to: string; asOf: Date | null }[] },
     { key: string; props: Record<string, unknown>; validFrom: Date; createdBy: string | null }
-  >('edges/properties-of', ['keys']),
+  >('edges/properties-of', ['keys'], CACHED),
   edgeCounts: defineQuery<{ urns: string[] }, { urn: string; type: string; outgoing: boolean; target: string; count: number }>(
     'edges/counts',
     ['urns'],
+    CACHED,
   ),
 
   // Lineage: one breadth-first level per statement (see src/modules/lineage/lineage-walk.ts).
@@ -83,15 +92,17 @@ export const queries = {
   browseEntitiesPage: defineQuery<BrowseFilterParams & { after: BrowseKey | null; limit: Int; fields: FieldsByType }, BrowseKey & ProjectedRow>(
     'browse/entities-page',
     ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
+    CACHED,
   ),
   // The same page when the filter names a platform, from the (platform, type, name) index.
   browseEntitiesPageOfPlatform: defineQuery<BrowseFilterParams & { platform: string; after: BrowseKey | null; limit: Int; fields: FieldsByType }, BrowseKey & ProjectedRow>(
     'browse/entities-page-of-platform',
     ['types', 'statuses', 'platform', 'env', 'tag', 'owner', 'namePrefix', 'after', 'limit', 'fields'],
+    CACHED,
   ),
-  browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', BROWSE_FILTER),
+  browseEntitiesCount: defineQuery<BrowseFilterParams, { total: number }>('browse/entities-count', BROWSE_FILTER, CACHED),
   // The same count when the filter names a platform, from the (platform, type, name) index.
-  browseEntitiesCountOfPlatform: defineQuery<BrowseFilterParams & { platform: string }, { total: number }>('browse/entities-count-of-platform', BROWSE_FILTER),
+  browseEntitiesCountOfPlatform: defineQuery<BrowseFilterParams & { platform: string }, { total: number }>('browse/entities-count-of-platform', BROWSE_FILTER, CACHED),
   searchEntitiesPage: defineQuery<SearchParams & { skip: Int; limit: Int }, { urn: string; score: number }>(
     'search/entities-page',
     ['query', 'types', 'statuses', 'skip', 'limit'],
@@ -101,8 +112,8 @@ export const queries = {
     'urn',
     'before',
     'limit',
-  ]),
-  historyCount: defineQuery<{ urn: string }, { total: number }>('history/count', ['urn']),
+  ], CACHED),
+  historyCount: defineQuery<{ urn: string }, { total: number }>('history/count', ['urn'], CACHED),
 
   // Writing entities, edges and history (one transaction per mutation; see entity-writer.ts).
   entityRefs: defineQuery<{ urns: string[] }, { urn: string; type: string | null; status: string | null }>(
@@ -159,7 +170,7 @@ export const queries = {
   columnsOfDatasets: defineQuery<
     { datasets: string[]; asOf: Date | null; after: string; limit: Int },
     { dataset: string; urn: string; field: string; type: string | null; description: string | null; columns: number; datasets: number; features: number; models: number }
-  >('columns/of-datasets', ['datasets', 'asOf', 'after', 'limit']),
+  >('columns/of-datasets', ['datasets', 'asOf', 'after', 'limit'], CACHED),
   columnsKnown: defineQuery<{ dataset: string; fields: string[] }, { field: string }>('columns/known', ['dataset', 'fields']),
   columnsBackfillPage: defineQuery<{ after: string; limit: Int }, { urn: string; schemaFields: string; since: Date | null }>(
     'columns/backfill-page',
@@ -182,9 +193,7 @@ export const queries = {
   columnReadsOpen: defineQuery<{ links: { owner: string; to: string; at: Date | null }[]; now: Date }, { opened: number }>('columns/reads-open', ['links', 'now']),
 
   // Model aliases, held on open MEMBER_OF edges (one alias per group, see modules/aliases).
-  aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', [
-    'urns',
-  ]),
+  aliasesOf: defineQuery<{ urns: string[] }, { urn: string; alias: string; model: string; group: string }>('aliases/of', ['urns'], CACHED),
   aliasMembers: defineQuery<{ group: string }, { model: string; aliases: string[] }>('aliases/members', ['group']),
   aliasesSet: defineQuery<{ group: string; rows: { model: string; aliases: string[] }[] }, { written: number }>(
     'aliases/set',
@@ -195,7 +204,7 @@ export const queries = {
   groupVersions: defineQuery<
     { groups: string[]; statuses: string[]; asOf: Date | null },
     { group: string; urn: string; version: string | null; sortId: string | null; createdAt: Date | null }
-  >('models/group-versions', ['groups', 'statuses', 'asOf']),
+  >('models/group-versions', ['groups', 'statuses', 'asOf'], CACHED),
   // Migration 0007: numeric metrics from the text trainingMetrics of older models.
   metricsBackfillPage: defineQuery<{ after: string; limit: Int }, { urn: string; trainingMetrics: string }>('models/metrics-backfill-page', [
     'after',

@@ -13,6 +13,11 @@ export interface Query<P extends object = Record<string, unknown>, R extends obj
   readonly name: string;
   readonly text: string;
   readonly params: readonly string[];
+  /**
+   * A read the read cache may answer (src/graph/read-cache.ts): its text with the graph's version
+   * read first, in the same statement ({@link versionedText}). Absent for every other statement.
+   */
+  readonly versioned?: string;
   /** Phantom field carrying the types; never set. */
   readonly _types?: { params: P; row: R };
 }
@@ -24,8 +29,25 @@ export type RowOf<Q> = Q extends Query<object, infer R> ? R : never;
 export function defineQuery<P extends object, R extends object>(
   name: string,
   params: readonly (keyof P & string)[],
+  options: { cached?: boolean } = {},
 ): Query<P, R> {
-  return { name, text: withoutCommentLines(readCypher(name)), params };
+  const text = withoutCommentLines(readCypher(name));
+  return options.cached ? { name, text, params, versioned: versionedText(text) } : { name, text, params };
+}
+
+/** The column {@link versionedText} adds to every row: the graph's version before the read. */
+export const VERSION_COLUMN = 'graphVersion';
+
+/**
+ * A read statement run after cypher/system/graph-version.cypher, both in one statement: every row
+ * carries the graph's version (VERSION_COLUMN) as it was before anything of the read was read.
+ * Neo4j reads committed data as it goes, so the rows are never older than that version: kept
+ * under it, they are the answer for as long as the version stays the same. The read is an
+ * OPTIONAL CALL, so a read with no rows still tells the version: one row whose every other column
+ * is null (which is why a cached statement never returns such a row: src/graph/queries.ts).
+ */
+export function versionedText(text: string): string {
+  return `CALL () {\n${withoutCommentLines(readCypher('system/graph-version'))}\n}\nOPTIONAL CALL () {\n${text}\n}\nRETURN *`;
 }
 
 /**

@@ -38,10 +38,10 @@ export function toPlain(value: unknown): unknown {
   return out ?? map;
 }
 
-/** One decoded row: its columns by name. */
-export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }): R {
+/** One decoded row: its columns by name (but `without`, when given). */
+export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }, without?: string): R {
   const row: Record<string, unknown> = {};
-  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  for (const key of record.keys) if (key !== without) row[String(key)] = toPlain(record.get(key));
   return row as R;
 }
 

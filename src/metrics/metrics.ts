@@ -30,6 +30,8 @@ const MAX_NAME_LENGTH = 64;
 export interface InFlight {
   statementsInFlight: number;
   walksInFlight: number;
+  /** The read cache's counts (Graph.readCache), when it is on. */
+  readCache?: { hits: number; misses: number; size: number };
 }
 
 /**
@@ -58,6 +60,27 @@ export function createMetrics(inFlight?: InFlight): Metrics {
       registers,
       collect() {
         this.set(inFlight.walksInFlight);
+      },
+    });
+    new Counter({
+      name: 'mlgraph_read_cache_reads_total',
+      help: 'Cached reads of query operations: answered from the read cache (hit) or read from Neo4j (miss).',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        const cache = inFlight.readCache;
+        this.reset();
+        if (!cache) return;
+        this.inc({ outcome: 'hit' }, cache.hits);
+        this.inc({ outcome: 'miss' }, cache.misses);
+      },
+    });
+    new Gauge({
+      name: 'mlgraph_read_cache_entries',
+      help: 'Answers the read cache keeps now.',
+      registers,
+      collect() {
+        this.set(inFlight.readCache?.size ?? 0);
       },
     });
   }

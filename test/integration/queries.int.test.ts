@@ -4,7 +4,7 @@ import { buildUrn } from '../../src/model/urn';
 import { applyWrites } from '../../src/modules/entities/write/entity-writer';
 import { toEntityWrite } from '../../src/modules/entities/write/to-entity-write';
 import { createServer, type MlgraphServer } from '../../src/server';
-import { testLog, uniqueId } from '../support/harness';
+import { NO_READ_CACHE, testGraph, testLog, testNeo4j, uniqueId } from '../support/harness';
 import { useTestServer } from '../support/live-server';
 
 // entity, entities, search and history through the real server on a real Neo4j. Every test seeds
@@ -515,16 +515,21 @@ describe('round trips of a page of models with their relationships', () => {
       }
     }`;
 
-  // A server with the default query limits: the page a UI asks for must pass them.
+  // A server with the default query limits: the page a UI asks for must pass them. Without the
+  // read cache: the same count asked for both pages would be answered from it the second time.
   let server: MlgraphServer;
+  const graph = testGraph(testNeo4j(), undefined, NO_READ_CACHE);
   beforeAll(async () => {
     server = await createServer({
       config: { bodyLimit: '10mb', introspection: false, landingPage: false, limits: DEFAULT_QUERY_LIMITS },
-      graph: t.graph,
+      graph,
       log: testLog,
     });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await graph.close();
+  });
 
   beforeAll(async () => {
     const k = (type: EntityType, key: Record<string, string>) => buildUrn(type, { env: 'PROD' as never, ...key });
@@ -556,7 +561,7 @@ describe('round trips of a page of models with their relationships', () => {
 
   async function statementsFor(first: number): Promise<{ names: string[]; models: any[] }> {
     const names: string[] = [];
-    const stop = t.graph.onStatement((e) => names.push(e.query));
+    const stop = graph.onStatement((e) => names.push(e.query));
     try {
       const response = await server.apollo.executeOperation(
         { query: MODELS, variables: { platform, first } },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { connectGraph, type Graph } from '../../src/graph';
+import { DEFAULT_READ_CACHE, type ReadCacheLimits } from '../../src/graph/read-cache';
 import type { StatementEvent } from '../../src/graph';
 import type { RelatedRow } from '../../src/graph/queries';
 import { createServer, type MlgraphServer } from '../../src/server';
@@ -28,8 +29,12 @@ export function testNeo4j(): Neo4jTarget {
 
 export const testLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export function testGraph(target: Neo4jTarget = testNeo4j(), queryTimeoutMs = 30_000): Graph {
-  return connectGraph({ ...target, queryTimeoutMs, maxRetryMs: 2_000 }, testLog);
+/** No read cache: for tests that count the statements of an operation asked more than once. */
+export const NO_READ_CACHE: ReadCacheLimits = { entries: 0, rows: 1 };
+
+/** A graph as the server makes it, read cache included (NO_READ_CACHE for none). */
+export function testGraph(target: Neo4jTarget = testNeo4j(), queryTimeoutMs = 30_000, readCache: ReadCacheLimits = DEFAULT_READ_CACHE): Graph {
+  return connectGraph({ ...target, queryTimeoutMs, maxRetryMs: 2_000, readCache }, testLog);
 }
 
 /** A raw driver for assertions about what is stored; the server never sees it. */
@@ -65,8 +70,8 @@ export interface TestServer {
 }
 
 /** An mlgraph server on the test Neo4j, migrated and ready. */
-export async function startTestServer(target: Neo4jTarget = testNeo4j()): Promise<TestServer> {
-  const graph = testGraph(target);
+export async function startTestServer(target: Neo4jTarget = testNeo4j(), readCache?: ReadCacheLimits): Promise<TestServer> {
+  const graph = testGraph(target, undefined, readCache);
   const server = await createServer({
     config: { bodyLimit: '10mb', introspection: true, landingPage: false },
     graph,

@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('keeps read answers by default, as many as READ_CACHE_ENTRIES and READ_CACHE_ROWS say (0 entries: none)', () => {
+    expect(loadConfig({}).neo4j.readCache).toEqual({ entries: 5_000, rows: 100_000 });
+    expect(loadConfig({ READ_CACHE_ENTRIES: '0', READ_CACHE_ROWS: '10' }).neo4j.readCache).toEqual({ entries: 0, rows: 10 });
+    expect(() => loadConfig({ READ_CACHE_ROWS: '0' })).toThrow(/READ_CACHE_ROWS/);
+  });
+
   it('runs operations compiled unless GRAPHQL_EXECUTOR says graphql-js', () => {
     expect(loadConfig({}).executor).toBe('compiled');
     expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');

@@ -10,6 +10,17 @@ describe('metrics', () => {
     expect(await m.registry.metrics()).toMatch(/\nmlgraph_neo4j_sessions_in_use 0\n/);
   });
 
+  it('reads the read cache counts when scraped', async () => {
+    const now = { statementsInFlight: 0, walksInFlight: 0, readCache: { hits: 7, misses: 2, size: 3 } };
+    const m = createMetrics(now);
+    const text = await m.registry.metrics();
+    expect(text).toMatch(/\nmlgraph_read_cache_reads_total\{outcome="hit"\} 7\n/);
+    expect(text).toMatch(/\nmlgraph_read_cache_reads_total\{outcome="miss"\} 2\n/);
+    expect(text).toMatch(/\nmlgraph_read_cache_entries 3\n/);
+    now.readCache.hits = 9;
+    expect(await m.registry.metrics()).toMatch(/\nmlgraph_read_cache_reads_total\{outcome="hit"\} 9\n/);
+  });
+
   it('keeps operation-name labels bounded: clients choose the names', () => {
     const m = createMetrics();
     expect(m.operationLabel(null)).toBe('(anonymous)');

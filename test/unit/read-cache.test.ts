@@ -1,0 +1,63 @@
+import { ReadCache, readKey } from '../../src/graph/read-cache';
+
+const rows = (n: number, list = 1) => Array.from({ length: n }, (_, i) => ({ i, list: Array.from({ length: list }, (_, j) => j) }));
+
+describe('ReadCache', () => {
+  it('answers a read only under the version it was kept at', () => {
+    const cache = new ReadCache({ entries: 10, rows: 1_000 });
+    const kept = rows(2);
+    cache.set('a', 7, kept);
+    expect(cache.has('a')).toBe(true);
+    expect(cache.get('a', 7)).toBe(kept);
+    expect(cache.get('a', 8)).toBeUndefined();
+    expect(cache.has('b')).toBe(false);
+    expect(cache.get('b', 7)).toBeUndefined();
+  });
+
+  it('keeps the newer of two reads of the same statement, whichever is kept last', () => {
+    const cache = new ReadCache({ entries: 10, rows: 1_000 });
+    const newer = rows(1);
+    cache.set('a', 9, newer);
+    cache.set('a', 8, rows(1));
+    expect(cache.get('a', 9)).toBe(newer);
+    expect(cache.get('a', 8)).toBeUndefined();
+    const newest = rows(1);
+    cache.set('a', 10, newest);
+    expect(cache.get('a', 10)).toBe(newest);
+    expect(cache.size).toBe(1);
+  });
+
+  it('lets the least recently used answer go past its entries', () => {
+    const cache = new ReadCache({ entries: 2, rows: 1_000 });
+    cache.set('a', 1, rows(1));
+    cache.set('b', 1, rows(1));
+    expect(cache.get('a', 1)).toBeDefined(); // a is now the most recently used
+    cache.set('c', 1, rows(1));
+    expect(cache.has('b')).toBe(false);
+    expect(cache.has('a')).toBe(true);
+    expect(cache.has('c')).toBe(true);
+  });
+
+  it('counts a row as its longest list, and keeps the rows under their bound', () => {
+    const cache = new ReadCache({ entries: 100, rows: 100 });
+    cache.set('a', 1, rows(1, 25)); // 25
+    cache.set('b', 1, rows(2, 10)); // 20
+    cache.set('c', 1, rows(20)); // 20
+    cache.set('d', 1, rows(25)); // 25: 90 in all
+    expect(cache.size).toBe(4);
+    cache.set('e', 1, rows(1, 20)); // 110: a goes
+    expect(cache.has('a')).toBe(false);
+    expect(cache.size).toBe(4);
+    // An answer larger than a quarter of the bound is not kept at all.
+    cache.set('f', 1, rows(26));
+    expect(cache.has('f')).toBe(false);
+    expect(cache.size).toBe(4);
+  });
+
+  it('keys a read by its statement and every parameter', () => {
+    expect(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name'] } })).toBe(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name'] } }));
+    expect(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name'] } })).not.toBe(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name', 'status'] } }));
+    expect(readKey('a', { asOf: new Date(1) })).not.toBe(readKey('a', { asOf: new Date(2) }));
+    expect(readKey('a', {})).not.toBe(readKey('b', {}));
+  });
+});
