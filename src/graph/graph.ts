@@ -90,7 +90,12 @@ export class Graph {
   cacheReads(): void {
     if (!this.share || !this.root.readCache || this.versionNow) return;
     let version: Promise<number> | undefined;
-    const read = async () => (await this.runRead(queries.graphVersion, {}))[0].graphVersion;
+    const cache = this.root.readCache;
+    const read = async () => {
+      const [{ graphVersion }] = await this.runRead(queries.graphVersion, {});
+      cache.saw(graphVersion);
+      return graphVersion;
+    };
     Object.defineProperty(this, 'versionNow', { value: () => (version ??= read()) });
   }
 
@@ -150,7 +155,7 @@ export class Graph {
   /** A cached read (see cacheReads): the kept rows when the version has not moved, else read and kept. */
   private async readKept<P extends object, R extends object>(cache: ReadCache, query: Query<P, R>, params: P): Promise<R[]> {
     const key = readKey(query.name, params);
-    if (cache.has(key)) {
+    if (cache.mayHave(key)) {
       const kept = cache.get(key, await this.versionNow!());
       if (kept) {
         cache.hits++;

@@ -15,6 +15,8 @@
 export class ReadCache {
   private readonly kept = new Map<string, Kept>();
   private weight = 0;
+  /** The newest version any read of this server has seen. */
+  private newest = 0;
   hits = 0;
   misses = 0;
 
@@ -30,12 +32,27 @@ export class ReadCache {
     return kept.rows;
   }
 
-  /** Whether anything is kept for `key` (of any version): only then is the version worth asking. */
-  has(key: string): boolean {
-    return this.kept.has(key);
+  /**
+   * Whether an answer of `key` is kept that may still be current: one of at least the newest
+   * version this server has seen. Only then is the version worth asking; an answer of an older
+   * version is certainly stale (versions only grow), and goes.
+   */
+  mayHave(key: string): boolean {
+    const kept = this.kept.get(key);
+    if (!kept) return false;
+    if (kept.version >= this.newest) return true;
+    this.kept.delete(key);
+    this.weight -= kept.weight;
+    return false;
+  }
+
+  /** The graph's version as some read saw it: what is kept of older versions is stale. */
+  saw(version: number): void {
+    if (version > this.newest) this.newest = version;
   }
 
   set(key: string, version: number, rows: object[]): void {
+    this.saw(version);
     const weight = weightOf(rows);
     const old = this.kept.get(key);
     if (old) {

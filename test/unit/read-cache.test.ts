@@ -7,11 +7,23 @@ describe('ReadCache', () => {
     const cache = new ReadCache({ entries: 10, rows: 1_000 });
     const kept = rows(2);
     cache.set('a', 7, kept);
-    expect(cache.has('a')).toBe(true);
+    expect(cache.mayHave('a')).toBe(true);
     expect(cache.get('a', 7)).toBe(kept);
     expect(cache.get('a', 8)).toBeUndefined();
-    expect(cache.has('b')).toBe(false);
+    expect(cache.mayHave('b')).toBe(false);
     expect(cache.get('b', 7)).toBeUndefined();
+  });
+
+  it('lets an answer go, without asking the version, once a newer version has been seen', () => {
+    const cache = new ReadCache({ entries: 10, rows: 1_000 });
+    cache.set('a', 7, rows(1));
+    cache.set('b', 8, rows(1)); // a read saw version 8
+    expect(cache.mayHave('a')).toBe(false);
+    expect(cache.size).toBe(1);
+    expect(cache.mayHave('b')).toBe(true);
+    cache.saw(9);
+    expect(cache.mayHave('b')).toBe(false);
+    expect(cache.size).toBe(0);
   });
 
   it('keeps the newer of two reads of the same statement, whichever is kept last', () => {
@@ -33,9 +45,9 @@ describe('ReadCache', () => {
     cache.set('b', 1, rows(1));
     expect(cache.get('a', 1)).toBeDefined(); // a is now the most recently used
     cache.set('c', 1, rows(1));
-    expect(cache.has('b')).toBe(false);
-    expect(cache.has('a')).toBe(true);
-    expect(cache.has('c')).toBe(true);
+    expect(cache.mayHave('b')).toBe(false);
+    expect(cache.mayHave('a')).toBe(true);
+    expect(cache.mayHave('c')).toBe(true);
   });
 
   it('counts a row as its longest list, and keeps the rows under their bound', () => {
@@ -46,11 +58,11 @@ describe('ReadCache', () => {
     cache.set('d', 1, rows(25)); // 25: 90 in all
     expect(cache.size).toBe(4);
     cache.set('e', 1, rows(1, 20)); // 110: a goes
-    expect(cache.has('a')).toBe(false);
+    expect(cache.mayHave('a')).toBe(false);
     expect(cache.size).toBe(4);
     // An answer larger than a quarter of the bound is not kept at all.
     cache.set('f', 1, rows(26));
-    expect(cache.has('f')).toBe(false);
+    expect(cache.mayHave('f')).toBe(false);
     expect(cache.size).toBe(4);
   });
 

@@ -172,16 +172,29 @@ export function createEntityLoaders(graph: Graph, scope: RequestScope): EntityLo
   return { entity, related, edgeCounts };
 }
 
+/**
+ * The record last decoded from a row's values, and the fields it was decoded under. Rows the read
+ * cache keeps (src/graph/read-cache.ts) come back as the same objects to every request that reads
+ * them, so their records are decoded once (no JSON parsed and no time made again); records are
+ * never changed once made (the walk cache holds them across requests too).
+ */
+const decoded = new WeakMap<readonly unknown[], { fields: readonly string[]; record: EntityRecord }>();
+const NO_FIELDS: readonly string[] = [];
+
 /** The record of a projected row (entities/by-urns, edges/related and the like) under `fields`. */
 export function recordOf(row: ProjectedRow, fields: Projection): EntityRecord {
   const type = row.type as EntityType;
+  const own = fields[type] ?? NO_FIELDS;
+  const known = decoded.get(row.values);
+  if (known && known.fields === own && known.record.urn === row.urn) return known.record;
   // Made as an instance of the type's GraphQL class: see recordPrototypeOf.
   const record = Object.create(recordPrototypeOf(type)) as EntityRecord;
-  const size = decodeProjected(type, fields[type] ?? [], row.values, record);
+  const size = decodeProjected(type, own, row.values, record);
   record.urn = row.urn;
   record.type = type;
   // Counted as jsonSizeOf would count it: braces, the fields, urn and type.
   knowJsonSize(record, 2 + size + row.urn.length + 9 + type.length + 10);
+  decoded.set(row.values, { fields: own, record });
   return record;
 }
 
