@@ -2,7 +2,7 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
-import { ReadCache, readKey, type ReadCacheLimits } from './read-cache';
+import { ReadCache, readKey, VersionReads, type ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
 import type { BookmarkEvent, StatementEvent } from './graph-events';
@@ -57,6 +57,8 @@ export class Graph {
   private readonly root: Graph = this;
   /** Kept answers of cached reads (read-cache.ts), shared by every request. */
   readonly readCache?: ReadCache;
+  /** The version reads of requests, shared by those that ask in the same turn (read-cache.ts). */
+  private readonly versionReads?: VersionReads;
   /** Set by {@link cacheReads} on a request's view: the graph's version, read once per request. */
   private readonly versionNow?: () => Promise<number>;
 
@@ -67,7 +69,14 @@ export class Graph {
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
     this.fairUse = new FairUse(options.fairUse);
-    if (options.readCache && options.readCache.entries > 0) this.readCache = new ReadCache(options.readCache);
+    if (options.readCache && options.readCache.entries > 0) {
+      const cache = (this.readCache = new ReadCache(options.readCache));
+      this.versionReads = new VersionReads(async () => {
+        const [{ graphVersion }] = await this.runRead(queries.graphVersion, {});
+        cache.saw(graphVersion);
+        return graphVersion;
+      });
+    }
   }
 
   /**
@@ -84,19 +93,15 @@ export class Graph {
   /**
    * Lets this request's cached reads be answered from the read cache (read-cache.ts): set for query
    * operations, never for mutations, whose reads must see their own writes. The request asks the
-   * graph's version once, when it first finds a kept answer; a kept answer of that version is the
-   * answer, anything else is read (and kept) again.
+   * graph's version once, when it first finds a kept answer (with the other requests that ask in
+   * the same turn: VersionReads); a kept answer of that version is the answer, anything else is
+   * read (and kept) again.
    */
   cacheReads(): void {
     if (!this.share || !this.root.readCache || this.versionNow) return;
     let version: Promise<number> | undefined;
-    const cache = this.root.readCache;
-    const read = async () => {
-      const [{ graphVersion }] = await this.runRead(queries.graphVersion, {});
-      cache.saw(graphVersion);
-      return graphVersion;
-    };
-    Object.defineProperty(this, 'versionNow', { value: () => (version ??= read()) });
+    const reads = this.root.versionReads!;
+    Object.defineProperty(this, 'versionNow', { value: () => (version ??= reads.next()) });
   }
 
   /**

@@ -106,3 +106,27 @@ function weightOf(rows: object[]): number {
 export function readKey(name: string, params: object): string {
   return `${name}\n${JSON.stringify(params)}`;
 }
+
+/**
+ * The graph's version for the requests that need it, one statement for all that ask in the same
+ * turn of the event loop: the statement is sent on the next turn, after every request that joined
+ * it began, so it counts every write committed before any of them (a request never joins a read
+ * already sent, which may have left before it began and missed such a write). Under concurrent
+ * queries this saves a round trip per request, most of a repeated query's cost.
+ */
+export class VersionReads {
+  private pending?: Promise<number>;
+
+  constructor(private readonly read: () => Promise<number>) {}
+
+  next(): Promise<number> {
+    this.pending ??= new Promise<number>((resolve, reject) => {
+      setImmediate(() => {
+        // Sent now: later requests start another read.
+        this.pending = undefined;
+        this.read().then(resolve, reject);
+      });
+    });
+    return this.pending;
+  }
+}

@@ -1,4 +1,4 @@
-import { ReadCache, readKey } from '../../src/graph/read-cache';
+import { ReadCache, readKey, VersionReads } from '../../src/graph/read-cache';
 
 const rows = (n: number, list = 1) => Array.from({ length: n }, (_, i) => ({ i, list: Array.from({ length: list }, (_, j) => j) }));
 
@@ -71,5 +71,58 @@ describe('ReadCache', () => {
     expect(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name'] } })).not.toBe(readKey('entities/by-urns', { urns: ['x'], fields: { MODEL: ['name', 'status'] } }));
     expect(readKey('a', { asOf: new Date(1) })).not.toBe(readKey('a', { asOf: new Date(2) }));
     expect(readKey('a', {})).not.toBe(readKey('b', {}));
+  });
+});
+
+describe('VersionReads', () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('sends one statement for the requests that ask in the same turn, after all of them asked', async () => {
+    const sent: number[] = [];
+    let version = 41;
+    const reads = new VersionReads(async () => {
+      sent.push(version);
+      return version;
+    });
+    const asked = [reads.next(), reads.next()];
+    version = 42; // a write commits after the first request asked, before the read is sent
+    asked.push(reads.next());
+    expect(sent).toEqual([]); // not sent in the turn the requests asked in
+    expect(await Promise.all(asked)).toEqual([42, 42, 42]);
+    expect(sent).toEqual([42]);
+  });
+
+  it('never lets a request join a read already sent: it gets a read of its own', async () => {
+    let version = 1;
+    let release!: () => void;
+    const sent: number[] = [];
+    const reads = new VersionReads(async () => {
+      const seen = version;
+      sent.push(seen);
+      if (sent.length === 1) await new Promise<void>((r) => (release = r));
+      return seen;
+    });
+    const first = reads.next();
+    await turn(); // the first read is sent now, and waits for Neo4j
+    version = 2; // a write commits before the next request asks
+    const second = reads.next();
+    expect(second).not.toBe(first);
+    release();
+    expect(await first).toBe(1);
+    expect(await second).toBe(2);
+    expect(sent).toEqual([1, 2]);
+  });
+
+  it('passes a failed read to every request that joined it, and the next asks again', async () => {
+    let fail = true;
+    const reads = new VersionReads(async () => {
+      if (fail) throw new Error('Neo4j is down');
+      return 7;
+    });
+    const asked = [reads.next(), reads.next()];
+    await expect(asked[0]).rejects.toThrow('Neo4j is down');
+    await expect(asked[1]).rejects.toThrow('Neo4j is down');
+    fail = false;
+    expect(await reads.next()).toBe(7);
   });
 });
