@@ -2,10 +2,10 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeRecord, toNeo4j } from './values';
-import { ReadCache, readKey, VersionReads, type ReadCacheLimits } from './read-cache';
+import { ReadCache, readKey, readThrough, VersionReads, type ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
-import type { BookmarkEvent, StatementEvent } from './graph-events';
+import { reportingBookmarks, type BookmarkEvent, type StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
 import { queries } from './queries';
@@ -158,26 +158,16 @@ export class Graph {
   }
 
   /** A cached read (see cacheReads): the kept rows when the version has not moved, else read and kept. */
-  private async readKept<P extends object, R extends object>(cache: ReadCache, query: Query<P, R>, params: P): Promise<R[]> {
-    const key = readKey(query.name, params);
-    if (cache.mayHave(key)) {
-      const kept = cache.get(key, await this.versionNow!());
-      if (kept) {
-        cache.hits++;
-        return kept as R[];
-      }
-    }
-    cache.misses++;
+  private readKept<P extends object, R extends object>(cache: ReadCache, query: Query<P, R>, params: P): Promise<R[]> {
     const versioned: Query<P, R> = { name: query.name, text: query.versioned!, params: query.params };
-    let version: number | undefined;
-    let rows = await this.runRead(versioned, params, (record) => {
-      version ??= record.get(VERSION_COLUMN) as number;
-      return decodeRecord<R>(record, VERSION_COLUMN);
+    return readThrough(cache, readKey(query.name, params), this.versionNow!, async () => {
+      let version: number | undefined;
+      const rows = await this.runRead(versioned, params, (record) => {
+        version ??= record.get(VERSION_COLUMN) as number;
+        return decodeRecord<R>(record, VERSION_COLUMN);
+      });
+      return { rows, version };
     });
-    // The OPTIONAL CALL's row of nulls: the read found nothing (versionedText).
-    if (rows.length === 1 && Object.values(rows[0]).every((v) => v === null)) rows = [];
-    if (version !== undefined) cache.set(key, version, rows);
-    return rows;
   }
 
   private runRead<P extends object, R extends object>(query: Query<P, R>, params: P, decode: (record: Neo4jRecord) => R = decodeRecord): Promise<R[]> {
@@ -272,23 +262,6 @@ export class Graph {
     }
   }
 
-  /** The shared bookmark manager, as seen by one session: every call is reported to onBookmarks listeners. */
-  private bookmarksFor(mode: 'READ' | 'WRITE'): BookmarkManager {
-    const shared = this.bookmarks;
-    const emit = (e: BookmarkEvent) => this.bookmarkListeners.forEach((l) => l(e));
-    return {
-      async getBookmarks() {
-        const sent = [...(await shared.getBookmarks())];
-        emit({ mode, sent });
-        return sent;
-      },
-      async updateBookmarks(previous, received) {
-        await shared.updateBookmarks(previous, received);
-        emit({ mode, received: [...received] });
-      },
-    };
-  }
-
   /** Neo4j answered: closes an outage, after which its plan cache may be empty (a restart). */
   private answered(): void {
     if (this.outage.isOpen) this.firstRuns.reset();
@@ -334,7 +307,7 @@ export class Graph {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.bookmarkListeners.size ? this.bookmarksFor(mode) : this.bookmarks,
+      bookmarkManager: this.bookmarkListeners.size ? reportingBookmarks(this.bookmarks, mode, (e) => this.bookmarkListeners.forEach((l) => l(e))) : this.bookmarks,
     });
     try {
       const result = await work(session);

@@ -130,3 +130,29 @@ export class VersionReads {
     return this.pending;
   }
 }
+
+/**
+ * A cached read: the rows kept for `key` when they are of the version the request reads
+ * (`versionNow`, asked only when something is kept that may still be current), else `read`'s,
+ * kept under the version it read first. `read` runs the statement's versioned text
+ * (src/graph/query.ts, versionedText): its one row of nulls means that it found nothing.
+ */
+export async function readThrough<R extends object>(
+  cache: ReadCache,
+  key: string,
+  versionNow: () => Promise<number>,
+  read: () => Promise<{ rows: R[]; version: number | undefined }>,
+): Promise<R[]> {
+  if (cache.mayHave(key)) {
+    const kept = cache.get(key, await versionNow());
+    if (kept) {
+      cache.hits++;
+      return kept as R[];
+    }
+  }
+  cache.misses++;
+  const { rows, version } = await read();
+  const found = rows.length === 1 && Object.values(rows[0]).every((v) => v === null) ? [] : rows;
+  if (version !== undefined) cache.set(key, version, found);
+  return found;
+}

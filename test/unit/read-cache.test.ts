@@ -1,4 +1,4 @@
-import { ReadCache, readKey, VersionReads } from '../../src/graph/read-cache';
+import { ReadCache, readKey, readThrough, VersionReads } from '../../src/graph/read-cache';
 
 const rows = (n: number, list = 1) => Array.from({ length: n }, (_, i) => ({ i, list: Array.from({ length: list }, (_, j) => j) }));
 
@@ -124,5 +124,32 @@ describe('VersionReads', () => {
     await expect(asked[1]).rejects.toThrow('Neo4j is down');
     fail = false;
     expect(await reads.next()).toBe(7);
+  });
+});
+
+describe('readThrough', () => {
+  it('reads and keeps under the version read first, answers from it under that version, and reads again under another', async () => {
+    const cache = new ReadCache({ entries: 10, rows: 1_000 });
+    let reads = 0;
+    let now = 5;
+    const read = async () => ({ rows: [{ urn: `x${++reads}` }], version: now });
+    const asked: number[] = [];
+    const versionNow = async () => (asked.push(now), now);
+    expect(await readThrough(cache, 'k', versionNow, read)).toEqual([{ urn: 'x1' }]);
+    expect(asked).toEqual([]); // nothing was kept: no version asked
+    expect(await readThrough(cache, 'k', versionNow, read)).toEqual([{ urn: 'x1' }]);
+    expect(asked).toEqual([5]);
+    now = 6;
+    expect(await readThrough(cache, 'k', versionNow, read)).toEqual([{ urn: 'x2' }]);
+    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+  });
+
+  it('keeps a read that found nothing (its one row of nulls) as no rows', async () => {
+    const cache = new ReadCache({ entries: 10, rows: 1_000 });
+    let reads = 0;
+    const read = async () => (reads++, { rows: [{ urn: null, alias: null }], version: 3 });
+    expect(await readThrough(cache, 'k', async () => 3, read)).toEqual([]);
+    expect(await readThrough(cache, 'k', async () => 3, read)).toEqual([]);
+    expect(reads).toBe(1);
   });
 });
