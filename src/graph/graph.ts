@@ -164,13 +164,16 @@ export class Graph {
       let version: number | undefined;
       const rows = await this.runRead(versioned, params, (record) => {
         version ??= record.get(VERSION_COLUMN) as number;
+        // The OPTIONAL CALL's row of nulls: the read found nothing (versionedText).
+        if (record.keys.every((k) => k === VERSION_COLUMN || record.get(k) === null)) return undefined;
         return decodeRecord<R>(record, VERSION_COLUMN);
       });
       return { rows, version };
     });
   }
 
-  private runRead<P extends object, R extends object>(query: Query<P, R>, params: P, decode: (record: Neo4jRecord) => R = decodeRecord): Promise<R[]> {
+  /** One read statement; `decode` may leave a record out (undefined). */
+  private runRead<P extends object, R extends object>(query: Query<P, R>, params: P, decode: (record: Neo4jRecord) => R | undefined = decodeRecord): Promise<R[]> {
     // Keyed by text: a cached read's versioned text is planned apart from its plain one.
     return this.firstRuns.run(query.text, () =>
       this.withSession('READ', async (s) => {
@@ -277,13 +280,13 @@ export class Graph {
     run: (text: string, values: Record<string, unknown>) => Promise<{ records: Neo4jRecord[] }>,
     query: Query<P, R>,
     params: P,
-    decode: (record: Neo4jRecord) => R = decodeRecord,
+    decode: (record: Neo4jRecord) => R | undefined = decodeRecord,
   ): Promise<R[]> {
     const started = Date.now();
     // Built only when debug logging is on: this runs for every statement.
     if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await run(query.text, toNeo4j(params) as Record<string, unknown>);
-    return this.finish(query.name, started, params, result.records.map((r) => decode(r)));
+    return this.finish(query.name, started, params, decodeAll(result.records, decode));
   }
 
   private finish<R>(name: string, started: number, params: object, rows: R[]): R[] {
@@ -321,4 +324,14 @@ export class Graph {
       await session.close();
     }
   }
+}
+
+/** The decoded rows of `records`, in order, without those `decode` leaves out. */
+function decodeAll<R>(records: Neo4jRecord[], decode: (record: Neo4jRecord) => R | undefined): R[] {
+  const rows: R[] = [];
+  for (const record of records) {
+    const row = decode(record);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
 }

@@ -134,8 +134,7 @@ export class VersionReads {
 /**
  * A cached read: the rows kept for `key` when they are of the version the request reads
  * (`versionNow`, asked only when something is kept that may still be current), else `read`'s,
- * kept under the version it read first. `read` runs the statement's versioned text
- * (src/graph/query.ts, versionedText): its one row of nulls means that it found nothing.
+ * kept under the version it read first (src/graph/query.ts, versionedText; none: not kept).
  */
 export async function readThrough<R extends object>(
   cache: ReadCache,
@@ -152,7 +151,6 @@ export async function readThrough<R extends object>(
   }
   cache.misses++;
   const { rows, version } = await read();
-  const found = rows.length === 1 && Object.values(rows[0]).every((v) => v === null) ? [] : rows;
-  if (version !== undefined) cache.set(key, version, found);
-  return found;
+  if (version !== undefined) cache.set(key, version, rows);
+  return rows;
 }

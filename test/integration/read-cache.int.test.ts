@@ -60,6 +60,15 @@ describe('the read cache', () => {
     expect(again.data).toEqual(first.data);
   });
 
+  it('keeps an answer that found nothing: an empty page', async () => {
+    const none = { p: `${p}-none` };
+    const first = await ask(a, PAGE, none);
+    expect(first.data.entities).toEqual({ totalCount: 0, edges: [] });
+    const again = await ask(a, PAGE, none);
+    expect(again.names).toEqual(['system/graph-version']);
+    expect(again.data).toEqual(first.data);
+  });
+
   it('reads again after a write on this server: a changed property, a new entity, a new edge', async () => {
     await ask(a, PAGE, { p });
     await a.gql(UPSERT_MODEL, { m: modelInput('m1', { description: 'retrained' }) });

@@ -144,12 +144,16 @@ describe('readThrough', () => {
     expect([cache.hits, cache.misses]).toEqual([1, 2]);
   });
 
-  it('keeps a read that found nothing (its one row of nulls) as no rows', async () => {
+  it('keeps a read that found nothing, and never one that told no version', async () => {
     const cache = new ReadCache({ entries: 10, rows: 1_000 });
     let reads = 0;
-    const read = async () => (reads++, { rows: [{ urn: null, alias: null }], version: 3 });
-    expect(await readThrough(cache, 'k', async () => 3, read)).toEqual([]);
-    expect(await readThrough(cache, 'k', async () => 3, read)).toEqual([]);
+    const empty = async () => (reads++, { rows: [], version: 3 });
+    expect(await readThrough(cache, 'k', async () => 3, empty)).toEqual([]);
+    expect(await readThrough(cache, 'k', async () => 3, empty)).toEqual([]);
     expect(reads).toBe(1);
+    const unversioned = async () => (reads++, { rows: [{ urn: 'x' }], version: undefined });
+    await readThrough(cache, 'u', async () => 3, unversioned);
+    await readThrough(cache, 'u', async () => 3, unversioned);
+    expect(reads).toBe(3);
   });
 });
