@@ -1,7 +1,7 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
-import { decodeRecord, toNeo4j } from './values';
+import { decodeAll, decodeRecord, toNeo4j } from './values';
 import { ReadCache, readKey, readThrough, VersionReads, type ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
@@ -324,14 +324,4 @@ export class Graph {
       await session.close();
     }
   }
-}
-
-/** The decoded rows of `records`, in order, without those `decode` leaves out. */
-function decodeAll<R>(records: Neo4jRecord[], decode: (record: Neo4jRecord) => R | undefined): R[] {
-  const rows: R[] = [];
-  for (const record of records) {
-    const row = decode(record);
-    if (row !== undefined) rows.push(row);
-  }
-  return rows;
 }

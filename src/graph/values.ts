@@ -45,6 +45,16 @@ export function decodeRecord<R>(record: { keys: readonly PropertyKey[]; get(key:
   return row as R;
 }
 
+/** The decoded rows of `records`, in order, without those `decode` leaves out (undefined). */
+export function decodeAll<R, T>(records: readonly T[], decode: (record: T) => R | undefined): R[] {
+  const rows: R[] = [];
+  for (const record of records) {
+    const row = decode(record);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * Prepares parameters for Neo4j: `Date` becomes a Neo4j DateTime (so stored times compare as
  * instants), recursively through lists and plain objects; text that is not well-formed Unicode is
