@@ -1,5 +1,4 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
-import { UnavailableError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { decodeAll, decodeRecord, toNeo4j } from './values';
 import { ReadCache, readKey, readThrough, VersionReads, type ReadCacheLimits } from './read-cache';
@@ -8,6 +7,7 @@ import { FirstRuns } from './first-runs';
 import { reportingBookmarks, type BookmarkEvent, type StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
+import { askServerVersion } from './probe';
 import { queries } from './queries';
 import { VERSION_COLUMN, type Query } from './query';
 
@@ -223,19 +223,14 @@ export class Graph {
    */
   async health(): Promise<{ version: string; edition: string }> {
     const started = Date.now();
-    const session = this.probe.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { records } = await session.run(queries.serverInfo.text, {}, { timeout: 5_000, metadata: { app: 'mlgraph', query: queries.serverInfo.name } });
-      const row = records[0] && decodeRecord<{ version: string; edition: string }>(records[0]);
-      if (!row) throw new UnavailableError('Neo4j did not report its version.');
+      const info = await askServerVersion(this.probe, this.options.database);
       this.answered();
-      return { version: row.version, edition: row.edition };
+      return info;
     } catch (err) {
       const mapped = mapNeo4jError(err);
       this.outage.failed(mapped, started);
       throw mapped;
-    } finally {
-      await session.close();
     }
   }
 
