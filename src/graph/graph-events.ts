@@ -33,3 +33,30 @@ export function reportingBookmarks(shared: BookmarkManager, mode: 'READ' | 'WRIT
     },
   };
 }
+
+/** The graph's listeners: of the statements it sends and of the bookmarks its sessions use. */
+export class GraphEvents {
+  private readonly statements = new Set<(e: StatementEvent) => void>();
+  private readonly bookmarks = new Set<(e: BookmarkEvent) => void>();
+
+  /** Subscribes to statement events; returns the unsubscribe function. */
+  onStatement(listener: (e: StatementEvent) => void): () => void {
+    this.statements.add(listener);
+    return () => this.statements.delete(listener);
+  }
+
+  /** Subscribes to the bookmarks every session starts with and receives; returns the unsubscribe function. */
+  onBookmarks(listener: (e: BookmarkEvent) => void): () => void {
+    this.bookmarks.add(listener);
+    return () => this.bookmarks.delete(listener);
+  }
+
+  statement(e: StatementEvent): void {
+    for (const l of this.statements) l(e);
+  }
+
+  /** The bookmark manager of a session of `mode`: `shared`, reported to the listeners while there are any. */
+  bookmarksOf(shared: BookmarkManager, mode: 'READ' | 'WRITE'): BookmarkManager {
+    return this.bookmarks.size ? reportingBookmarks(shared, mode, (e) => this.bookmarks.forEach((l) => l(e))) : shared;
+  }
+}

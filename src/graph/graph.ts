@@ -1,15 +1,15 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import type { Logger } from '../logger';
 import { decodeAll, decodeRecord, toNeo4j } from './values';
-import { ReadCache, readKey, readThrough, VersionReads, type ReadCacheLimits } from './read-cache';
+import { KeptReads } from './kept-reads';
+import type { ReadCache, ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
-import { reportingBookmarks, type BookmarkEvent, type StatementEvent } from './graph-events';
+import { GraphEvents, type BookmarkEvent, type StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
 import { Outage } from './outage';
 import { askServerVersion } from './probe';
-import { queries } from './queries';
-import { VERSION_COLUMN, type Query } from './query';
+import type { Query } from './query';
 
 export type { BookmarkEvent, StatementEvent } from './graph-events';
 
@@ -44,8 +44,7 @@ export interface GraphTransaction {
  * bounded share of the pool.
  */
 export class Graph {
-  private readonly listeners = new Set<(e: StatementEvent) => void>();
-  private readonly bookmarkListeners = new Set<(e: BookmarkEvent) => void>();
+  private readonly events = new GraphEvents();
   private readonly outage: Outage;
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private readonly fairUse: FairUse;
@@ -55,10 +54,8 @@ export class Graph {
   private readonly share?: RequestShare;
   /** The graph itself; views made with Object.create inherit it. */
   private readonly root: Graph = this;
-  /** Kept answers of cached reads (read-cache.ts), shared by every request. */
-  readonly readCache?: ReadCache;
-  /** The version reads of requests, shared by those that ask in the same turn (read-cache.ts). */
-  private readonly versionReads?: VersionReads;
+  /** Kept answers of cached reads and the version reads that find them (kept-reads.ts), shared by every request. */
+  private readonly kept?: KeptReads;
   /** Set by {@link cacheReads} on a request's view: the graph's version, read once per request. */
   private readonly versionNow?: () => Promise<number>;
 
@@ -69,14 +66,12 @@ export class Graph {
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
     this.fairUse = new FairUse(options.fairUse);
-    if (options.readCache && options.readCache.entries > 0) {
-      const cache = (this.readCache = new ReadCache(options.readCache));
-      this.versionReads = new VersionReads(async () => {
-        const [{ graphVersion }] = await this.runRead(queries.graphVersion, {});
-        cache.saw(graphVersion);
-        return graphVersion;
-      });
-    }
+    if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d));
+  }
+
+  /** The read cache's kept answers (for metrics); undefined when it is off. */
+  get readCache(): ReadCache | undefined {
+    return this.root.kept?.cache;
   }
 
   /**
@@ -98,10 +93,8 @@ export class Graph {
    * read (and kept) again.
    */
   cacheReads(): void {
-    if (!this.share || !this.root.readCache || this.versionNow) return;
-    let version: Promise<number> | undefined;
-    const reads = this.root.versionReads!;
-    Object.defineProperty(this, 'versionNow', { value: () => (version ??= reads.next()) });
+    if (!this.share || !this.root.kept || this.versionNow) return;
+    Object.defineProperty(this, 'versionNow', { value: this.root.kept.versionOfRequest() });
   }
 
   /**
@@ -152,24 +145,8 @@ export class Graph {
    * transaction, with the driver's retries.
    */
   read<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    const cache = this.root.readCache;
-    if (query.versioned && cache && this.versionNow) return this.readKept(cache, query, params);
+    if (query.versioned && this.versionNow) return this.root.kept!.read(query, params, this.versionNow, (q, p, d) => this.runRead(q, p, d));
     return this.runRead(query, params);
-  }
-
-  /** A cached read (see cacheReads): the kept rows when the version has not moved, else read and kept. */
-  private readKept<P extends object, R extends object>(cache: ReadCache, query: Query<P, R>, params: P): Promise<R[]> {
-    const versioned: Query<P, R> = { name: query.name, text: query.versioned!, params: query.params };
-    return readThrough(cache, readKey(query.name, params), this.versionNow!, async () => {
-      let version: number | undefined;
-      const rows = await this.runRead(versioned, params, (record) => {
-        version ??= record.get(VERSION_COLUMN) as number;
-        // The OPTIONAL CALL's row of nulls: the read found nothing (versionedText).
-        if (record.keys.every((k) => k === VERSION_COLUMN || record.get(k) === null)) return undefined;
-        return decodeRecord<R>(record, VERSION_COLUMN);
-      });
-      return { rows, version };
-    });
   }
 
   /** One read statement; `decode` may leave a record out (undefined). */
@@ -236,14 +213,12 @@ export class Graph {
 
   /** Subscribes to statement events; returns the unsubscribe function. */
   onStatement(listener: (e: StatementEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.onStatement(listener);
   }
 
   /** Subscribes to the bookmarks every session starts with and receives; returns the unsubscribe function. */
   onBookmarks(listener: (e: BookmarkEvent) => void): () => void {
-    this.bookmarkListeners.add(listener);
-    return () => this.bookmarkListeners.delete(listener);
+    return this.events.onBookmarks(listener);
   }
 
   async close(): Promise<void> {
@@ -281,12 +256,8 @@ export class Graph {
     // Built only when debug logging is on: this runs for every statement.
     if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
     const result = await run(query.text, toNeo4j(params) as Record<string, unknown>);
-    return this.finish(query.name, started, params, decodeAll(result.records, decode));
-  }
-
-  private finish<R>(name: string, started: number, params: object, rows: R[]): R[] {
-    const event = { query: name, ms: Date.now() - started, rows: rows.length, params, result: rows as object[] };
-    for (const l of this.listeners) l(event);
+    const rows = decodeAll(result.records, decode);
+    this.events.statement({ query: query.name, ms: Date.now() - started, rows: rows.length, params, result: rows });
     return rows;
   }
 
@@ -305,7 +276,7 @@ export class Graph {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.bookmarkListeners.size ? reportingBookmarks(this.bookmarks, mode, (e) => this.bookmarkListeners.forEach((l) => l(e))) : this.bookmarks,
+      bookmarkManager: this.events.bookmarksOf(this.bookmarks, mode),
     });
     try {
       const result = await work(session);

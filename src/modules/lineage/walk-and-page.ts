@@ -2,10 +2,10 @@ import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import { queries, type GraphTransaction } from '../../graph';
 import type { ProjectedRow } from '../../graph/query-shapes';
-import type { RowOf } from '../../graph/query';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { urnsOnPage, type HopStub } from './lineage-page';
-import type { WalkCache, WalkSignature } from './walk-cache';
+import type { WalkCache } from './walk-cache';
+import { isSigned, signatureBefore, signatureOf, unchanged, type SignedBefore, type StartRow } from './walk-signature';
 
 /** What varies between the walks that `walkAndPage` runs (entity walks, column walks). */
 export interface Walker<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }> {
@@ -187,18 +187,25 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   if (cache.get(key, start.version) !== kept) return undefined;
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  // The page's fields read its entities from `records` (lineage.service.ts, heldEntity); the
-  // loader, which other fields read through, reads them again if asked. One map per kept page
-  // and held records: the same question asked again gets the same map, and so the same answer
-  // objects (answerOf). Its root is the one read first: under the same version it is unchanged.
-  const byPage = pageRecords.get(held.records) ?? pageRecords.set(held.records, new WeakMap()).get(held.records)!;
+  return { walk: kept, page, records: recordsOfPage(held.records, page, onPage, urn, root) };
+}
+
+/**
+ * The records of a kept page's entities (`onPage`, all in `held`) and its root. The page's fields
+ * read its entities from them (lineage.service.ts, heldEntity); the loader, which other fields read
+ * through, reads them again if asked. One map per kept page and held records: the same question
+ * asked again gets the same map, and so the same answer objects (answerOf). Its root is the one
+ * read first: under the same version it is unchanged.
+ */
+function recordsOfPage(held: ReadonlyMap<string, EntityRecord>, page: object, onPage: string[], urn: string, root: EntityRecord): Map<string, EntityRecord> {
+  const byPage = pageRecords.get(held) ?? pageRecords.set(held, new WeakMap()).get(held)!;
   let records = byPage.get(page);
   if (!records) {
-    records = new Map(onPage.map((u) => [u, held.records.get(u)!]));
+    records = new Map(onPage.map((u) => [u, held.get(u)!]));
     records.set(urn, root);
     byPage.set(page, records);
   }
-  return { walk: kept, page, records };
+  return records;
 }
 
 const pageRecords = new WeakMap<ReadonlyMap<string, EntityRecord>, WeakMap<object, Map<string, EntityRecord>>>();
@@ -223,65 +230,6 @@ async function startWalk(
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
   return { ...start, root, read: primeFound(ctx, urns, start.entities) };
-}
-
-/** Whether a question's walk number `rewalks` since a signature last kept it on is signed: the 1st, 2nd, 4th, 8th... */
-function isSigned(rewalks: number): boolean {
-  return rewalks > 0 && (rewalks & (rewalks - 1)) === 0;
-}
-
-type StartRow = Pick<RowOf<typeof queries.lineageStart>, 'version' | 'statusVersion' | 'signature'>;
-
-/** A signature read before a walk: of `urns` (what the kept walk reached, root first), in `row`. */
-interface SignedBefore {
-  urns: string[];
-  row: StartRow;
-}
-
-/**
- * The signature of a walk made under `version`, from the start statement run right after it in
- * the same transaction with `urns` (what it reached, root first) as `$signed`. Undefined when a
- * write committed since the walk's start (the version read after the signature moved): the walk
- * may then hold some of that write and not the rest, so it is kept under its version alone.
- */
-function signatureOf(after: StartRow & { versionAfter: number }, version: number, urns: string[]): WalkSignature | undefined {
-  if (after.versionAfter !== version || after.signature.length !== urns.length) return undefined;
-  const values = new Float64Array(urns.length * 2);
-  for (const [i, revision, edges] of after.signature) {
-    values[i * 2] = revision;
-    values[i * 2 + 1] = edges;
-  }
-  return { statusVersion: after.statusVersion, urns, values };
-}
-
-/**
- * The signature of a walk made after the signature in `before` was read (of what the walk kept
- * before it reached, root first), from those values, when they cover everything in `urns` (what
- * the new walk reached, root first); else undefined. Values read before the walk are what it saw
- * or older: a write between them and the walk's reads shows later as a changed signature, and the
- * question is walked again, never answered stale.
- */
-function signatureBefore(before: SignedBefore, urns: string[]): WalkSignature | undefined {
-  const { row } = before;
-  if (row.signature.length !== before.urns.length) return undefined;
-  const index = new Map(before.urns.map((u, i) => [u, i]));
-  const rows: (readonly number[])[] = new Array(before.urns.length);
-  for (const r of row.signature) rows[r[0]] = r;
-  const values = new Float64Array(urns.length * 2);
-  for (let j = 0; j < urns.length; j++) {
-    const i = index.get(urns[j]);
-    const r = i === undefined ? undefined : rows[i];
-    if (!r || r[1] < 0) return undefined;
-    values[j * 2] = r[1];
-    values[j * 2 + 1] = r[2];
-  }
-  return { statusVersion: row.statusVersion, urns, values };
-}
-
-/** Whether the signature read with `start` (for `kept.urns`) is `kept`'s: no write since changed the walk. */
-function unchanged(kept: WalkSignature, start: StartRow): boolean {
-  if (start.statusVersion !== kept.statusVersion || start.signature.length !== kept.urns.length) return false;
-  return start.signature.every(([i, revision, edges]) => kept.values[i * 2] === revision && kept.values[i * 2 + 1] === edges);
 }
 
 /**
