@@ -97,6 +97,11 @@ export class Graph {
     Object.defineProperty(this, 'versionNow', { value: this.root.kept.versionOfRequest() });
   }
 
+  /** The graph's version as this request's cached reads read it (see cacheReads); undefined when they are not cached. */
+  sharedVersion(): Promise<number> | undefined {
+    return this.versionNow?.();
+  }
+
   /**
    * Runs a lineage walk (`work`, which opens its own transaction) within the walk limits: this
    * request's, then the process's. UNAVAILABLE with a Retry-After when no process-wide slot frees

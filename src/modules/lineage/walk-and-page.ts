@@ -134,6 +134,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         if (!record) ctx.loaders.entity.prime(u, known);
         records.set(u, known);
       }
+      // The root too: read with the version, so a later request that finds the version unchanged needs no read (fromHeld).
+      fresh.set(urn, root);
       cache?.hold(key, version, projection, fresh);
       records.set(urn, root);
       return { walk, page, records };
@@ -170,6 +172,19 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   const page = walker.page(kept);
   const onPage = urnsOnPage(page).filter((u) => u !== urn);
   if (!onPage.every((u) => held.records.has(u))) return undefined;
+  // Nothing newer seen here than the held version: the graph's version as this request reads it
+  // (shared with the requests that ask in the same turn: Graph.sharedVersion) says whether the kept
+  // walk and the entities held with it, its root among them, are still the answer. No statement of
+  // the question's own; a version that moved leaves the question to the walk's transaction.
+  const heldRoot = older ? undefined : held.records.get(urn);
+  const shared = heldRoot && ctx.graph.sharedVersion();
+  if (shared) {
+    const version = await shared;
+    cache.saw(version);
+    if (version !== held.version || cache.get(key, version) !== kept) return undefined;
+    ctx.loaders.entity.prime(urn, heldRoot);
+    return { walk: kept, page, records: recordsOfPage(held.records, page, onPage, urn, heldRoot) };
+  }
   const [start] = await ctx.graph.read(queries.lineageStart, {
     urn,
     urns: [],
