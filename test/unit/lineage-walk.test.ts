@@ -262,7 +262,7 @@ describe('pageOf', () => {
     expect(urnsOnPage(page).sort()).toEqual(['a', 'b', 'c', 'm1', 'm2', 'root']);
   });
 
-  it('hands out the same page of a walk again for the same question, and keeps only the last two asked', async () => {
+  it('hands out the same page of a walk again for the same question, keeping pages of as many items as the walk reached', async () => {
     const walk = await walked();
     const first = pageOf(walk, { first: 2 });
     expect(pageOf(walk, { first: 2, after: null })).toBe(first);
@@ -270,10 +270,28 @@ describe('pageOf', () => {
     expect(models).not.toBe(first);
     expect(pageOf(walk, { first: 2, types: [EntityType.MODEL, EntityType.MODEL] })).toBe(models);
     expect(pageOf(await walked(), { first: 2 })).not.toBe(first); // another walk: its own pages
-    pageOf(walk, { first: 3 }); // a third question: the oldest page made is let go
+    // 2 + 2 items kept of a walk that reached 5: a page of 3 more lets the oldest go.
+    pageOf(walk, { first: 3 });
     const again = pageOf(walk, { first: 2 });
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it('keeps every page of a walk a client paged through', async () => {
+    const walk = await walked();
+    const pages: ReturnType<typeof pageOf>[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = pageOf(walk, { first: 1, after });
+      pages.push(page);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toHaveLength(5);
+    let after: string | null = null;
+    for (const page of pages) {
+      expect(pageOf(walk, { first: 1, after })).toBe(page);
+      after = page.pageInfo.endCursor;
+    }
   });
 
   it('rejects a cursor it did not make', () => {

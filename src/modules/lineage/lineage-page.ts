@@ -59,21 +59,30 @@ export interface PageOptions {
  */
 export function pageOf(walk: Walk, options: PageOptions): LineagePage {
   const id = `${typesId(options.types)}|${options.first}|${options.after ?? ''}`;
-  const pages = keptPages.get(walk) ?? keptPages.set(walk, new Map()).get(walk)!;
-  const known = pages.get(id);
+  const pages = keptPages.get(walk) ?? keptPages.set(walk, { items: 0, byId: new Map() }).get(walk)!;
+  const known = pages.byId.get(id);
   const page = known && known.size === walk.reached.size ? known.page : makePage(walk, options);
-  pages.delete(id);
-  pages.set(id, { size: walk.reached.size, page });
-  // The most recently asked pages of a walk, not every page a client paged through.
-  if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
+  if (known) {
+    pages.byId.delete(id);
+    pages.items -= known.page.items.length;
+  }
+  pages.byId.set(id, { size: walk.reached.size, page });
+  pages.items += page.items.length;
+  // The most recently asked pages of a walk, as many items in all as the walk reached (a client
+  // paging through the whole answer finds every page kept), and at least the last one asked.
+  for (const [oldest, kept] of pages.byId) {
+    if (pages.items <= walk.reached.size || oldest === id) break;
+    pages.byId.delete(oldest);
+    pages.items -= kept.page.items.length;
+  }
   return page;
 }
 
 // The same question asked again under an unchanged graph asks a kept walk for the same page: its
 // items, paths and cursors are made once and handed out again (nothing changes them), so the
-// answers built on them can be kept too (lineage.service.ts, answerOf).
-const keptPages = new WeakMap<Walk, Map<string, { size: number; page: LineagePage }>>();
-const KEPT_PAGES = 2;
+// answers built on them can be kept too (lineage.service.ts, answerOf). Bounded by the walk: its
+// kept pages hold at most as many items as it reached, which the walk cache bounds in all.
+const keptPages = new WeakMap<Walk, { items: number; byId: Map<string, { size: number; page: LineagePage }> }>();
 
 function typesId(types: readonly EntityType[] | null | undefined): string {
   return types?.length ? [...new Set(types)].sort().join(',') : '';
