@@ -150,14 +150,21 @@ export function pathTo(walk: Walk, urn: string): HopStub[] {
 }
 
 /** Every URN a page shows: its items and the ends of their hops (to hydrate in one batch). */
-export function urnsOnPage(page: { items: { urn: string; path: HopStub[] }[] }): string[] {
-  const urns = new Set<string>();
-  for (const item of page.items) {
-    urns.add(item.urn);
-    for (const hop of item.path) urns.add(hop.from).add(hop.to);
+export function urnsOnPage(page: { items: { urn: string; path: HopStub[] }[] }): readonly string[] {
+  // A kept page is asked again and again (walk-and-page.ts) and never changes once made.
+  let known = onPages.get(page);
+  if (!known) {
+    const urns = new Set<string>();
+    for (const item of page.items) {
+      urns.add(item.urn);
+      for (const hop of item.path) urns.add(hop.from).add(hop.to);
+    }
+    onPages.set(page, (known = [...urns]));
   }
-  return [...urns];
+  return known;
 }
+
+const onPages = new WeakMap<object, readonly string[]>();
 
 interface CursorKey {
   degree: number;

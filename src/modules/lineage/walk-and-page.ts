@@ -170,8 +170,8 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   const older = cache.isOlder(held.version);
   if (older && !signed) return undefined;
   const page = walker.page(kept);
-  const onPage = urnsOnPage(page).filter((u) => u !== urn);
-  if (!onPage.every((u) => held.records.has(u))) return undefined;
+  // Held records only grow while they are held: a page found whole in them once stays whole.
+  if (!pageRecords.get(held.records)?.has(page) && !urnsOnPage(page).every((u) => u === urn || held.records.has(u))) return undefined;
   // Nothing newer seen here than the held version: the graph's version as this request reads it
   // (shared with the requests that ask in the same turn: Graph.sharedVersion) says whether the kept
   // walk and the entities held with it, its root among them, are still the answer. No statement of
@@ -183,7 +183,7 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
     cache.saw(version);
     if (version !== held.version || cache.get(key, version) !== kept) return undefined;
     ctx.loaders.entity.prime(urn, heldRoot);
-    return { walk: kept, page, records: recordsOfPage(held.records, page, onPage, urn, heldRoot) };
+    return { walk: kept, page, records: recordsOfPage(held.records, page, urn, heldRoot) };
   }
   const [start] = await ctx.graph.read(queries.lineageStart, {
     urn,
@@ -202,21 +202,21 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   if (cache.get(key, start.version) !== kept) return undefined;
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
-  return { walk: kept, page, records: recordsOfPage(held.records, page, onPage, urn, root) };
+  return { walk: kept, page, records: recordsOfPage(held.records, page, urn, root) };
 }
 
 /**
- * The records of a kept page's entities (`onPage`, all in `held`) and its root. The page's fields
+ * The records of a kept page's entities (all in `held`) and its root. The page's fields
  * read its entities from them (lineage.service.ts, heldEntity); the loader, which other fields read
  * through, reads them again if asked. One map per kept page and held records: the same question
  * asked again gets the same map, and so the same answer objects (answerOf). Its root is the one
  * read first: under the same version it is unchanged.
  */
-function recordsOfPage(held: ReadonlyMap<string, EntityRecord>, page: object, onPage: string[], urn: string, root: EntityRecord): Map<string, EntityRecord> {
+function recordsOfPage(held: ReadonlyMap<string, EntityRecord>, page: { items: { urn: string; path: HopStub[] }[] }, urn: string, root: EntityRecord): Map<string, EntityRecord> {
   const byPage = pageRecords.get(held) ?? pageRecords.set(held, new WeakMap()).get(held)!;
   let records = byPage.get(page);
   if (!records) {
-    records = new Map(onPage.map((u) => [u, held.get(u)!]));
+    records = new Map(urnsOnPage(page).map((u) => [u, held.get(u)!]));
     records.set(urn, root);
     byPage.set(page, records);
   }
