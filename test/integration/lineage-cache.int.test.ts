@@ -1,4 +1,4 @@
-import { startTestServer, uniqueId, type TestServer } from '../support/harness';
+import { NO_READ_CACHE, startTestServer, testNeo4j, uniqueId, type TestServer } from '../support/harness';
 
 // Later pages of an impact come from the walk kept by the server, never walking the graph again,
 // and never from before a write: on this server or on another replica of the same database.
@@ -8,11 +8,13 @@ const IMPACT = `query ($urn: ID!, $first: Int, $after: String) {
 
 let a: TestServer;
 let b: TestServer;
+/** A replica with the read cache off (READ_CACHE_ENTRIES=0): no shared version read to ask. */
+let off: TestServer;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startTestServer(), startTestServer()]);
+  [a, b, off] = await Promise.all([startTestServer(), startTestServer(), startTestServer(testNeo4j(), NO_READ_CACHE)]);
 });
 afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
+  await Promise.all([a?.close(), b?.close(), off?.close()]);
 });
 
 /** The impact page, the names of the statements it sent, the rows each returned and the entities lineage/start was asked for. */
@@ -86,6 +88,12 @@ describe('the walk behind an impact answer', () => {
     }
     expect(asked.every((n) => n === 'system/graph-version')).toBe(true);
     expect(asked.length).toBeLessThan(8);
+    // Without the read cache, the root and the version in one statement of the question's own.
+    await page(off, root, 50);
+    const offAgain = await page(off, root, 50);
+    expect(offAgain.names).toEqual(['lineage/start']);
+    expect(offAgain.startUrns).toEqual([[]]);
+    expect(offAgain.impact).toEqual(once.impact);
     // Another selection of fields (another projection) does not use records read for this one.
     const other = `query ($urn: ID!, $first: Int, $after: String) {
       impact(urn: $urn, first: $first, after: $after) { total pageInfo { hasNextPage endCursor } items { degree entity { urn name status } } } }`;
