@@ -129,11 +129,15 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
     console.log(`[columns run] root ${root.urn} column ${root.column}: column-level reach ${root.total}, dataset-level reach ${datasetTotal}`);
     // A fresh store's first walks read from disk (and may be cut by the time budget), and Neo4j's
     // JIT compiles the walk's operators over the first 15-20 walks: warm up first (--warmup N).
+    // Its compilers keep working for longer than that (minutes on two cores), beside the walks:
+    // the JIT's CPU during the timed walks is reported, and a large --warmup measures a warm JVM.
     const warmupWalks = Number(arg('warmup', '3'));
     for (let i = 0; i < warmupWalks; i++) {
       await gql(COLUMN, { urn: root.urn, c: [root.column] });
       await gql(DATASET, { urn: root.urn });
+      if (i % 50 === 49) console.log(`[columns run] warm-up: ${i + 1} of ${warmupWalks} pairs of walks`);
     }
+    const jvmBefore = jvmCpuMs(db.neo4j.pid);
     const col: number[] = [];
     const whole: number[] = [];
     const answers = new Set<string>();
@@ -146,7 +150,10 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
       whole.push(performance.now() - t);
       answers.add(`column ${a.total}${a.isPartial ? ' (partial)' : ''}, dataset ${b.total}${b.isPartial ? ' (partial)' : ''}`);
     }
+    const jvm = jvmCpuMs(db.neo4j.pid);
+    const jvmTimed = { work: jvm.work - jvmBefore.work, jit: jvm.jit - jvmBefore.jit };
     console.log(`[columns run] timed answers: ${[...answers].join('; ')}`);
+    console.log(`[columns run] Neo4j CPU during the timed walks: ${jvmTimed.work} ms working, ${jvmTimed.jit} ms in its JIT compilers`);
     const c = stats(col);
     const d = stats(whole);
     console.log(`[columns run] column impact   (reach ${root.total}): p50 ${ms(c.p50)} p95 ${ms(c.p95)} min ${ms(c.min)} max ${ms(c.max)}`);
@@ -154,7 +161,7 @@ async function phaseRun(size: { name: string; nodes: number }, dir: string) {
     console.log(`[columns run] load average ${load()}`);
     const out = path.join(PROJECT_ROOT, 'bench', 'results', `columns-run-${size.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ size: size.name, manifest, root, datasetTotal, column: c, dataset: d, candidates, load: os.loadavg() }, null, 2));
+    fs.writeFileSync(out, JSON.stringify({ size: size.name, manifest, root, datasetTotal, column: c, dataset: d, neo4jCpuMs: jvmTimed, candidates, load: os.loadavg() }, null, 2));
   } finally {
     await server.stop();
     await db.stop();

@@ -15,7 +15,7 @@ import { startAttacker, type AttackerReport } from './hostile/attacker';
 import type { HostileTarget } from './hostile/cases';
 import { startHostileServer } from './hostile/setup';
 import { freePort } from './bench-neo4j';
-import { cpuMs, peakMemoryMb, type Neo4jTarget } from './server-process';
+import { cpuMs, jvmCpuMs, peakMemoryMb, type Neo4jTarget } from './server-process';
 
 export interface ScenarioOptions {
   connections: number;
@@ -84,7 +84,8 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   /** Seconds of unmeasured load sent before the measured one. */
   warmupSec: number;
   /** CPU seconds (user + system) the server and Neo4j used during the load (local, child processes only). */
-  cpuSeconds?: { server?: number; neo4j?: number };
+  /** neo4jJit: the part of neo4j in its JIT compilers' threads (a fresh JVM compiles for minutes). */
+  cpuSeconds?: { server?: number; neo4j?: number; neo4jJit?: number };
   /** The server process's peak resident memory since it started (seeding, warm-up and load), MiB (child process only). */
   serverPeakMemoryMb?: number;
   /** Cypher statements run during the load, by query name, from the server's /metrics: count and total seconds. */
@@ -253,7 +254,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       : undefined;
     if (warmup) log(`warm-up: ${warmup.requests} requests in ${o.warmupSec} s (${warmup.throughputPerSec}/s), not measured`);
     const atStart = loadavg();
-    const cpuAtStart = { server: server.pid && cpuMs(server.pid), neo4j: db && cpuMs(db.pid) };
+    const cpuAtStart = { server: server.pid && cpuMs(server.pid), neo4j: db && cpuMs(db.pid), neo4jJit: db && jvmCpuMs(db.pid).jit };
     const statementsAtStart = await statementTimes(server.url, server.token);
     log(`load average ${atStart.join(' ')} (${os.cpus().length} cores)`);
     const attacker = o.attacker ? startAttacker(server.hostile!) : undefined;
@@ -284,6 +285,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
     const cpuSeconds = {
       server: server.pid && cpuAtStart.server !== undefined ? (cpuMs(server.pid) - cpuAtStart.server) / 1000 : undefined,
       neo4j: db && cpuAtStart.neo4j !== undefined && !o.restart ? (cpuMs(db.pid) - cpuAtStart.neo4j) / 1000 : undefined,
+      neo4jJit: db && cpuAtStart.neo4jJit !== undefined && !o.restart ? (jvmCpuMs(db.pid).jit - cpuAtStart.neo4jJit) / 1000 : undefined,
     };
     const serverPeakMemoryMb = server.pid ? peakMemoryMb(server.pid) : undefined;
     const statements = statementsAtStart && (await statementTimes(server.url, server.token, statementsAtStart));
