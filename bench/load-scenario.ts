@@ -83,8 +83,10 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
   phases?: { beforeStop: PhaseStats; whileAway: PhaseStats; afterBack: PhaseStats };
   /** Seconds of unmeasured load sent before the measured one. */
   warmupSec: number;
-  /** CPU seconds (user + system) the server and Neo4j used during the load (local, child processes only). */
-  /** neo4jJit: the part of neo4j in its JIT compilers' threads (a fresh JVM compiles for minutes). */
+  /**
+   * CPU seconds (user + system) the server and Neo4j used during the load (local, child processes
+   * only); neo4jJit is the part of neo4j in its JIT compilers' threads (a fresh JVM compiles for minutes).
+   */
   cpuSeconds?: { server?: number; neo4j?: number; neo4jJit?: number };
   /** The server process's peak resident memory since it started (seeding, warm-up and load), MiB (child process only). */
   serverPeakMemoryMb?: number;
