@@ -1,5 +1,5 @@
 import { defineQuery } from './query';
-import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+import type { Int, FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, EdgeToOpen, TimedEdgeKey } from './query-shapes';
 
 const TWO_LEVELS_PARAMS = ['frontier', 'visited', 'expandable', 'expandMax', 'statuses', 'asOf'] as const;
 /**
@@ -116,15 +116,15 @@ export const queries = {
   historyCount: defineQuery<{ urn: string }, { total: number }>('history/count', ['urn'], CACHED),
 
   // Writing entities, edges and history (one transaction per mutation; see entity-writer.ts).
-  entityRefs: defineQuery<{ urns: string[] }, { urn: string; type: string | null; status: string | null }>(
-    'entities/refs',
-    ['urns'],
-  ),
-  entityLock: defineQuery<{ urns: string[] }, { urn: string; props: Record<string, unknown> | null }>('entities/lock', [
-    'urns',
-  ]),
+  /** The references' type and status (read first), and the written entities' locks with their stored properties. */
+  entityLock: defineQuery<
+    { refs: string[]; urns: string[] },
+    { refs: { urn: string; type: string | null; status: string | null }[]; locked: { urn: string; props: Record<string, unknown> | null }[] }
+  >('entities/lock', ['refs', 'urns']),
+  /** The write's new edges (an edge's `at` of null is `now`: one date for the statement instead of one per edge), then its entities and their history. */
   entityWrite: defineQuery<
     {
+      edges: EdgeToOpen[];
       /** One per changed entity: what to store, and its change record (`at` null: `now`). */
       rows: {
         urn: string;
@@ -143,8 +143,8 @@ export const queries = {
       actor: string;
       source: string;
     },
-    { written: number }
-  >('entities/write', ['rows', 'now', 'actor', 'source']),
+    { opened: number; written: number }
+  >('entities/write', ['edges', 'rows', 'now', 'actor', 'source']),
   edgesOpenOf: defineQuery<
     { urns: string[]; types: string[]; props: string[] },
     { urn: string; type: string; outgoing: boolean; other: string; otherStatus: string | null; props: unknown[]; validFrom: Date | null }
@@ -154,11 +154,6 @@ export const queries = {
     'now',
     'actor',
   ]),
-  /** An edge's `at` of null is `now` (one date for the statement instead of one per edge). */
-  edgesOpen: defineQuery<{ edges: (EdgeKey & { at: Date | null; props: Record<string, string> })[]; now: Date; actor: string; source: string }, { opened: number }>(
-    'edges/open',
-    ['edges', 'now', 'actor', 'source'],
-  ),
   edgesMoveStart: defineQuery<{ edges: TimedEdgeKey[] }, { moved: number }>('edges/move-start', ['edges']),
 
   // Columns of datasets and column lineage, written with the entity that sets them (src/modules/columns/).
@@ -229,6 +224,6 @@ export const queries = {
   >('auth/tokens-list', []),
 } as const;
 
-export type { FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, TimedEdgeKey } from './query-shapes';
+export type { FieldsByType, ProjectedRow, RelatedRow, RelatedSliceParam, LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams, LineageTwoLevelsRow, BrowseFilterParams, BrowseKey, SearchParams, ChangeRow, ColumnLevelParams, ColumnLevelRow, ColumnDownstreamLevelParams, ColumnDownstreamLevelRow, SchemaSyncRow, ColumnsCreateRow, EdgeKey, EdgeToOpen, TimedEdgeKey } from './query-shapes';
 
 export type QueryName = keyof typeof queries;

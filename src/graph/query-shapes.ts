@@ -177,3 +177,6 @@ export interface EdgeKey {
 
 /** An edge and the instant a write says it opened or closed (its eventTime, else the write's own time). */
 export type TimedEdgeKey = EdgeKey & { at: Date };
+
+/** An edge a write opens: `at` null is the write's own time; `props` its declared edge properties. */
+export type EdgeToOpen = EdgeKey & { at: Date | null; props: Record<string, string> };

@@ -55,11 +55,11 @@ describe('cypher/ and the query registry', () => {
     expect([...LINEAGE_RELATIONSHIPS].filter((t) => !registered.includes(t))).toEqual([]);
   });
 
-  it('edges/open sets every declared edge property, each from its edge props, and nothing else', () => {
+  it('entities/write sets every declared edge property of the edges it opens, each from its edge props, and nothing else', () => {
     // The names are literals there (a map SET costs the plan two Eagers); a property declared later
     // must be added to the statement, or new edges would silently drop it.
-    const text = fs.readFileSync(path.join(CYPHER_DIR, 'edges/open.cypher'), 'utf8');
-    const set = /^SET (.*)$/m.exec(text)?.[1] ?? '';
+    const text = fs.readFileSync(path.join(CYPHER_DIR, 'entities/write.cypher'), 'utf8');
+    const set = /^\s*SET (r\..*)$/m.exec(text)?.[1] ?? '';
     const assignments = set.split(',').map((a) => a.trim());
     expect(assignments.sort()).toEqual(EDGE_PROPERTY_LIST.map((p) => `r.${p.name} = e.props.${p.name}`).sort());
   });

@@ -19,4 +19,17 @@ describe('every registered Cypher statement', () => {
     const res = await driver.executeQuery(`EXPLAIN ${query.versioned}`, params);
     expect(res.summary.plan).toBeTruthy();
   });
+
+  // The write path's statements are shaped not to buffer their rows (Eager): entities/lock none,
+  // entities/write only the two its entity SETs need; opening the edges in the same statement adds none.
+  const eagers = (plan: { operatorType: string; children: unknown[] }): number =>
+    (plan.operatorType.startsWith('Eager@') ? 1 : 0) + plan.children.reduce<number>((n, c) => n + eagers(c as typeof plan), 0);
+  it.each([
+    ['entityLock', 0],
+    ['entityWrite', 2],
+  ] as const)('%s plans %d Eager operators', async (name, expected) => {
+    const query = queries[name];
+    const res = await driver.executeQuery(`EXPLAIN ${query.text}`, Object.fromEntries(query.params.map((p) => [p, null])));
+    expect(eagers(res.summary.plan as never)).toBe(expected);
+  });
 });

@@ -61,11 +61,10 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
     ...links.flatMap((l) => [l.from, l.to]),
     ...columnRefs.keys(),
   ]).filter((u) => !inBatch.has(u));
-  const refs = await write.references(referenced, (urn) => pathOf(urn, entities, links) ?? columnRefs.get(urn));
+  // 2. Lock what is written (one statement with the references).
+  const locking = [...entities.map((e) => e.urn), ...links.map((l) => l.from), ...links.map((l) => l.to)];
+  const { stored, refs } = await write.lockAndRead(locking, referenced, (urn) => pathOf(urn, entities, links) ?? columnRefs.get(urn));
   const status = new Map([...refs].map(([urn, r]) => [urn, r.status]));
-
-  // 2. Lock what is written.
-  const stored = await write.lock([...entities.map((e) => e.urn), ...links.map((l) => l.from), ...links.map((l) => l.to)]);
   for (const [urn, props] of stored) if (props) status.set(urn, props.status as string);
 
   // 3. The open edges that relationship replacement and links compare against.
@@ -259,12 +258,10 @@ async function writeAll(write: LockedWrite, entities: EntityWrite[], links: Link
   requireAdminForArchived(options.principal, touched, (urn) => status.get(urn));
   const audit = { now: write.now, actor: options.actor };
   if (toClose.length) await tx.run(queries.edgesClose, { ...audit, edges: toClose });
-  if (toOpen.size) {
-    const edges = [...toOpen.values()].map((e) => ({ from: e.from, type: e.type, to: e.to, props: e.props, at: atOrNull(e.at, now) }));
-    await tx.run(queries.edgesOpen, { ...audit, edges, source: options.source });
-  }
   if (toMove.length) await tx.run(queries.edgesMoveStart, { edges: toMove });
   await columnPlan.apply(audit.now);
+  // Opened by the write's last statement, after the closes (a replaced edge is closed first).
+  write.open([...toOpen.values()].map((e) => ({ from: e.from, type: e.type, to: e.to, props: e.props, at: atOrNull(e.at, now) })));
   for (const p of changed) write.record({ urn: p.urn, type: p.type, props: p.props, changes: p.changes, at: p.at });
 
   const changedUrns = new Set(changed.map((p) => p.urn));
