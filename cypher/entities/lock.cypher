@@ -1,9 +1,10 @@
 // Reads the type and status of referenced URNs, then takes the write lock of every entity a write
 // touches, creating a bare node for a new URN, so concurrent writers of one URN run one after the
-// other and each sees what the other committed. One statement for both: a write's statements each
-// cost Neo4j a round of Bolt messages, and an ingest of ten datasets spent a tenth of its CPU on
-// the second one (BENCHMARKS.md, "Mixed load", fourteenth round). The references are read first,
-// without a lock (a URN of both lists reads as it was before this call could create it).
+// other and each sees what the other committed. One statement for both: every statement costs
+// Neo4j a round of Bolt messages, and this one with entities/write's edges and entities in one
+// statement took about a tenth of a ten-dataset write's Neo4j CPU off (BENCHMARKS.md, "Mixed
+// load", fourteenth round). The references are read first, without a lock (a URN of both lists
+// reads as it was before this call could create it).
 // Setting and removing a marker takes the node's exclusive lock (held until the transaction ends)
 // and leaves nothing to clean up; a node this call creates is locked by its creation (and the
 // unique constraint's index entry), so only a stored node gets the marker, set and removed in one
