@@ -13,12 +13,12 @@
 // params: $refs, $urns
 // returns: refs ([{urn, type, status}]; type null: no such URN), locked ([{urn, props}]; props:
 // the stored properties, null for a URN created by this call)
-CALL {
+CALL () {
   UNWIND $refs AS urn
   OPTIONAL MATCH (n:Entity {urn: urn})
   RETURN collect({urn: urn, type: n.type, status: n.status}) AS refs
 }
-CALL {
+CALL () {
   UNWIND $urns AS urn
   MERGE (n:Entity {urn: urn})
   ON MATCH SET n._lock = true, n._lock = null

@@ -22,14 +22,14 @@
 // edges: [{from, type, to, props, at}]
 // rows: [{urn, label, props, revision, created, action, changes (JSON [{field, old, new}]), reason, at, statusChanged}]
 // returns: opened, written
-CALL {
+CALL () {
   UNWIND $edges AS e
   MATCH (a:Entity {urn: e.from}), (b:Entity {urn: e.to})
   CREATE (a)-[r:$(e.type) {validFrom: coalesce(e.at, $now), createdAt: $now, createdBy: $actor, source: $source}]->(b)
   SET r.version = e.props.version, r.derivationKind = e.props.derivationKind
   RETURN count(r) AS opened
 }
-CALL {
+CALL () {
   UNWIND $rows AS row
   MATCH (n:Entity {urn: row.urn})
   CREATE (h:Change {
