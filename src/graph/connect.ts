@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import type { Logger } from '../logger';
+import { coalesceBoltWrites } from './bolt-writes';
 import { Graph } from './graph';
 
 /**
@@ -8,6 +9,7 @@ import { Graph } from './graph';
  * it in a Graph. Connecting is lazy: this never fails because Neo4j is down.
  */
 export function connectGraph(config: Neo4jConfig & { uri: string }, log: Logger): Graph {
+  if (!coalesceBoltWrites()) log.warn('the Neo4j driver\'s channel was not found: each Bolt chunk goes out in a socket write of its own');
   // With auth disabled (the local Neo4j) any basic token is accepted.
   const auth = neo4j.auth.basic(config.user, config.password);
   const common = {
