@@ -7,7 +7,7 @@
 // keeps the first level that reaches an entity, as it does across statements. Same edges,
 // statuses and tie-breaking as the one-level statement.
 // params: $frontier, $visited, $expandable, $expandMax, $statuses, $asOf
-// returns: depth, urn, type, from, relationship
+// returns: depth, urn, type, from, relationship, onward
 UNWIND $frontier AS fromUrn
 MATCH (n:Entity {urn: fromUrn})
 CALL (n) {
@@ -25,12 +25,12 @@ WHERE m.status IN $statuses
     ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
   END
 WITH m, min([fromUrn, type(r)]) AS via
-WITH collect({m: m, via: via}) AS first
+WITH collect({m: m, via: via, onward: EXISTS { (m)-[:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->() } OR EXISTS { (m)<-[:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]-() }}) AS first
 CALL (first) {
   UNWIND first AS f
-  RETURN 1 AS depth, f.m.urn AS urn, f.m.type AS type, f.via[0] AS from, f.via[1] AS relationship
+  RETURN 1 AS depth, f.m.urn AS urn, f.m.type AS type, f.via[0] AS from, f.via[1] AS relationship, f.onward AS onward
   UNION ALL
-  WITH [f IN first WHERE f.m.type IN $expandable | f.m] AS next
+  WITH [f IN first WHERE f.m.type IN $expandable AND f.onward | f.m] AS next
   WHERE size(next) <= $expandMax
   UNWIND next AS n
   CALL (n) {
@@ -47,6 +47,7 @@ CALL (first) {
       ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
     END
   WITH m, min([fromUrn, type(r)]) AS via
-  RETURN 2 AS depth, m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship
+  RETURN 2 AS depth, m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship,
+    EXISTS { (m)-[:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->() } OR EXISTS { (m)<-[:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]-() } AS onward
 }
-RETURN depth, urn, type, from, relationship
+RETURN depth, urn, type, from, relationship, onward

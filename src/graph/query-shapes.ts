@@ -56,6 +56,12 @@ export interface LineageLevelRow {
   type: string;
   from: string;
   relationship: string;
+  /**
+   * Whether the entity has any edge of a step in the walk's direction (open or closed, whatever the
+   * status at its other end): one without cannot reach anything at the next level. Absent (the
+   * pinned first level) reads as true.
+   */
+  onward?: boolean;
 }
 
 /** A row of lineage/*-two-levels: a level row and its level (1 or 2 steps from the frontier). */

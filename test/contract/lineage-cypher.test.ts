@@ -15,11 +15,15 @@ const code = (name: string) =>
     .filter((l) => !l.trimStart().startsWith('//'))
     .join('\n');
 
-/** Relationship patterns of a Cypher text: `(a)-[r:A|B]->(b)` is outgoing, `(a)<-[r:A]-(b)` incoming. */
-function patterns(text: string): { outgoing: string[]; incoming: string[]; untyped: string[] } {
+/**
+ * Relationship patterns of a Cypher text: `(a)-[r:A|B]->(b)` is outgoing, `(a)<-[r:A]-(b)` incoming;
+ * with `variable`, only the patterns naming that variable ('' for anonymous ones).
+ */
+function patterns(text: string, variable?: string): { outgoing: string[]; incoming: string[]; untyped: string[] } {
   const out = { outgoing: [] as string[], incoming: [] as string[], untyped: [] as string[] };
   for (const m of text.matchAll(/(<?)-\[([^\]]*)\]-(>?)/g)) {
     const [, left, body, right] = m;
+    if (variable !== undefined && /^\w*/.exec(body.trim())![0] !== variable) continue;
     const typed = /^\w*:([A-Z_|]+)/.exec(body.trim());
     if (!typed) {
       out.untyped.push(m[0]);
@@ -40,11 +44,23 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     [queries.lineageDownstreamPinned.name, LineageDirection.DOWNSTREAM],
     [queries.lineageUpstreamPinned.name, LineageDirection.UPSTREAM],
   ])('%s expands exactly the %s steps, each in its direction', (name, direction) => {
-    const found = patterns(code(name));
+    const found = patterns(code(name), 'r');
     const expected = stepTypes(direction);
-    expect(found.untyped).toEqual([]);
+    expect(patterns(code(name)).untyped).toEqual([]);
     expect(found.outgoing).toEqual(expected.outgoing);
     expect(found.incoming).toEqual(expected.incoming);
+  });
+
+  it.each([
+    [queries.lineageDownstreamLevel.name, LineageDirection.DOWNSTREAM, 1],
+    [queries.lineageUpstreamLevel.name, LineageDirection.UPSTREAM, 1],
+    [queries.lineageDownstreamTwoLevels.name, LineageDirection.DOWNSTREAM, 2],
+    [queries.lineageUpstreamTwoLevels.name, LineageDirection.UPSTREAM, 2],
+  ])("%s asks whether a reached entity has a step onward over exactly the %s steps (%s times)", (name, direction, times) => {
+    const onward = patterns(code(name), '');
+    const expected = stepTypes(direction);
+    const repeated = (types: string[]) => types.flatMap((t) => Array(times).fill(t)).sort();
+    expect(onward).toEqual({ outgoing: repeated(expected.outgoing), incoming: repeated(expected.incoming), untyped: [] });
   });
 
   it.each([
@@ -54,7 +70,7 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
     const hops = code(name).split(/CALL \(n\) \{/).slice(1);
     expect(hops).toHaveLength(2);
     for (const hop of hops) {
-      const found = patterns(hop);
+      const found = patterns(hop, 'r');
       expect(found).toEqual({ ...stepTypes(direction), untyped: [] });
     }
   });

@@ -252,7 +252,7 @@ describe('graphs where paths explode or loop', () => {
     expect(r.total).toBe(61);
     const expected = layers.flatMap((layer, l) => layer.map((u) => [u, l + 1]));
     expect(degrees(r)).toEqual([...expected, [model, 31]]);
-    expect(statements.get('lineage/downstream-two-levels')).toBe(16); // 31 levels, and one that finds nothing, two at a time
+    expect(statements.get('lineage/downstream-two-levels')).toBe(16); // 31 levels two at a time; the model, with no step onward, is sent to none
     await expectRealPaths({ ...r, items: r.items.slice(-3) }, LineageDirection.DOWNSTREAM);
     const up = await lineage({ urn: model, direction: 'UPSTREAM', maxDepth: 50 });
     expect(up.total).toBe(61);
@@ -426,6 +426,39 @@ describe('server limits', () => {
     expect(exact.total).toBe(10);
   });
 
+  it('sends no entity without a step onward to a later statement: 300 leaf datasets under the root cost no level', async () => {
+    const u = uniqueId('leaves');
+    const [root] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.root` }]]);
+    const leaves = await seed(t.graph, Array.from({ length: 300 }, (_, i) => [DATASET, { platform: 'hive', name: `${u}.leaf_${String(i).padStart(3, '0')}`, upstreams: [root] }]));
+    const [c1] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.c1`, upstreams: [root] }]]);
+    const [c2] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.c2`, upstreams: [c1] }]]);
+    const [c3] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.c3`, upstreams: [c2] }]]);
+    // leaves[0]'s only downstream edge is closed: it is sent on (the flag reads no validity), and nothing is found through it.
+    const [elsewhere] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.elsewhere` }]]);
+    const [closed] = await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.closed`, upstreams: [leaves[0]] }]]);
+    await seed(t.graph, [[DATASET, { platform: 'hive', name: `${u}.closed`, upstreams: [elsewhere] }]]);
+    const { value, statements } = await withEnv('LINEAGE_CACHE_WALKS', '0', () => counting(() => impact({ urn: root, first: 10 })));
+    expect(value.total).toBe(303);
+    const items: Item[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await impact({ urn: root, after });
+      items.push(...page.items);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(items).toHaveLength(303);
+    expect(degrees({ ...value, items }).filter(([urn]) => [c1, c2, c3, leaves[0]].includes(urn as string))).toEqual([
+      [c1, 1],
+      [leaves[0], 1],
+      [c2, 2],
+      [c3, 3],
+    ]);
+    expect(items.some((i) => i.entity.urn === closed)).toBe(false);
+    // The root's statement takes c1's and leaves[0]'s level too (two entities onward, not 301); the next finds c3, a leaf.
+    expect(statements.get('lineage/downstream-two-levels')).toBe(2);
+    expect(statements.get('lineage/downstream-level')).toBeUndefined();
+  });
+
   it('splits a level of 1,000 entities or more over LINEAGE_PARALLELISM statements, with the same answer', async () => {
     const u = uniqueId('par');
     const children = Array.from({ length: 1200 }, (_, i) => `${u}.child_${String(i).padStart(4, '0')}`);
@@ -446,10 +479,10 @@ describe('server limits', () => {
     expect(two.value.items[0]).toMatchObject({ degree: 2, entity: { urn: model } });
     expect(two.value.items[0].path[0].to.urn).toBe(childUrns[0]); // the smallest child, whichever statement found it
     // The root's statement leaves its 1,200 children for a statement of their own (two with
-    // parallelism 2), which reaches the model; past 500 reached entities, levels go one at a time.
+    // parallelism 2), which reaches the model; the model has no step onward, so no statement follows.
     for (const run of [one, two]) expect(run.statements.get('lineage/downstream-two-levels')).toBe(1);
-    expect(one.statements.get('lineage/downstream-level')).toBe(2);
-    expect(two.statements.get('lineage/downstream-level')).toBe(3); // the 1,200-entity level in two halves
+    expect(one.statements.get('lineage/downstream-level')).toBe(1);
+    expect(two.statements.get('lineage/downstream-level')).toBe(2); // the 1,200-entity level in two halves
   });
 
   it('marks a walk stopped by the depth cap of 1,000 as partial, but not one stopped by a smaller maxDepth', async () => {

@@ -20,15 +20,21 @@ function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0)
   const statements: string[][] = [];
   const byNode = new Map<string, Edge[]>();
   for (const e of edges) for (const n of [e.start, e.end]) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(e);
-  /** One level: every entity one step from `frontier`, with the smallest (from, relationship). */
+  /** The entity at the far end of `e` when stepping from its near end, or undefined when `e` is no step from `from`. */
+  const stepFrom = (from: string, e: Edge, downstream: boolean) => {
+    const along = (LINEAGE_STEPS[e.type] === 'along') === downstream;
+    const [a, b] = along ? [e.start, e.end] : [e.end, e.start];
+    return a === from ? b : undefined;
+  };
+  /** One level: every entity one step from `frontier`, with the smallest (from, relationship), and whether it has a step onward. */
   const level = (frontier: string[], statuses: string[], downstream: boolean) => {
     const best = new Map<string, LineageLevelRow>();
     for (const from of frontier) {
       for (const e of byNode.get(from) ?? []) {
-        const along = (LINEAGE_STEPS[e.type] === 'along') === downstream;
-        const [a, b] = along ? [e.start, e.end] : [e.end, e.start];
-        if (a !== from || !statuses.includes(status[b] ?? Status.ACTIVE)) continue;
-        const row = { urn: b, type: typeOf(b), from, relationship: e.type };
+        const b = stepFrom(from, e, downstream);
+        if (b === undefined || !statuses.includes(status[b] ?? Status.ACTIVE)) continue;
+        const onward = (byNode.get(b) ?? []).some((next) => stepFrom(b, next, downstream) !== undefined);
+        const row = { urn: b, type: typeOf(b), from, relationship: e.type, onward };
         const seen = best.get(b);
         if (!seen || [row.from, row.relationship] < [seen.from, seen.relationship]) best.set(b, row);
       }
@@ -44,7 +50,7 @@ function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0)
         // lineage/*-two-levels: the level without `visited`, then the level of its expandable entities.
         const { visited, expandable, expandMax } = params as unknown as LineageTwoLevelsParams;
         const first = level(frontier, statuses, downstream).filter((r) => !visited.includes(r.urn));
-        const expanding = first.filter((r) => expandable.includes(r.type)).map((r) => r.urn);
+        const expanding = first.filter((r) => expandable.includes(r.type) && r.onward).map((r) => r.urn);
         const next = expanding.length <= expandMax ? expanding : [];
         statements.push([...frontier, ...next]);
         const second = level(next, statuses, downstream);
@@ -88,9 +94,24 @@ describe('walkIn', () => {
     expect(walk.reached.size).toBe(80);
     expect(walk.reached.get('d01_0')?.degree).toBe(1);
     expect(walk.reached.get('d40_1')?.degree).toBe(40);
-    expect(statements).toHaveLength(21); // 40 levels two at a time, and one that finds nothing
-    expect(new Set(statements.flat()).size).toBe(81); // every node expanded exactly once
+    expect(statements).toHaveLength(20); // 40 levels two at a time
+    expect(new Set(statements.flat()).size).toBe(79); // every node with a step onward expanded exactly once (not the last layer)
     expect(walk.isPartial).toBe(false);
+  });
+
+  it('sends no entity without a step onward to a later statement: 600 leaf datasets cost no level of their own', async () => {
+    // root <- 600 leaves, and root <- c1 <- c2 <- c3 <- c4 <- c5 (a chain)
+    const edges: Edge[] = Array.from({ length: 600 }, (_, i) => ({ start: `leaf${i}`, type: D, end: 'root' }));
+    for (let i = 1; i <= 5; i++) edges.push({ start: `c${i}`, type: D, end: i === 1 ? 'root' : `c${i - 1}` });
+    const { tx, statements } = fakeTx(edges);
+    const walk = await walkIn(tx, 'root', options());
+    expect(walk.reached.size).toBe(605);
+    expect(walk.reached.get('c5')?.degree).toBe(5);
+    expect(walk.reached.get('leaf0')?.degree).toBe(1);
+    // The root's statement takes c1's level too (one entity onward, not 601), and the leaves, never
+    // sent on, do not count against the two-level statements' `visited`: the chain goes on two
+    // levels at a time (one level per statement would take five), and c5 is sent to none.
+    expect(statements).toEqual([['root', 'c1'], ['c2', 'c3'], ['c4']]);
   });
 
   it('terminates on cycles, never lists the root, and keeps the shortest degree', async () => {
@@ -190,9 +211,10 @@ describe('walkIn', () => {
     expect([...parallel.reached.values()]).toEqual([...sequential.reached.values()]);
     // The root's level stays in the transaction, one statement that leaves the 1,500 children for the next.
     expect(main.statements.map((f) => f.length)).toEqual([1]);
-    expect(side.statements.map((f) => f.length)).toEqual([500, 500, 500, 500, 500, 500]); // two levels of 1,500
+    // The children's level, in three; the grandchildren have no step onward and are sent nowhere.
+    expect(side.statements.map((f) => f.length)).toEqual([500, 500, 500]);
     expect(most).toBe(3);
-    expect(parallel.statements).toBe(7);
+    expect(parallel.statements).toBe(4);
   });
 
   it('walks upstream over the reversed steps', async () => {

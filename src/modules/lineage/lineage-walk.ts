@@ -54,8 +54,9 @@ export interface Walk {
 /** Frontiers larger than this are sent in several statements, so the time budget is checked often. */
 export const FRONTIER_CHUNK = 5_000;
 /**
- * While a walk is this small (frontier, and entities reached so far, sent as the statement's
- * `visited`), it walks two levels per statement: a small walk's time is its round trips.
+ * While a walk is this small (its frontier, and the entities sent to a level so far, which go with
+ * the statement as `visited`), it walks two levels per statement: a small walk's time is its round
+ * trips. Entities reached but never sent on (leaves, types that end every path) do not count.
  */
 export const TWO_LEVELS_MAX_FRONTIER = 100;
 export const TWO_LEVELS_MAX_VISITED = 500;
@@ -70,8 +71,9 @@ export const PARALLEL_MIN = 1_000;
  * end because nothing is visited twice. The first level that reaches an entity gives its degree
  * (the shortest distance); among the steps of that level the smallest (from, relationship) is kept,
  * so paths are deterministic. The root itself is never an item, even when a cycle leads back to it.
- * Entities whose type ends every path in this direction (expandableTypes) are returned but not
- * expanded.
+ * Entities whose type ends every path in this direction (expandableTypes), and those with no edge
+ * of a step in it (the statements' `onward`), are returned but not expanded: a walk that reaches
+ * hundreds of leaf datasets sends them to no further statement.
  */
 export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
   return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>
@@ -99,6 +101,9 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
     walk.partialReason = reason;
   };
 
+  // Every entity sent to a level so far, the root first: what a two-level statement must not expand
+  // again (`visited`). An entity that is never sent on can come back as a row, which keep() drops.
+  const sentOn: string[] = [root];
   /** Keeps a level's rows (one per entity, not yet reached) as `degree`, within the node cap; returns the next frontier. */
   const keep = (found: Iterable<LineageLevelRow>, degree: number): string[] => {
     const level = [...found].filter((row) => row.urn !== root && !reached.has(row.urn)).sort((a, b) => compare(a.urn, b.urn));
@@ -116,7 +121,9 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
         relationship: row.relationship as RelationshipType,
       });
     }
-    return level.filter((r) => expandable.has(r.type as EntityType)).map((r) => r.urn);
+    const next = level.filter((r) => r.onward !== false && expandable.has(r.type as EntityType)).map((r) => r.urn);
+    sentOn.push(...next);
+    return next;
   };
 
   let frontier = [root];
@@ -126,11 +133,10 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
       break;
     }
     const pinnedRoot = degree === 1 && options.version != null;
-    if (!pinnedRoot && degree < options.maxDepth && frontier.length <= TWO_LEVELS_MAX_FRONTIER && reached.size < TWO_LEVELS_MAX_VISITED) {
+    if (!pinnedRoot && degree < options.maxDepth && frontier.length <= TWO_LEVELS_MAX_FRONTIER && sentOn.length < TWO_LEVELS_MAX_VISITED) {
       // A small walk: this level and the next in one statement (half the round trips).
       walk.statements++;
-      const visited = [root, ...reached.keys()];
-      const rows = await tx.run(twoLevels, { ...params, frontier, visited, expandable: [...expandable], expandMax: TWO_LEVELS_MAX_FRONTIER });
+      const rows = await tx.run(twoLevels, { ...params, frontier, visited: sentOn, expandable: [...expandable], expandMax: TWO_LEVELS_MAX_FRONTIER });
       frontier = keep(
         rows.filter((r) => r.depth === 1),
         degree,
