@@ -89,6 +89,11 @@ export interface Config {
   landingPage: boolean;
   /** What runs operations (GRAPHQL_EXECUTOR): compiled by graphql-jit (the default), or graphql-js. */
   executor: ExecutorName;
+  /**
+   * V8's heap growing factor as a percentage over 1 (HEAP_GROWING_PERCENT; 0: V8's own choice,
+   * up to 4x what survived the last full collection). See src/index.ts.
+   */
+  heapGrowingPercent: number;
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
   auth: AuthConfig;
@@ -130,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
     executor: executorName(env),
+    heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 100),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER ?? 'neo4j',

@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ READ_CACHE_ROWS: '0' })).toThrow(/READ_CACHE_ROWS/);
   });
 
+  it('grows the heap by a factor of 2 unless HEAP_GROWING_PERCENT says otherwise (0: V8 chooses)', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '150' }).heapGrowingPercent).toBe(150);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '1.5' })).toThrow(/HEAP_GROWING_PERCENT must be a non-negative integer/);
+  });
+
   it('runs operations compiled unless GRAPHQL_EXECUTOR says graphql-js', () => {
     expect(loadConfig({}).executor).toBe('compiled');
     expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');
