@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // Under a steady load V8 lets its heap grow to four times what survives a full collection before
   // it collects again: the mixed load's server kept about 100 MB alive and reached 600 MB resident.
   // A fixed factor (2 by default) keeps it near 370 MB for about a tenth more of the server's CPU
-  // in the collector (BENCHMARKS.md, "Mixed load", fifteenth round). It is a growth factor, not a
+  // per request (BENCHMARKS.md, "Mixed load", fifteenth round). It is a growth factor, not a
   // cap: a server that needs more heap still gets it. V8 reads the flag at each full collection.
   if (config.heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
 
