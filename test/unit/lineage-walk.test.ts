@@ -114,6 +114,16 @@ describe('walkIn', () => {
     expect(statements).toEqual([['root', 'c1'], ['c2', 'c3'], ['c4']]);
   });
 
+  it('walks a level of 150,000 entities sent on (too many to pass as spread arguments)', async () => {
+    // root <- 150,000 children <- one grandchild each
+    const edges: Edge[] = [];
+    for (let i = 0; i < 150_000; i++) edges.push({ start: `c${i}`, type: D, end: 'root' }, { start: `g${i}`, type: D, end: `c${i}` });
+    const walk = await walkIn(fakeTx(edges).tx, 'root', options({ maxNodes: 500_000 }));
+    expect(walk.reached.size).toBe(300_000);
+    expect(walk.reached.get('g149999')?.degree).toBe(2);
+    expect(walk.isPartial).toBe(false);
+  });
+
   it('terminates on cycles, never lists the root, and keeps the shortest degree', async () => {
     const edges: Edge[] = [
       { start: 'a', type: D, end: 'root' },

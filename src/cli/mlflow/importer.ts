@@ -88,7 +88,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
       const urn = map.experimentUrn(ctx, e.experiment_id);
       const stored = storedExperiments.get(urn);
       const since = await runsSince(mlflow, e.experiment_id, stored, o);
-      runs.push(...since.runs);
+      for (const run of since.runs) runs.push(run);
       const input = map.experimentInput(ctx, e);
       const digest = digestOf(input);
       const changed = o.full || stored?.properties.get(PROP.digest) !== digest;

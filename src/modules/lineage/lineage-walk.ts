@@ -122,7 +122,7 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
       });
     }
     const next = level.filter((r) => r.onward !== false && expandable.has(r.type as EntityType)).map((r) => r.urn);
-    sentOn.push(...next);
+    for (const urn of next) sentOn.push(urn); // a level may hold 100,000 (too many to spread as arguments)
     return next;
   };
 

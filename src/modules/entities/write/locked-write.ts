@@ -97,9 +97,12 @@ export class LockedWrite {
     };
   }
 
-  /** Queues new edges: they are opened by the write's last statement, with the entities' changes. */
+  /**
+   * Queues new edges: they are opened by the write's last statement, with the entities' changes.
+   * (A loop, not `push(...edges)`: spread arguments overflow the stack past about 120,000 edges.)
+   */
   open(edges: EdgeToOpen[]): void {
-    this.edges.push(...edges);
+    for (const edge of edges) this.edges.push(edge);
   }
 
   /** Queues the change of a locked entity (one per entity); returns the revision it will have. */
