@@ -23,7 +23,7 @@ export interface RawResult {
  * The same traversal as the API, written directly against the driver with the same Cypher files:
  * one statement per level in one read transaction (a level of 1,000 entities or more split in
  * `parallelism` concurrent statements on their own sessions, as the API does by default), visited
- * set and parents in plain maps (an entity without a step onward is not sent again), then the first `first` items by (degree, urn) with their paths,
+ * set and parents in plain maps, then the first `first` items by (degree, urn) with their paths,
  * hydrated with one statement. No GraphQL, no loaders, no Graph executor: what the API costs on top
  * of Neo4j is the difference.
  */
@@ -54,7 +54,7 @@ export async function rawWalk(
           const urn = rec.get('urn') as string;
           if (urn === root || parent.has(urn)) continue; // (the API also keeps the smallest parent across parts)
           parent.set(urn, { from: rec.get('from'), degree, type: rec.get('type') });
-          if (expandable.has(rec.get('type') as EntityType) && rec.get('onward') !== false) next.push(urn);
+          if (expandable.has(rec.get('type') as EntityType)) next.push(urn);
         }
         frontier = next;
       }

@@ -1,14 +1,12 @@
 // One breadth-first level of a downstream walk ("what is affected if these change"): every entity
 // one lineage step downstream of the frontier, over edges valid at $asOf (open edges when $asOf is
 // null), whose status is in $statuses. One row per reached entity, with the smallest
-// [frontier urn, relationship] that reaches it, so the reported paths are deterministic, and
-// `onward`: whether it has any edge of a step in this direction (open or closed, to an entity of
-// any status), so the walk sends no entity to the next level that could reach nothing there.
+// [frontier urn, relationship] that reaches it, so the reported paths are deterministic.
 // Relationship types and directions are the downstream steps of LINEAGE_STEPS
 // (src/modules/lineage/lineage-steps.ts), written by `npm run schema:emit`; a contract test keeps
 // them equal.
 // params: $frontier, $statuses, $asOf
-// returns: urn, type, from, relationship, onward
+// returns: urn, type, from, relationship
 UNWIND $frontier AS fromUrn
 MATCH (n:Entity {urn: fromUrn})
 CALL (n) {
@@ -25,5 +23,4 @@ WHERE m.status IN $statuses
     ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
   END
 WITH m, min([fromUrn, type(r)]) AS via
-RETURN m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship,
-  EXISTS { (m)-[:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]->() } OR EXISTS { (m)<-[:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]-() } AS onward
+RETURN m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship

@@ -6,7 +6,7 @@
 // LINEAGE_STEPS (src/modules/lineage/lineage-steps.ts), written by `npm run schema:emit`; a
 // contract test keeps them equal.
 // params: $frontier, $statuses, $asOf
-// returns: urn, type, from, relationship, onward
+// returns: urn, type, from, relationship
 UNWIND $frontier AS fromUrn
 MATCH (n:Entity {urn: fromUrn})
 CALL (n) {
@@ -23,5 +23,4 @@ WHERE m.status IN $statuses
     ELSE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)
   END
 WITH m, min([fromUrn, type(r)]) AS via
-RETURN m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship,
-  EXISTS { (m)-[:CONSUMES|DEPENDS_ON|DERIVED_FROM|EVALUATED_ON|OUTPUT_OF|TRAINED_BY|TRAINED_ON]->() } OR EXISTS { (m)<-[:CONTAINS|DEPLOYED_TO|INPUT_OF|MEMBER_OF]-() } AS onward
+RETURN m.urn AS urn, m.type AS type, via[0] AS from, via[1] AS relationship

@@ -1,9 +1,12 @@
 // Two breadth-first levels of a small upstream walk in one statement (src/modules/lineage/lineage-walk.ts
 // sends it while the walk is small, to halve its round trips): the rows of lineage/upstream-level
-// for $frontier (depth 1), leaving out entities in $visited (the root and every entity reached
-// before), then the rows of the same statement for those of them whose type is in $expandable
-// (depth 2), unless there are more than $expandMax of those: a large level is left for the next
-// statement, which may split it over cores. A depth-2 row may name an entity of depth 1; the walk
+// for $frontier (depth 1), leaving out entities in $visited (the root and every entity sent to a
+// level before), then the rows of the same statement for those of them whose type is in
+// $expandable and that have a step onward (depth 2), unless there are more than $expandMax of
+// those: a large level is left for the next statement, which may split it over cores. Each row
+// says whether its entity has any edge of a step in this direction (`onward`: open or closed, to
+// an entity of any status); the walk sends no entity without one to a later level. (The one-level
+// statement does not ask: on the large levels it walks, the check cost more than it saved.) A depth-2 row may name an entity of depth 1; the walk
 // keeps the first level that reaches an entity, as it does across statements. Same edges,
 // statuses and tie-breaking as the one-level statement.
 // params: $frontier, $visited, $expandable, $expandMax, $statuses, $asOf

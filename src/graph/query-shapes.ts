@@ -58,8 +58,8 @@ export interface LineageLevelRow {
   relationship: string;
   /**
    * Whether the entity has any edge of a step in the walk's direction (open or closed, whatever the
-   * status at its other end): one without cannot reach anything at the next level. Absent (the
-   * pinned first level) reads as true.
+   * status at its other end): one without cannot reach anything at the next level. Only the
+   * two-level statements ask; absent (the one-level and pinned statements) reads as true.
    */
   onward?: boolean;
 }

@@ -52,8 +52,6 @@ describe('cypher/lineage follows LINEAGE_STEPS', () => {
   });
 
   it.each([
-    [queries.lineageDownstreamLevel.name, LineageDirection.DOWNSTREAM, 1],
-    [queries.lineageUpstreamLevel.name, LineageDirection.UPSTREAM, 1],
     [queries.lineageDownstreamTwoLevels.name, LineageDirection.DOWNSTREAM, 2],
     [queries.lineageUpstreamTwoLevels.name, LineageDirection.UPSTREAM, 2],
   ])("%s asks whether a reached entity has a step onward over exactly the %s steps (%s times)", (name, direction, times) => {

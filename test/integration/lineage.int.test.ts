@@ -479,10 +479,10 @@ describe('server limits', () => {
     expect(two.value.items[0]).toMatchObject({ degree: 2, entity: { urn: model } });
     expect(two.value.items[0].path[0].to.urn).toBe(childUrns[0]); // the smallest child, whichever statement found it
     // The root's statement leaves its 1,200 children for a statement of their own (two with
-    // parallelism 2), which reaches the model; the model has no step onward, so no statement follows.
+    // parallelism 2), which reaches the model; past 500 entities sent on, levels go one at a time.
     for (const run of [one, two]) expect(run.statements.get('lineage/downstream-two-levels')).toBe(1);
-    expect(one.statements.get('lineage/downstream-level')).toBe(1);
-    expect(two.statements.get('lineage/downstream-level')).toBe(2); // the 1,200-entity level in two halves
+    expect(one.statements.get('lineage/downstream-level')).toBe(2);
+    expect(two.statements.get('lineage/downstream-level')).toBe(3); // the 1,200-entity level in two halves
   });
 
   it('marks a walk stopped by the depth cap of 1,000 as partial, but not one stopped by a smaller maxDepth', async () => {

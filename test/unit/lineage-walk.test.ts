@@ -57,7 +57,8 @@ function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delayMs = 0)
         return [...first.map((r) => ({ ...r, depth: 1 })), ...second.map((r) => ({ ...r, depth: 2 }))] as unknown as R[];
       }
       statements.push(frontier);
-      return level(frontier, statuses, downstream) as unknown as R[];
+      // lineage/*-level: the same rows, without `onward` (only the two-level statements ask).
+      return level(frontier, statuses, downstream).map(({ onward: _, ...row }) => row) as unknown as R[];
     },
   };
   return { tx, statements };
@@ -221,10 +222,11 @@ describe('walkIn', () => {
     expect([...parallel.reached.values()]).toEqual([...sequential.reached.values()]);
     // The root's level stays in the transaction, one statement that leaves the 1,500 children for the next.
     expect(main.statements.map((f) => f.length)).toEqual([1]);
-    // The children's level, in three; the grandchildren have no step onward and are sent nowhere.
-    expect(side.statements.map((f) => f.length)).toEqual([500, 500, 500]);
+    // Two levels of 1,500 in three each: the one-level statements do not say which entities have
+    // a step onward, so the grandchildren are sent to a level that finds nothing.
+    expect(side.statements.map((f) => f.length)).toEqual([500, 500, 500, 500, 500, 500]);
     expect(most).toBe(3);
-    expect(parallel.statements).toBe(4);
+    expect(parallel.statements).toBe(7);
   });
 
   it('walks upstream over the reversed steps', async () => {

@@ -71,9 +71,11 @@ export const PARALLEL_MIN = 1_000;
  * end because nothing is visited twice. The first level that reaches an entity gives its degree
  * (the shortest distance); among the steps of that level the smallest (from, relationship) is kept,
  * so paths are deterministic. The root itself is never an item, even when a cycle leads back to it.
- * Entities whose type ends every path in this direction (expandableTypes), and those with no edge
- * of a step in it (the statements' `onward`), are returned but not expanded: a walk that reaches
- * hundreds of leaf datasets sends them to no further statement.
+ * Entities whose type ends every path in this direction (expandableTypes), and those a two-level
+ * statement found to have no edge of a step in it (`onward`), are returned but not expanded: a
+ * small walk that reaches hundreds of leaf datasets sends them to no further statement. (The
+ * one-level statements, which walk the large levels, do not ask: on the 1M benchmark graph the
+ * check made a walk of 11,207 entities a third slower.)
  */
 export async function walkLineage(graph: Graph, root: string, options: WalkOptions): Promise<Walk> {
   return graph.readTransaction(`lineage${options.direction === LineageDirection.UPSTREAM ? 'Upstream' : 'Downstream'}`, (tx) =>
