@@ -6,9 +6,10 @@
 // those: a large level is left for the next statement, which may split it over cores. Each row
 // says whether its entity has any edge of a step in this direction (`onward`: open or closed, to
 // an entity of any status); the walk sends no entity without one to a later level. (The one-level
-// statement does not ask: on the large levels it walks, the check cost more than it saved.) A depth-2 row may name an entity of depth 1; the walk
-// keeps the first level that reaches an entity, as it does across statements. Same edges,
-// statuses and tie-breaking as the one-level statement.
+// statement does not ask: on the large levels it walks, the check cost more than it saved.) A
+// depth-2 row may name an entity of depth 1; the walk keeps the first level that reaches an
+// entity, as it does across statements. Same edges, statuses and tie-breaking as the one-level
+// statement.
 // params: $frontier, $visited, $expandable, $expandMax, $statuses, $asOf
 // returns: depth, urn, type, from, relationship, onward
 UNWIND $frontier AS fromUrn
