@@ -115,12 +115,15 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
       cut(`node cap of ${options.maxNodes} entities reached`);
     }
     for (const row of level) {
+      // A kept walk holds this for as long as it is kept: `from` is the string already held for that
+      // entity (reached before, or the root), type and relationship one string per name, not a
+      // copy per row as the driver decodes them (two fifths of what a kept walk's entity cost).
       reached.set(row.urn, {
         urn: row.urn,
-        type: row.type as EntityType,
+        type: interned(row.type) as EntityType,
         degree,
-        from: row.from,
-        relationship: row.relationship as RelationshipType,
+        from: reached.get(row.from)?.urn ?? (row.from === root ? root : row.from),
+        relationship: interned(row.relationship) as RelationshipType,
       });
     }
     const next = level.filter((r) => r.onward !== false && expandable.has(r.type as EntityType)).map((r) => r.urn);
@@ -191,6 +194,14 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
     }
   }
   return walk;
+}
+
+const names = new Map<string, string>();
+/** One string per entity type or relationship name (a handful of them). */
+function interned(name: string): string {
+  let kept = names.get(name);
+  if (kept === undefined && names.size < 1_000) names.set(name, (kept = name));
+  return kept ?? name;
 }
 
 /** Code-unit order, as Cypher compares strings (localeCompare would not agree with it). */
