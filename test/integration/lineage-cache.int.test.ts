@@ -153,6 +153,44 @@ describe('the walk behind an impact answer', () => {
   });
 });
 
+describe('a question that selects no stored property', () => {
+  const p = uniqueId('wb');
+  const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const root = ds('raw');
+  const BARE = `query ($urn: ID!, $first: Int, $after: String) {
+    impact(urn: $urn, first: $first, after: $after) { total items { degree entity { urn __typename } path { relationship from { urn } to { urn __typename } } } } }`;
+  const NAMED = BARE.replace(/entity \{ urn __typename \}/, 'entity { urn __typename name }');
+
+  it('gets its page from the walk: no statement reads the entities', async () => {
+    // raw -> d0..d5 (derived), each trained a model; d0 -> late.
+    const res = await off.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, {
+      b: {
+        datasets: [
+          { platform: p, name: 'raw' },
+          ...Array.from({ length: 6 }, (_, i) => ({ platform: p, name: `d${i}`, upstreams: [root] })),
+          { platform: p, name: 'late', upstreams: [ds('d0')] },
+        ],
+        models: Array.from({ length: 6 }, (_, i) => ({ platform: p, name: `m${i}`, trainingDatasets: [ds(`d${i}`)] })),
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const bare = await page(off, root, 50, null, BARE);
+    expect(bare.impact.total).toBe(13);
+    expect(bare.names.filter((n) => /-levels?$/.test(n)).length).toBeGreaterThan(0);
+    expect(bare.names).not.toContain('entities/by-urns');
+    expect(bare.startUrns.every((urns) => urns.length === 0)).toBe(true);
+    // The same URNs, types, degrees and paths as a question that reads the entities (their names).
+    const named = await page(off, root, 50, null, NAMED);
+    expect(named.names.some((n) => n === 'entities/by-urns' || n === 'lineage/start')).toBe(true);
+    const strip = (items: { entity: Record<string, unknown> }[]) => items.map((i) => ({ ...i, entity: { urn: i.entity.urn, __typename: i.entity.__typename } }));
+    expect(strip(named.impact.items)).toEqual(bare.impact.items);
+    expect(new Set(bare.impact.items.map((i: { entity: { __typename: string } }) => i.entity.__typename))).toEqual(new Set(['Dataset', 'Model']));
+    const late = bare.impact.items.find((i: { entity: { urn: string } }) => i.entity.urn === ds('late'));
+    expect(late.degree).toBe(2);
+    expect(late.path.map((h: { from: { urn: string } }) => h.from.urn)).toEqual([root, ds('d0')]);
+  });
+});
+
 describe('a walk kept across writes that do not change it', () => {
   const p = uniqueId('ws');
   const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;

@@ -58,6 +58,7 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
     cache: limits.cacheWalks > 0 ? walkCacheOf(ctx.graph, limits) : null,
     walk: (tx) => walkIn(tx, request.urn, options, ctx.graph.insideUnit()),
     page: (w) => pageOf(w, request),
+    typeOf: (w, urn) => w.reached.get(urn)?.type,
     // A walk of the graph as it is now is kept on across writes that do not touch it; one at an
     // instant, or of a pinned version, is kept under the version alone (an edge moved in time, or
     // a version recorded on an edge, shows in no count).

@@ -2,6 +2,7 @@ import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
 import { queries, type GraphTransaction } from '../../graph';
 import type { ProjectedRow } from '../../graph/query-shapes';
+import type { Projection } from '../entities/projection';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { urnsOnPage, type HopStub } from './lineage-page';
 import type { WalkCache } from './walk-cache';
@@ -30,6 +31,12 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
    * older version is kept on when its signature is unchanged (cypher/lineage/start.cypher, `$signed`).
    */
   sign?: { side: SignedSide; entities: (walk: W) => string[] };
+  /**
+   * The type of an entity the walk reached, when the walk knows it. An operation that selects no
+   * stored property of any entity (URNs and types only: a CI gate's impact) then gets its page's
+   * records made from the walk, not read: one statement fewer per question.
+   */
+  typeOf?: (walk: W, urn: string) => string | undefined;
 }
 
 /** The side a walk steps out of: the start statement counts each signed entity's edges on it (`$downstream`). */
@@ -40,7 +47,8 @@ export type SignedSide = 'downstream' | 'upstream';
  * limits (Graph.walk: UNAVAILABLE with Retry-After when the server is full), it reads the root and
  * the graph's version (NOT_FOUND without a root), runs `walker.check`, takes the walk from the cache
  * under that version or walks and keeps it, pages it, and reads the page's entities (items and path
- * hops) into the request's loader. Returns the walk, the page and the page's records (the root
+ * hops) into the request's loader (made from the walk instead when the operation selects no
+ * stored property and the walker knows the types: `typeOf`). Returns the walk, the page and the page's records (the root
  * among them). A walk cut by a server limit is logged as a warning.
  *
  * When a walk of the same question is kept (under whatever version), the entities of its page are
@@ -74,7 +82,8 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       const kept = entry?.walk;
       const keptPage = kept ? walker.page(kept) : null;
       let held = kept ? cache!.records(key, projection) : undefined;
-      const guessed = keptPage ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
+      const bare = walker.typeOf !== undefined && readsNothing(projection);
+      const guessed = keptPage && !bare ? urnsOnPage(keptPage).filter((u) => u !== urn && !held?.records.has(u)) : [];
       // A walk kept under a version older than one this server has read: what it reached is signed
       // with the start (unless fromHeld just did), to keep it on if it was signed and its signature
       // is unchanged, or else to sign the new walk with values read before it (when it will be
@@ -115,7 +124,9 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       const valid = walk === kept && held?.version === version ? held.records : undefined;
       const asked = new Set(guessed);
       const onPage = urnsOnPage(page).filter((u) => u !== urn);
-      const toRead = onPage.filter((u) => !asked.has(u) && !valid?.has(u));
+      const unread = onPage.filter((u) => !asked.has(u) && !valid?.has(u));
+      const made = bare ? madeFromWalk(ctx, unread, (u) => walker.typeOf!(walk, u)) : undefined;
+      const toRead = made ? unread.filter((u) => !made.has(u)) : unread;
       let records: Map<string, EntityRecord>;
       if (signing) {
         const downstream = walker.sign!.side === 'downstream';
@@ -125,6 +136,7 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
       } else {
         records = await loadEntities(ctx, tx, toRead);
       }
+      if (made) for (const [u, record] of made) records.set(u, record);
       const fresh = new Map(records);
       for (const u of onPage) {
         const record = read.get(u);
@@ -255,6 +267,32 @@ async function startWalk(
 export async function loadEntities(ctx: Context, tx: GraphTransaction, urns: string[]): Promise<Map<string, EntityRecord>> {
   if (!urns.length) return new Map();
   return primeFound(ctx, urns, await tx.run(queries.entitiesByUrns, { urns, fields: ctx.scope.projection }));
+}
+
+/** Whether `projection` reads no stored property of any type (the operation selects URNs and types only). */
+function readsNothing(projection: Projection): boolean {
+  let bare = bareProjections.get(projection);
+  if (bare === undefined) bareProjections.set(projection, (bare = Object.values(projection).every((fields) => fields.length === 0)));
+  return bare;
+}
+
+const bareProjections = new WeakMap<Projection, boolean>();
+
+/**
+ * The records of `urns` under a projection that reads nothing (urn and type are the whole record),
+ * made from the types the walk gives (`typeOf`; those it does not know are left out), primed into the
+ * request's entity loader.
+ */
+function madeFromWalk(ctx: Context, urns: string[], typeOf: (urn: string) => string | undefined): Map<string, EntityRecord> {
+  const made = new Map<string, EntityRecord>();
+  for (const urn of urns) {
+    const type = typeOf(urn);
+    if (!type) continue;
+    const record = recordOf({ urn, type, values: [] }, ctx.scope.projection);
+    ctx.loaders.entity.prime(urn, record);
+    made.set(urn, record);
+  }
+  return made;
 }
 
 /** Primes the request's entity loader with the rows read for `urns` (null for the URNs without one); returns the records found. */
