@@ -7,7 +7,7 @@ import type { PageRecords } from './lineage-page';
 import { LineageGraph, LineageGraphEdge, LineageGraphNode } from './lineage-graph.types';
 import { lineageLimits } from './lineage.config';
 import { requireRoot } from './lineage.service';
-import { loadEntities } from './walk-and-page';
+import { loadEntities } from './page-records';
 import { LineageDirection } from './lineage-steps';
 import { compare, walkLineage } from './lineage-walk';
 import { asInstance } from '../entities/graphql/entity-classes';

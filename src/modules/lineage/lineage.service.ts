@@ -7,7 +7,8 @@ import { decodeCursor, pageOf, type HopStub, type ItemStub, type LineagePage, ty
 import { lineageLimits } from './lineage.config';
 import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
-import { loadEntities, walkAndPage } from './walk-and-page';
+import { loadEntities } from './page-records';
+import { walkAndPage } from './walk-and-page';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 import { WalkCache, walkCachePerServer, walkKey } from './walk-cache';
 import { asInstance } from '../entities/graphql/entity-classes';
