@@ -47,8 +47,8 @@ export type SignedSide = 'downstream' | 'upstream';
  * the graph's version (NOT_FOUND without a root), runs `walker.check`, takes the walk from the cache
  * under that version or walks and keeps it, pages it, and reads the page's entities (items and path
  * hops) into the request's loader (made from the walk instead when the operation selects no
- * stored property and the walker knows the types: `typeOf`). Returns the walk, the page and the page's records (the root
- * among them). A walk cut by a server limit is logged as a warning.
+ * stored property and the walker knows the types: `typeOf`). Returns the walk, the page and the
+ * page's records (the root among them). A walk cut by a server limit is logged as a warning.
  *
  * When a walk of the same question is kept (under whatever version), the entities of its page are
  * read with the root and the version, in the same statement, but for those the cache holds from
