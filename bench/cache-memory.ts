@@ -3,8 +3,8 @@
 // times in turn, with walks kept (LINEAGE_CACHE_WALKS=1000) and without (0), twice each, every
 // time asking every root of the store's manifest the same questions; each child forces garbage
 // collection and reports its used heap. The difference, over the entities the walks reached, is
-// what a kept walk holds per entity: its reached map, the signature and the page's held records.
-// (The read cache, which keeps whole answers, is off in both.)
+// what a kept walk holds per entity: its reached map, its signature when it has one, and the page's
+// held records. (The read cache, which keeps whole answers, is off in both.)
 //   npm run bench:cache-memory -- --size 1m [--first 100]
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
