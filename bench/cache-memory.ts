@@ -20,6 +20,14 @@ interface ChildReport {
   heapUsed: number;
   reached: number;
   questions: number;
+  /** Distinct entities on the pages (items and path hops, roots apart): the records a kept walk holds. */
+  held: number;
+}
+
+interface Answer {
+  total: number;
+  isPartial: boolean;
+  items: { entity: { urn: string }; path: { from: { urn: string }; to: { urn: string } }[] }[];
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -36,11 +44,12 @@ async function child(uri: string, manifest: Manifest, first: number): Promise<Ch
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `query Q($urn: ID!) { result: ${field} { ${selection} } }`, variables: { urn: root.urn } }),
     });
-    const body = (await res.json()) as { data?: { result: { total: number; isPartial: boolean } }; errors?: unknown[] };
+    const body = (await res.json()) as { data?: { result: Answer }; errors?: unknown[] };
     if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
     return body.data.result;
   };
   let reached = 0;
+  const held = new Set<string>();
   const roots = manifest.roots.filter((r, i) => manifest.roots.findIndex((o) => o.urn === r.urn && o.direction === r.direction) === i);
   for (const root of roots) {
     let answer = await ask(root);
@@ -48,12 +57,13 @@ async function child(uri: string, manifest: Manifest, first: number): Promise<Ch
     if (answer.isPartial) throw new Error(`the walk from ${root.urn} stayed partial`);
     await ask(root); // asked again: from the kept walk when walks are kept
     reached += answer.total;
+    for (const item of answer.items) for (const u of [item.entity.urn, ...item.path.flatMap((h) => [h.from.urn, h.to.urn])]) if (u !== root.urn) held.add(`${root.urn} ${u}`);
   }
   for (let i = 0; i < 4; i++) gc!();
   const heapUsed = process.memoryUsage().heapUsed;
   await server.stop();
   await graph.close();
-  return { heapUsed, reached, questions: roots.length };
+  return { heapUsed, reached, questions: roots.length, held: held.size };
 }
 
 async function main() {
@@ -76,7 +86,9 @@ async function main() {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       reports[mode] = JSON.parse(out.trim().split('\n').pop()!) as ChildReport;
-      console.log(`  heap used after GC: ${(reports[mode].heapUsed / 2 ** 20).toFixed(2)} MiB; ${reports[mode].reached} entities reached by ${reports[mode].questions} questions`);
+      console.log(
+        `  heap used after GC: ${(reports[mode].heapUsed / 2 ** 20).toFixed(2)} MiB; ${reports[mode].reached} entities reached by ${reports[mode].questions} questions, ${reports[mode].held} on their pages`,
+      );
     }
     for (const pair of [['kept', 'none'], ['kept again', 'none again']]) {
       const diff = reports[pair[0]].heapUsed - reports[pair[1]].heapUsed;

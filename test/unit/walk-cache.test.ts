@@ -90,7 +90,7 @@ describe('WalkCache', () => {
   it('counts held records against its bound by their size, so big records cannot outgrow it', () => {
     const cache = new WalkCache(10, 10);
     const p = {};
-    // Each record's JSON is under 100 characters: one unit each.
+    // Each record's JSON is under 40 characters: one unit each.
     const many = (n: number, prefix: string) => new Map(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { urn: `${prefix}${i}`, type: 'MODEL' }]));
     cache.set('a', 1, walk(4));
     cache.set('b', 1, walk(3));
@@ -102,8 +102,8 @@ describe('WalkCache', () => {
     cache.hold('b', 1, p, many(4, 'z')); // more than the whole bound with its walk: held records are let go
     expect(cache.records('b', p)).toBeUndefined();
     expect(cache.get('b', 1)).toBeDefined();
-    // One record with 650 characters of JSON counts 7: with the walk's 3, it fits; a second does not.
-    const big = (urn: string) => ({ urn, type: 'DATASET', description: 'x'.repeat(600) });
+    // One record with 249 characters of JSON counts 7: with the walk's 3, it fits; a second does not.
+    const big = (urn: string) => ({ urn, type: 'DATASET', description: 'x'.repeat(200) });
     cache.hold('b', 1, p, new Map([['big1', big('big1')]]));
     expect(cache.records('b', p)!.records.size).toBe(1);
     cache.hold('b', 1, p, new Map([['big2', big('big2')]]));

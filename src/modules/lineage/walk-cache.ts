@@ -16,8 +16,9 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * stored property of an entity records history too, so under the same version they are what a
  * read would return, and a later page or the same question asked again reads no entity. Least
  * recently used walks go first once `maxWalks` or `maxEntities` would be passed: a reached entity
- * counts one, a held record one per 100 characters of its JSON (begun), so the bound stays one of
- * memory whatever fields an operation selects.
+ * counts one, a held record one per 40 characters of its JSON (begun), so the bound stays one of
+ * memory whatever fields an operation selects: a unit is about 200-330 bytes of heap either way
+ * (BENCHMARKS.md, "What a kept walk holds in the server's heap").
  */
 export class WalkCache<W extends { isPartial: boolean } = Walk> {
   private readonly walks = new Map<string, Kept<W>>();
@@ -144,9 +145,9 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
   }
 }
 
-/** What a held record counts against the bound: one per 100 characters of its JSON, begun. */
+/** What a held record counts against the bound: one per 40 characters of its JSON, begun. */
 function unitsOf(record: EntityRecord): number {
-  return Math.ceil(jsonSizeOf(record) / 100);
+  return Math.ceil(jsonSizeOf(record) / 40);
 }
 
 /**
