@@ -8,6 +8,10 @@
 //                 (transformations text and validFrom), as columns/create.cypher writes it
 //   urn only:     a node with its URN alone, under a unique constraint
 //   bare:         a node with its URN alone, no index
+// and, per dataset rather than per column (the cost is still reported per column, over its 20):
+//   dataset:      a node with the dataset's URN alone, under a unique constraint
+//   dataset+lists: the same holding its columns as lists (field paths, and each column's input
+//                 column URN), the shape columns would have as properties of their dataset
 // Usage: npm run bench:column-records -- [--rounds 6] [--datasets 1000] [--bolt-port N]
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -31,6 +35,13 @@ const SHAPES: { name: string; label: string; schema: string[]; statement: string
   },
   { name: 'urn only', label: 'ProbeUrn', schema: ['CONSTRAINT FOR (c:ProbeUrn) REQUIRE c.urn IS UNIQUE'], statement: `${CREATE} RETURN count(*) AS n` },
   { name: 'bare', label: 'ProbeBare', schema: [], statement: `${CREATE} RETURN count(*) AS n` },
+  { name: 'dataset', label: 'ProbeDataset', schema: ['CONSTRAINT FOR (d:ProbeDataset) REQUIRE d.urn IS UNIQUE'], statement: `UNWIND $rows AS row CREATE (d:__LABEL__ {urn: row.dataset}) RETURN count(*) AS n` },
+  {
+    name: 'dataset+lists',
+    label: 'ProbeListed',
+    schema: ['CONSTRAINT FOR (d:ProbeListed) REQUIRE d.urn IS UNIQUE'],
+    statement: `UNWIND $rows AS row CREATE (d:__LABEL__ {urn: row.dataset}) SET d.columnPaths = [f IN row.fields | f.fieldPath], d.columnInputs = [f IN row.fields | coalesce(f.input, '')] RETURN count(*) AS n`,
+  },
 ];
 
 async function main() {
