@@ -87,7 +87,7 @@ export interface ScenarioReport extends Omit<MixedLoadReport, 'acknowledged' | '
    * CPU seconds (user + system) the server and Neo4j used during the load (local, child processes
    * only); neo4jJit is the part of neo4j in its JIT compilers' threads (a fresh JVM compiles for minutes).
    */
-  cpuSeconds?: { server?: number; neo4j?: number; neo4jJit?: number };
+  cpuSeconds?: { server?: number; neo4j?: number; neo4jJit?: number; generator?: number; machineBusy?: number; machineTotal?: number };
   /** The server process's peak resident memory since it started (seeding, warm-up and load), MiB (child process only). */
   serverPeakMemoryMb?: number;
   /** Cypher statements run during the load, by query name, from the server's /metrics: count and total seconds. */
@@ -256,7 +256,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       : undefined;
     if (warmup) log(`warm-up: ${warmup.requests} requests in ${o.warmupSec} s (${warmup.throughputPerSec}/s), not measured`);
     const atStart = loadavg();
-    const cpuAtStart = { server: server.pid && cpuMs(server.pid), neo4j: db && cpuMs(db.pid), neo4jJit: db && jvmCpuMs(db.pid).jit };
+    const cpuAtStart = { server: server.pid && cpuMs(server.pid), neo4j: db && cpuMs(db.pid), neo4jJit: db && jvmCpuMs(db.pid).jit, generator: process.cpuUsage(), machine: machineCpu() };
     const statementsAtStart = await statementTimes(server.url, server.token);
     log(`load average ${atStart.join(' ')} (${os.cpus().length} cores)`);
     const attacker = o.attacker ? startAttacker(server.hostile!) : undefined;
@@ -288,6 +288,9 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       server: server.pid && cpuAtStart.server !== undefined ? (cpuMs(server.pid) - cpuAtStart.server) / 1000 : undefined,
       neo4j: db && cpuAtStart.neo4j !== undefined && !o.restart ? (cpuMs(db.pid) - cpuAtStart.neo4j) / 1000 : undefined,
       neo4jJit: db && cpuAtStart.neo4jJit !== undefined && !o.restart ? (jvmCpuMs(db.pid).jit - cpuAtStart.neo4jJit) / 1000 : undefined,
+      // This process: autocannon and the mix's bodies and checks, on the same cores.
+      generator: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpuAtStart.generator)),
+      ...(cpuAtStart.machine && machineCpu() ? { machineBusy: (machineCpu()!.busy - cpuAtStart.machine.busy) / 100, machineTotal: (machineCpu()!.total - cpuAtStart.machine.total) / 100 } : {}),
     };
     const serverPeakMemoryMb = server.pid ? peakMemoryMb(server.pid) : undefined;
     const statements = statementsAtStart && (await statementTimes(server.url, server.token, statementsAtStart));
@@ -368,4 +371,15 @@ async function check(
     unacknowledgedBatches: unacknowledged.length,
     partialBatches,
   };
+}
+
+/** The machine's CPU time so far, all cores, in USER_HZ ticks (1/100 s) from /proc/stat: busy (everything but idle and iowait) and total; undefined off Linux. */
+function machineCpu(): { busy: number; total: number } | undefined {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - fields[3] - (fields[4] ?? 0), total };
+  } catch {
+    return undefined;
+  }
 }

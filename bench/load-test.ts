@@ -33,7 +33,8 @@ function summarize(r: ScenarioReport) {
   }
   const c = r.consistency;
   console.log(`[load] writes: ${c.acknowledgedWrites} acknowledged, ${c.acknowledgedMissing} missing, ${c.duplicates} duplicates, ${c.partialBatches} batches stored in part`);
-  if (r.cpuSeconds) console.log(`[load] CPU during the load: server ${r.cpuSeconds.server ?? '?'} s, Neo4j ${r.cpuSeconds.neo4j ?? '?'} s${r.cpuSeconds.neo4jJit !== undefined ? ` (${r.cpuSeconds.neo4jJit} s of it in its JIT compilers)` : ''}`);
+  if (r.cpuSeconds) console.log(`[load] CPU during the load: server ${r.cpuSeconds.server ?? '?'} s, Neo4j ${r.cpuSeconds.neo4j ?? '?'} s${r.cpuSeconds.neo4jJit !== undefined ? ` (${r.cpuSeconds.neo4jJit} s of it in its JIT compilers)` : ''}, the load generator ${r.cpuSeconds.generator?.toFixed(2) ?? '?'} s`);
+  if (r.cpuSeconds?.machineBusy !== undefined) console.log(`[load] the machine's cores: busy ${r.cpuSeconds.machineBusy.toFixed(1)} s of ${r.cpuSeconds.machineTotal?.toFixed(1)} s`);
   if (r.serverPeakMemoryMb !== undefined) console.log(`[load] the server's peak resident memory: ${r.serverPeakMemoryMb} MiB`);
   for (const [query, t] of Object.entries(r.statements ?? {}).slice(0, 12)) {
     console.log(`[load]   ${query}: ${t.count} statements, ${t.totalSec} s in all, ${Math.round((t.totalSec / t.count) * 1000)} ms each`);
