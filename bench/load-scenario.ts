@@ -290,7 +290,7 @@ export async function runLoadScenario(o: ScenarioOptions): Promise<ScenarioRepor
       neo4jJit: db && cpuAtStart.neo4jJit !== undefined && !o.restart ? (jvmCpuMs(db.pid).jit - cpuAtStart.neo4jJit) / 1000 : undefined,
       // This process: autocannon and the mix's bodies and checks, on the same cores.
       generator: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpuAtStart.generator)),
-      ...(cpuAtStart.machine && machineCpu() ? { machineBusy: (machineCpu()!.busy - cpuAtStart.machine.busy) / 100, machineTotal: (machineCpu()!.total - cpuAtStart.machine.total) / 100 } : {}),
+      ...machineSince(cpuAtStart.machine),
     };
     const serverPeakMemoryMb = server.pid ? peakMemoryMb(server.pid) : undefined;
     const statements = statementsAtStart && (await statementTimes(server.url, server.token, statementsAtStart));
@@ -371,6 +371,12 @@ async function check(
     unacknowledgedBatches: unacknowledged.length,
     partialBatches,
   };
+}
+
+/** The machine's busy and total CPU seconds since `start` (machineCpu), or nothing off Linux. */
+function machineSince(start: { busy: number; total: number } | undefined): { machineBusy?: number; machineTotal?: number } {
+  const now = machineCpu();
+  return start && now ? { machineBusy: (now.busy - start.busy) / 100, machineTotal: (now.total - start.total) / 100 } : {};
 }
 
 /** The machine's CPU time so far, all cores, in USER_HZ ticks (1/100 s) from /proc/stat: busy (everything but idle and iowait) and total; undefined off Linux. */

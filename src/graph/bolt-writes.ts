@@ -5,8 +5,9 @@ import type { Socket } from 'node:net';
  * The Neo4j driver (neo4j-driver-bolt-connection 6.x) packs a Bolt message into a 1,400-byte buffer
  * and hands each full buffer to the socket at once, so a statement with 60 KB of parameters (a
  * walk's frontier, an ingest's entities) took 45 socket writes (test/integration/bolt-writes.int.test.ts
- * with this off), and a managed transaction's BEGIN, RUN and COMMIT one more each. Under the mixed load those writes (`writeBuffer`, a system call per
- * call on a socket with Nagle off) were a fifth of the server's CPU. The driver has no setting for
+ * with this off), and a managed transaction's BEGIN, RUN and COMMIT one more each. Under the mixed
+ * load those writes (`writeBuffer`, a system call per call on a socket with Nagle off) were a fifth
+ * of the server's CPU. The driver has no setting for
  * it, so this corks a connection's socket at its first write in a tick and uncorks it on the next
  * tick: the same bytes in the same order, in one `writev`.
  *

@@ -1,7 +1,7 @@
 import { queries, type Graph, type GraphTransaction } from '../../graph';
 import type { LineageLevelRow } from '../../graph/queries';
-import type { EntityType, Status } from '../../model/entity-type';
-import type { RelationshipType } from '../../model/relationship-type';
+import { ENTITY_TYPES, type EntityType, type Status } from '../../model/entity-type';
+import { RelationshipType } from '../../model/relationship-type';
 import { LINEAGE_MAX_DEPTH } from './lineage.config';
 import { expandableTypes, LineageDirection } from './lineage-steps';
 
@@ -196,12 +196,10 @@ export async function walkIn(tx: GraphTransaction, root: string, options: WalkOp
   return walk;
 }
 
-const names = new Map<string, string>();
-/** One string per entity type or relationship name (a handful of them). */
+/** The declared entity type and relationship names: one string each, held by every kept walk. */
+const NAMES = new Map<string, string>([...ENTITY_TYPES, ...Object.values(RelationshipType)].map((n) => [n, n]));
 function interned(name: string): string {
-  let kept = names.get(name);
-  if (kept === undefined && names.size < 1_000) names.set(name, (kept = name));
-  return kept ?? name;
+  return NAMES.get(name) ?? name;
 }
 
 /** Code-unit order, as Cypher compares strings (localeCompare would not agree with it). */

@@ -17,7 +17,7 @@ import type { Walk, WalkOptions } from './lineage-walk';
  * read would return, and a later page or the same question asked again reads no entity. Least
  * recently used walks go first once `maxWalks` or `maxEntities` would be passed: a reached entity
  * counts one, a held record one per 40 characters of its JSON (begun), so the bound stays one of
- * memory whatever fields an operation selects: a unit is about 200-330 bytes of heap either way
+ * memory whatever fields an operation selects: a unit is about 170-330 bytes of heap either way
  * (BENCHMARKS.md, "What a kept walk holds in the server's heap").
  */
 export class WalkCache<W extends { isPartial: boolean } = Walk> {
