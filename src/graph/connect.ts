@@ -24,7 +24,7 @@ export function connectGraph(config: Neo4jConfig & { uri: string }, log: Logger)
   const driver = neo4j.driver(config.uri, auth, { ...common, connectionAcquisitionTimeout: 10_000, maxTransactionRetryTime: config.maxRetryMs });
   // Health checks get connections of their own: a pool busy with requests says nothing about Neo4j.
   const probe = neo4j.driver(config.uri, auth, { ...common, maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 5_000 });
-  return new Graph(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, log, fairUse: config.fairUse, readCache: config.readCache }, probe);
+  return new Graph(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, log, fairUse: config.fairUse, readCache: config.readCache, maxRetryMs: config.maxRetryMs }, probe);
 }
 
 /** Integers must reach Cypher as Neo4j integers (a JS number is a float and breaks LIMIT/SKIP). */

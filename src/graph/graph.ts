@@ -11,8 +11,10 @@ import { Outage } from './outage';
 import { askServerVersion } from './probe';
 import { withoutCallerStack } from './caller-stack';
 import type { Query } from './query';
+import { WriteJournal, type WriteDelta } from './write-journal';
 
 export type { BookmarkEvent, StatementEvent } from './graph-events';
+export type { WriteDelta } from './write-journal';
 
 type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
 
@@ -25,12 +27,23 @@ export interface GraphOptions {
   fairUse?: FairUseLimits;
   /** Answers of reads kept while the graph's version stays the same (read-cache.ts); none when absent or 0 entries. */
   readCache?: ReadCacheLimits;
+  /** How long a journaled write is retried on transient errors (the driver's maxTransactionRetryTime; default 5 s). */
+  maxRetryMs?: number;
 }
 
 /** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */
 export interface GraphTransaction {
   run<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]>;
+  /**
+   * In a {@link Graph.journaledWrite}: what the write did, journaled when it commits (the change
+   * records it created, and what it added to the lineage graph). Absent elsewhere.
+   */
+  note?(changes: number, delta: WriteDelta | null): void;
 }
+
+/** Statements of a journaled write that change nothing a walk of entities follows beyond what its note says. */
+const FOLLOWED = new Set(['entities/lock', 'entities/write', 'edges/open-of']);
+const followed = (name: string) => FOLLOWED.has(name) || name.startsWith('columns/');
 
 /**
  * The only place that runs Cypher. Reads and writes go through the driver's managed transactions
@@ -57,6 +70,8 @@ export class Graph {
   private readonly root: Graph = this;
   /** Kept answers of cached reads and the version reads that find them (kept-reads.ts), shared by every request. */
   private readonly kept?: KeptReads;
+  /** This process's writes of entities and the gate that orders them against version reads (write-journal.ts). */
+  private readonly writes = new WriteJournal();
   /** Set by {@link cacheReads} on a request's view: the graph's version, read once per request. */
   private readonly versionNow?: () => Promise<number>;
 
@@ -67,7 +82,7 @@ export class Graph {
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
     this.fairUse = new FairUse(options.fairUse);
-    if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d));
+    if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d), this.writes);
   }
 
   /** The read cache's kept answers (for metrics); undefined when it is off. */
@@ -122,6 +137,11 @@ export class Graph {
     const view = Object.create(this) as Graph;
     Object.defineProperty(view, 'share', { value: undefined });
     return view;
+  }
+
+  /** This process's journal of committed writes (write-journal.ts), shared by every view. */
+  get journal(): WriteJournal {
+    return this.root.writes;
   }
 
   /** The process-wide graph behind the views made by {@link forRequest} (itself otherwise): the key of process-wide caches. */
@@ -183,6 +203,43 @@ export class Graph {
     return this.withSession('WRITE', (s) =>
       s.executeWrite((tx) => work({ run: (q, p) => this.runIn(tx, q, p) }), this.txConfig(name)),
     );
+  }
+
+  /**
+   * {@link writeTransaction} for writes of entities: `work` may `note` what it did, and the write
+   * is journaled when Neo4j acknowledges its commit (WriteJournal: the commit waits for no version
+   * read of a kept walk to be running). Its note is kept only when every statement it ran is one
+   * whose effect on walks the note describes; else the journal knows that walks cannot follow it.
+   * An explicit transaction rather than the driver's managed one, so that the commit can be gated;
+   * retried as the driver retries its own (transient errors, lost connections; NEO4J_MAX_RETRY_MS).
+   */
+  journaledWrite<T>(name: string, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', async (s) => {
+      const started = Date.now();
+      for (let attempt = 0; ; attempt++) {
+        const tx = s.beginTransaction(this.txConfig(name));
+        let ran = true;
+        let noted: { changes: number; delta: WriteDelta | null } | undefined;
+        try {
+          const result = await work({
+            run: (q, p) => {
+              ran &&= followed(q.name);
+              return this.runWith((text, values) => tx.run(text, values), q, p);
+            },
+            note: (changes, delta) => {
+              noted = { changes: (noted?.changes ?? 0) + changes, delta: noted ? null : delta };
+            },
+          });
+          if (noted) await this.root.writes.commit(() => tx.commit(), noted.changes, ran ? noted.delta : null);
+          else await tx.commit();
+          return result;
+        } catch (err) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          if (!neo4j.isRetryableError(err) || Date.now() - started > (this.options.maxRetryMs ?? 5_000)) throw err;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt) * (0.8 + Math.random() * 0.4)));
+        }
+      }
+    });
   }
 
   /** Same as {@link writeTransaction} for a group of reads that must see one snapshot. */

@@ -1,4 +1,4 @@
-import { queries, type Graph, type GraphTransaction } from '../../../graph';
+import { MAX_DELTA_ITEMS, queries, type Graph, type GraphTransaction, type WriteDelta } from '../../../graph';
 import type { EdgeToOpen } from '../../../graph/queries';
 import { NotFoundError } from '../../../errors/errors';
 import type { StoredValue } from '../../../model/encode';
@@ -123,7 +123,7 @@ export class LockedWrite {
     });
     const { actor, source } = this.audit;
     if (rows.length || this.edges.length) {
-      await this.tx.run(queries.entityWrite, {
+      const [done] = await this.tx.run(queries.entityWrite, {
         edges: this.edges,
         now: this.now,
         actor,
@@ -141,7 +141,28 @@ export class LockedWrite {
           statusChanged: !r.created && 'status' in r.change.props,
         })),
       });
+      this.tx.note?.(done?.written ?? 0, this.delta(rows));
     }
+  }
+
+  /**
+   * What this write adds to the lineage graph, for the walks kept across it (WriteJournal); null
+   * when it changes a stored entity's status, creates an entity without a type (which a walk
+   * cannot follow without reading the graph), or is too large to be worth following.
+   */
+  private delta(rows: { change: EntityChange; created: boolean }[]): WriteDelta | null {
+    if (rows.length + this.edges.length > MAX_DELTA_ITEMS) return null;
+    const created = new Map<string, { type: string; status: string | null }>();
+    for (const { change, created: isNew } of rows) {
+      if (!isNew) {
+        if ('status' in change.props) return null;
+        continue;
+      }
+      const { type, status } = change.props;
+      if (typeof type !== 'string') return null;
+      created.set(change.urn, { type, status: typeof status === 'string' ? status : null });
+    }
+    return { opened: this.edges, created, written: rows.map((r) => r.change.urn) };
   }
 
   private revisionOf(urn: string): number {
@@ -170,7 +191,7 @@ export async function lockedWrite<T>(
   body: (write: LockedWrite) => Promise<T>,
 ): Promise<T> {
   try {
-    return await graph.writeTransaction(name, async (tx) => {
+    return await graph.journaledWrite(name, async (tx) => {
       const write = new LockedWrite(tx, audit);
       const result = await body(write);
       await write.finish();
