@@ -320,3 +320,111 @@ describe('a walk kept across writes that do not change it', () => {
     expect(after.urns).toEqual([ds('d0'), ds('late2'), m0].sort());
   });
 });
+
+describe('a walk extended by the writes of its own server', () => {
+  const p = uniqueId('we');
+  const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const model = (name: string) => `urn:li:mlModel:(urn:li:dataPlatform:${p},${name},PROD)`;
+  const root = ds('raw');
+  const PATHS = `query ($urn: ID!, $first: Int) {
+    impact(urn: $urn, first: $first) { total isPartial countsByType { type count }
+      items { degree entity { urn } path { from { urn } relationship to { urn } } } } }`;
+  const NAMED = `query ($urn: ID!, $first: Int) { impact(urn: $urn, first: $first) { total items { degree entity { urn name } } } }`;
+
+  /** The impact of raw on `server` (all of it: fewer than 100 entities), and how many level statements it sent. */
+  async function impact(server: TestServer, query = PATHS) {
+    const names: string[] = [];
+    const stop = server.graph.onStatement((e) => names.push(e.query));
+    try {
+      const res = await server.gql(query, { urn: root, first: 100 });
+      expect(res.errors).toBeUndefined();
+      return { impact: res.data!.impact, walked: names.filter((n) => /-levels?$/.test(n)).length };
+    } finally {
+      stop();
+    }
+  }
+  const ingest = async (server: TestServer, batch: object) => {
+    const res = await server.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, { b: batch });
+    expect(res.errors).toBeUndefined();
+  };
+
+  beforeAll(async () => {
+    // raw <- d0..d3, d0 <- d4, m0 trained on d4.
+    await ingest(a, {
+      datasets: [
+        { platform: p, name: 'raw' },
+        ...[0, 1, 2, 3].map((i) => ({ platform: p, name: `d${i}`, upstreams: [root] })),
+        { platform: p, name: 'd4', upstreams: [ds('d0')] },
+      ],
+      models: [{ platform: p, name: 'm0', trainingDatasets: [ds('d4')] }],
+    });
+  });
+
+  it('answers after writes of new entities on the same server without walking again, as a new walk answers', async () => {
+    expect((await impact(a)).impact.total).toBe(6);
+    await impact(a); // kept under the version, with a signature-free walk
+    const datasets = [ds('d0'), ds('d1'), ds('d2'), ds('d3'), ds('d4')];
+    let random = 11;
+    const pick = <T>(xs: T[]) => xs[(random = (random * 1103515245 + 12345) % 2 ** 31) % xs.length];
+    for (let round = 0; round < 6; round++) {
+      // New datasets derived from one or two reached datasets, and a model trained on one.
+      const made = [`n${round}a`, `n${round}b`];
+      await ingest(a, {
+        datasets: made.map((name) => ({ platform: p, name, upstreams: [...new Set([pick(datasets), pick(datasets)])] })),
+        models: [{ platform: p, name: `mn${round}`, trainingDatasets: [ds(made[0])] }],
+      });
+      datasets.push(...made.map(ds));
+      const extended = await impact(a);
+      expect(extended.walked).toBe(0);
+      const fresh = await impact(off); // another replica: these writes are not its own, so it walks
+      expect(fresh.walked).toBeGreaterThan(0);
+      expect(extended.impact).toEqual(fresh.impact);
+    }
+    expect((await impact(a)).impact.total).toBe(6 + 6 * 3);
+    expect((await impact(a)).impact.countsByType).toEqual((await impact(off)).impact.countsByType);
+    // An operation that reads names gets the new entities' names read (the walk gives URNs and types only).
+    await ingest(a, { datasets: [{ platform: p, name: 'late', upstreams: [ds('d1')], description: 'late one' }] });
+    const named = await impact(a, NAMED);
+    expect(named.walked).toBe(0);
+    expect(named.impact.items.find((i: { entity: { urn: string } }) => i.entity.urn === ds('late')).entity.name).toBe('late');
+    expect(named.impact).toEqual((await impact(off, NAMED)).impact);
+  });
+
+  it('walks again after a write on another replica, which its own writes cannot account for', async () => {
+    await impact(a);
+    await ingest(b, { datasets: [{ platform: p, name: 'from-b', upstreams: [ds('d2')] }] });
+    const after = await impact(a);
+    expect(after.walked).toBeGreaterThan(0);
+    expect(after.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn)).toContain(ds('from-b'));
+    // Extended again by its own writes after that.
+    await ingest(a, { datasets: [{ platform: p, name: 'after-b', upstreams: [ds('from-b')] }] });
+    const extended = await impact(a);
+    expect(extended.walked).toBe(0);
+    expect(extended.impact).toEqual((await impact(off)).impact);
+  });
+
+  it('walks again when its own write shortens a path, links an entity it did not reach or changes a status', async () => {
+    await impact(a);
+    // d4 (degree 2, via d0) now derives from raw too: degree 1, and m0 moves up with it.
+    await ingest(a, { datasets: [{ platform: p, name: 'd4', upstreams: [ds('d0'), root] }] });
+    const shorter = await impact(a);
+    expect(shorter.walked).toBeGreaterThan(0);
+    expect(shorter.impact.items.find((i: { entity: { urn: string } }) => i.entity.urn === model('m0')).degree).toBe(2);
+    expect(shorter.impact).toEqual((await impact(off)).impact);
+    // A dataset stored before, outside the walk, now derived from d3.
+    await ingest(a, { datasets: [{ platform: p, name: 'outside' }] });
+    await impact(a);
+    await ingest(a, { datasets: [{ platform: p, name: 'outside', upstreams: [ds('d3')] }] });
+    const linked = await impact(a);
+    expect(linked.walked).toBeGreaterThan(0);
+    expect(linked.impact).toEqual((await impact(off)).impact);
+    // Archived on this server: it and what only it reached leave the answer.
+    await impact(a);
+    const archive = await a.gql(`mutation ($u: ID!) { setStatus(urn: $u, status: ARCHIVED) { status } }`, { u: ds('d3') });
+    expect(archive.errors).toBeUndefined();
+    const archived = await impact(a);
+    expect(archived.walked).toBeGreaterThan(0);
+    expect(archived.impact.items.map((i: { entity: { urn: string } }) => i.entity.urn)).not.toContain(ds('outside'));
+    expect(archived.impact).toEqual((await impact(off)).impact);
+  });
+});

@@ -9,6 +9,7 @@ import { LineageDirection } from './lineage-steps';
 import { walkIn } from './lineage-walk';
 import { loadEntities } from './page-records';
 import { walkAndPage } from './walk-and-page';
+import { extendWalk } from './walk-extension';
 import { LineageHop, LineageItem, LineageResult } from './lineage.types';
 import { WalkCache, walkCachePerServer, walkKey } from './walk-cache';
 import { asInstance } from '../entities/graphql/entity-classes';
@@ -60,6 +61,9 @@ export async function lineage(ctx: Context, request: LineageRequest): Promise<Li
     walk: (tx) => walkIn(tx, request.urn, options, ctx.graph.insideUnit()),
     page: (w) => pageOf(w, request),
     typeOf: (w, urn) => w.reached.get(urn)?.type,
+    // Writes of this process that only add entities and edges extend a kept walk of the graph as
+    // it is now (walk-extension.ts); at an instant or of a pinned version, they are walked again.
+    extend: options.asOf === null && options.version === null ? (w, deltas) => extendWalk(w, options, deltas) : undefined,
     // A walk of the graph as it is now is kept on across writes that do not touch it; one at an
     // instant, or of a pinned version, is kept under the version alone (an edge moved in time, or
     // a version recorded on an edge, shows in no count).

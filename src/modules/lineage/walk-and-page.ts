@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors/errors';
-import { queries, type GraphTransaction } from '../../graph';
+import { queries, type GraphTransaction, type WriteDelta } from '../../graph';
 import { recordOf, type EntityRecord } from '../entities/entity.loaders';
 import { urnsOnPage, type HopStub } from './lineage-page';
 import { loadEntities, madeFromWalk, primeFound, readsNothing } from './page-records';
@@ -36,6 +36,13 @@ export interface Walker<W extends { isPartial: boolean; partialReason: string | 
    * records made from the walk, not read: one statement fewer per question.
    */
   typeOf?: (walk: W, urn: string) => string | undefined;
+  /**
+   * Set for walks that the writes of this process can extend (walk-extension.ts): `walk` with what
+   * `deltas` added, or undefined when it must be walked again. A kept walk whose version read saw
+   * which writes of this process had committed is then extended when the writes since are all
+   * this process's and only added entities and edges (WriteJournal.between), not walked again.
+   */
+  extend?: (walk: W, deltas: readonly WriteDelta[]) => W | undefined;
 }
 
 /** The side a walk steps out of: the start statement counts each signed entity's edges on it (`$downstream`). */
@@ -92,12 +99,21 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         !fast && stale && cache!.isOlder(stale.version) && (stale.signature || isSigned(stale.rewalks + 1))
           ? (stale.signature?.urns ?? walker.sign!.entities(stale.walk))
           : undefined;
-      const start = await startWalk(ctx, tx, urn, guessed, signed ?? [], walker.sign?.side === 'downstream');
+      // The version is read with no write of this process committing (WriteJournal.read), so that
+      // the walk kept under it can be extended by the writes after it.
+      const { value: start, seen } = await ctx.graph.journal.read(
+        () => startWalk(ctx, tx, urn, guessed, signed ?? [], walker.sign?.side === 'downstream'),
+        (row) => row.version,
+      );
       const { version, root, read } = start;
       const before = fast ?? (signed && { urns: signed, row: start });
+      let extended = false;
       if (stale?.signature && signed && version !== stale.version && unchanged(stale.signature, start)) {
-        cache!.moveTo(key, stale.version, version);
+        cache!.moveTo(key, stale.version, version, seen);
         held = cache!.records(key, projection); // moved with the walk
+      } else if (entry && entry.version !== version && extendTo(ctx, walker, entry, version, seen)) {
+        held = cache!.records(key, projection); // what the writes did not change, moved with the walk
+        extended = true;
       }
       await walker.check?.(tx, root);
       let walk = cache?.get(key, version);
@@ -113,14 +129,14 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         if (cache && walker.sign && cache.fits(walk) && isSigned(rewalks)) {
           const urns = walker.sign.entities(walk);
           const early = before && signatureBefore(before, urns);
-          if (early) cache.set(key, version, walk, early, rewalks);
+          if (early) cache.set(key, version, walk, early, rewalks, seen);
           else signing = urns;
         } else {
-          cache?.set(key, version, walk, undefined, rewalks);
+          cache?.set(key, version, walk, undefined, rewalks, seen);
         }
       }
       const page = walk === kept ? keptPage! : walker.page(walk);
-      const valid = walk === kept && held?.version === version ? held.records : undefined;
+      const valid = (walk === kept || extended) && held?.version === version ? held.records : undefined;
       const asked = new Set(guessed);
       const onPage = urnsOnPage(page).filter((u) => u !== urn);
       const unread = onPage.filter((u) => !asked.has(u) && !valid?.has(u));
@@ -131,7 +147,7 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
         const downstream = walker.sign!.side === 'downstream';
         const [after] = await tx.run(queries.lineageStart, { urn, urns: toRead, fields: projection, signed: signing, downstream });
         records = primeFound(ctx, toRead, after?.entities ?? []);
-        cache!.set(key, version, walk, after && signatureOf(after, version, signing), rewalks);
+        cache!.set(key, version, walk, after && signatureOf(after, version, signing), rewalks, seen);
       } else {
         records = await loadEntities(ctx, tx, toRead);
       }
@@ -160,10 +176,13 @@ export async function walkAndPage<W extends { isPartial: boolean; partialReason:
  * The answer from the cache alone when it holds the kept walk's page and every entity on it under
  * the request's projection (and no check must run in the walk's transaction): the root and the
  * graph's version in one auto-commit read (a transaction's BEGIN and COMMIT cost Neo4j and the
- * server more than the statement), outside the walk queue since nothing is walked. Undefined when
- * something is not held, or the version moved (known from another request already, without the
- * read, or from the read) and the kept walk's signature, read with the root, changed: the question
- * then runs as every walk does, with the signature read here (SignedBefore) when there is one.
+ * server more than the statement), outside the walk queue since nothing is walked. When the version
+ * moved, the kept walk is still the answer if its signature (read with the root) is unchanged, and
+ * it becomes the answer once extended by the writes since when those are all this process's and
+ * only added entities and edges (walk-extension.ts): the page's new entities are then made from the
+ * walk when the operation selects no stored property of them, else read in the walk's transaction.
+ * Undefined when something is not held or the walk cannot be kept on: the question then runs as
+ * every walk does, with the signature read here (SignedBefore) when there is one.
  */
 async function fromHeld<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
   ctx: Context,
@@ -174,46 +193,96 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   const entry = cache.kept(key);
   const kept = entry?.walk;
   const held = kept && cache.records(key, ctx.scope.projection);
-  if (!kept || !held) return undefined;
-  // Kept under a version older than one this server has read: still the answer if its signature
-  // (read with the root) is unchanged.
-  const signed = walker.sign ? entry?.signature : undefined;
+  if (!entry || !kept || !held) return undefined;
+  const signed = walker.sign ? entry.signature : undefined;
+  const extendable = walker.extend !== undefined && entry.seen !== undefined;
   const older = cache.isOlder(held.version);
-  if (older && !signed) return undefined;
-  const page = walker.page(kept);
+  if (older && !signed && !extendable) return undefined;
+  const bare = walker.typeOf !== undefined && readsNothing(ctx.scope.projection);
   // Held records only grow while they are held: a page found whole in them once stays whole.
-  if (!pageRecords.get(held.records)?.has(page) && !urnsOnPage(page).every((u) => u === urn || held.records.has(u))) return undefined;
-  // Nothing newer seen here than the held version: the graph's version as this request reads it
-  // (shared with the requests that ask in the same turn: Graph.sharedVersion) says whether the kept
-  // walk and the entities held with it, its root among them, are still the answer. No statement of
-  // the question's own; a version that moved leaves the question to the walk's transaction.
-  const heldRoot = older ? undefined : held.records.get(urn);
-  const shared = heldRoot && ctx.graph.sharedVersion();
+  const page = walker.page(kept);
+  if (!bare && !pageRecords.get(held.records)?.has(page) && !urnsOnPage(page).every((u) => u === urn || held.records.has(u))) return undefined;
+  // The graph's version as this request reads it (shared with the requests that ask in the same
+  // turn: Graph.sharedVersion) says whether the kept walk and the entities held with it, its root
+  // among them, are still the answer, or can be extended to it. No statement of the question's own.
+  const shared = (!older || (extendable && !signed)) && held.records.has(urn) && ctx.graph.sharedVersion();
   if (shared) {
     const version = await shared;
     cache.saw(version);
-    if (version !== held.version || cache.get(key, version) !== kept) return undefined;
-    ctx.loaders.entity.prime(urn, heldRoot);
-    return { walk: kept, page, records: recordsOfPage(held.records, page, urn, heldRoot) };
+    if (version !== held.version && !extendTo(ctx, walker, entry, version, ctx.graph.journal.seenAt(version))) return undefined;
+    return heldAnswer(ctx, walker, version);
   }
-  const [start] = await ctx.graph.read(queries.lineageStart, {
-    urn,
-    urns: [],
-    fields: ctx.scope.projection,
-    signed: older ? signed!.urns : [],
-    downstream: walker.sign?.side === 'downstream',
-  });
+  const { value: [start], seen } = await ctx.graph.journal.read(
+    () =>
+      ctx.graph.read(queries.lineageStart, {
+        urn,
+        urns: [],
+        fields: ctx.scope.projection,
+        signed: older && signed ? signed.urns : [],
+        downstream: walker.sign?.side === 'downstream',
+      }),
+    (rows) => rows[0]?.version,
+  );
   if (!start?.urn || !start.type) return undefined;
   cache.saw(start.version);
   if (start.version !== held.version) {
-    if (!older) return undefined;
-    if (!unchanged(signed!, start)) return { urns: signed!.urns, row: start };
-    cache.moveTo(key, held.version, start.version);
+    if (older && signed && unchanged(signed, start)) cache.moveTo(key, held.version, start.version, seen);
+    else if (!extendTo(ctx, walker, entry, start.version, seen)) return older && signed ? { urns: signed.urns, row: start } : undefined;
   }
-  if (cache.get(key, start.version) !== kept) return undefined;
-  const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
-  ctx.loaders.entity.prime(urn, root);
-  return { walk: kept, page, records: recordsOfPage(held.records, page, urn, root) };
+  return heldAnswer(ctx, walker, start.version, recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection));
+}
+
+/**
+ * Extends the walk kept for the walker's question (`entry`, under an older version) to `version`,
+ * read with `seen` of this process's writes seen, when the writes since can be followed
+ * (WriteJournal.between, walker.extend); whether it did.
+ */
+function extendTo<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
+  ctx: Context,
+  walker: Walker<W, P>,
+  entry: { walk: W; version: number; seen?: number },
+  version: number,
+  seen: number | undefined,
+): boolean {
+  if (!walker.extend || entry.seen === undefined || seen === undefined || version <= entry.version) return false;
+  const deltas = ctx.graph.journal.between(entry.seen, seen, version - entry.version);
+  const grown = deltas && walker.extend(entry.walk, deltas);
+  if (!grown) return false;
+  walker.cache!.advance(walker.key, entry.version, version, grown, seen, writtenBy(deltas));
+  return true;
+}
+
+/**
+ * The answer from the walk kept under `version` and the records held with it (the root's: `root`
+ * when read just now), or undefined when the walk is no longer kept under it or a record of its
+ * page is not held: made from the walk, when the operation selects no stored property.
+ */
+function heldAnswer<W extends { isPartial: boolean; partialReason: string | null }, P extends { items: { urn: string; path: HopStub[] }[] }>(
+  ctx: Context,
+  walker: Walker<W, P>,
+  version: number,
+  root?: EntityRecord,
+): { walk: W; page: P; records: Map<string, EntityRecord> } | undefined {
+  const { urn, key, cache } = walker;
+  const projection = ctx.scope.projection;
+  const walk = cache!.get(key, version);
+  const held = walk && cache!.records(key, projection);
+  if (!walk || !held || held.version !== version) return undefined;
+  const page = walker.page(walk);
+  if (!pageRecords.get(held.records)?.has(page)) {
+    const missing = urnsOnPage(page).filter((u) => u !== urn && !held.records.has(u));
+    if (missing.length) {
+      if (!walker.typeOf || !readsNothing(projection)) return undefined;
+      const made = madeFromWalk(ctx, missing, (u) => walker.typeOf!(walk, u));
+      if (made.size !== missing.length) return undefined;
+      cache!.hold(key, version, projection, made);
+    }
+  }
+  const rootRecord = root ?? held.records.get(urn);
+  if (!rootRecord) return undefined;
+  if (root) cache!.hold(key, version, projection, new Map([[urn, root]]));
+  ctx.loaders.entity.prime(urn, rootRecord);
+  return { walk, page, records: recordsOfPage(held.records, page, urn, rootRecord) };
 }
 
 /**
@@ -256,4 +325,11 @@ async function startWalk(
   const root = recordOf({ urn: start.urn, type: start.type, values: start.values }, ctx.scope.projection);
   ctx.loaders.entity.prime(urn, root);
   return { ...start, root, read: primeFound(ctx, urns, start.entities) };
+}
+
+/** Every entity the writes changed (their records held with a walk are out of date). */
+function writtenBy(deltas: readonly WriteDelta[]): string[] {
+  const urns: string[] = [];
+  for (const d of deltas) for (const urn of d.written) urns.push(urn);
+  return urns;
 }

@@ -90,9 +90,9 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
    * it is kept under, its signature if it has one and how many times its question was walked again
    * since a signature last kept a walk of it on (`rewalks`), without touching the order of use.
    */
-  kept(key: string): { walk: W; version: number; signature?: WalkSignature; rewalks: number } | undefined {
+  kept(key: string): { walk: W; version: number; signature?: WalkSignature; rewalks: number; seen?: number } | undefined {
     const hit = this.walks.get(key);
-    return hit && { walk: hit.walk, version: hit.version, signature: hit.signature, rewalks: hit.rewalks ?? 0 };
+    return hit && { walk: hit.walk, version: hit.version, signature: hit.signature, rewalks: hit.rewalks ?? 0, seen: hit.seen };
   }
 
   /**
@@ -100,22 +100,49 @@ export class WalkCache<W extends { isPartial: boolean } = Walk> {
    * as the most recently used: a signature read under `to` showed that no write since `from`
    * changed it. Nothing happens when no walk is kept under `from`.
    */
-  moveTo(key: string, from: number, to: number): void {
+  moveTo(key: string, from: number, to: number, seen?: number): void {
     const hit = this.walks.get(key);
     if (!hit || hit.version !== from) return;
     this.newest = Math.max(this.newest, to);
     this.drop(key);
-    this.keep(key, { ...hit, version: to, rewalks: 0 });
+    this.keep(key, { ...hit, version: to, rewalks: 0, seen });
+  }
+
+  /**
+   * Keeps `walk` (the walk kept for `key` under `from`, extended by the writes since: walk-extension.ts)
+   * under `to`, read with `seen` journaled writes seen, in place of the walk under `from`, with the
+   * records held with it but those of the entities the writes changed (`written`). Unsigned (the
+   * writes moved what a signature holds), and counted as walked again (`rewalks`), so that a walk
+   * extended time after time reads a signature only now and then. Nothing happens when no walk is
+   * kept under `from`.
+   */
+  advance(key: string, from: number, to: number, walk: W, seen: number, written: Iterable<string>): void {
+    const hit = this.walks.get(key);
+    if (!hit || hit.version !== from) return;
+    this.newest = Math.max(this.newest, to);
+    this.drop(key);
+    let held = hit.held;
+    if (held) {
+      held = { projection: held.projection, records: new Map(held.records), units: held.units };
+      for (const urn of written) {
+        const record = held.records.get(urn);
+        if (!record) continue;
+        held.records.delete(urn);
+        held.units -= unitsOf(record);
+      }
+    }
+    if (!this.fits(walk)) return;
+    this.keep(key, { version: to, walk, held, rewalks: (hit.rewalks ?? 0) + 1, seen });
   }
 
   /**
    * Keeps a complete walk (a cut one, or one larger than the whole cache, is not kept), with its
-   * signature when it has one, and `rewalks` (see kept).
+   * signature when it has one, `rewalks` (see kept) and `seen` (see advance).
    */
-  set(key: string, version: number, walk: W, signature?: WalkSignature, rewalks = 0): void {
+  set(key: string, version: number, walk: W, signature?: WalkSignature, rewalks = 0, seen?: number): void {
     if (!this.fits(walk)) return;
     this.drop(key);
-    this.keep(key, { version, walk, signature, rewalks });
+    this.keep(key, { version, walk, signature, rewalks, seen });
   }
 
   /** Whether a walk kept for `key` could be kept: complete and within the cache's bounds. */
@@ -169,6 +196,8 @@ interface Kept<W> {
   walk: W;
   signature?: WalkSignature;
   rewalks?: number;
+  /** How many of this process's journaled writes the read of `version` saw (WriteJournal.read); absent when it was read ungated. */
+  seen?: number;
   /** Entity records the walk's pages read, under one projection, at `version`. */
   held?: { projection: object; records: Map<string, EntityRecord>; units: number };
 }
