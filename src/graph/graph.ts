@@ -2,7 +2,8 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import type { Logger } from '../logger';
 import { decodeAll, decodeRecord, toNeo4j } from './values';
 import { KeptReads } from './kept-reads';
-import type { ReadCache, ReadCacheLimits } from './read-cache';
+import { queries } from './queries';
+import { VersionReads, type ReadCache, type ReadCacheLimits } from './read-cache';
 import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
 import { GraphEvents, type BookmarkEvent, type StatementEvent } from './graph-events';
@@ -72,6 +73,8 @@ export class Graph {
   private readonly kept?: KeptReads;
   /** This process's writes of entities and the gate that orders them against version reads (write-journal.ts). */
   private readonly writes = new WriteJournal();
+  /** The version reads that kept walks extend to (walkVersion). */
+  private readonly walkVersions: VersionReads<{ version: number; seen: number }>;
   /** Set by {@link cacheReads} on a request's view: the graph's version, read once per request. */
   private readonly versionNow?: () => Promise<number>;
 
@@ -82,7 +85,11 @@ export class Graph {
   ) {
     this.outage = new Outage(() => this.serverInfo(), options.log);
     this.fairUse = new FairUse(options.fairUse);
-    if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d), this.writes);
+    if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d));
+    this.walkVersions = new VersionReads(async () => {
+      const { value, seen } = await this.writes.read(() => this.runRead(queries.graphVersion, {}), (rows) => rows[0]?.graphVersion);
+      return { version: value[0].graphVersion, seen };
+    });
   }
 
   /** The read cache's kept answers (for metrics); undefined when it is off. */
@@ -137,6 +144,16 @@ export class Graph {
     const view = Object.create(this) as Graph;
     Object.defineProperty(view, 'share', { value: undefined });
     return view;
+  }
+
+  /**
+   * The graph's version read with no commit of this process in flight, and how many of them it saw
+   * (WriteJournal.read), for kept walks to be extended to: one read for the requests that ask in
+   * the same turn of the event loop. Not the read cache's version read (sharedVersion), which other
+   * reads wait for and which must not wait for commits.
+   */
+  walkVersion(): Promise<{ version: number; seen: number }> {
+    return this.root.walkVersions.next();
   }
 
   /** This process's journal of committed writes (write-journal.ts), shared by every view. */

@@ -3,7 +3,6 @@ import { queries } from './queries';
 import { VERSION_COLUMN, type Query } from './query';
 import { ReadCache, readKey, readThrough, VersionReads, type ReadCacheLimits } from './read-cache';
 import { decodeRecord } from './values';
-import type { WriteJournal } from './write-journal';
 
 /** Runs one read statement; `decode` may leave a record out (undefined). Graph.runRead, of the view that reads. */
 export type RunRead = <P extends object, R extends object>(
@@ -20,16 +19,11 @@ export class KeptReads {
   readonly cache: ReadCache;
   private readonly versionReads: VersionReads;
 
-  /**
-   * `runRead` reads the version (the process's own reads, outside any request's share), through
-   * `journal` (no commit of this process in flight: kept walks can be extended to it, WriteJournal).
-   */
-  constructor(limits: ReadCacheLimits, runRead: RunRead, journal: WriteJournal) {
+  /** `runRead` reads the version (the process's own reads, outside any request's share). */
+  constructor(limits: ReadCacheLimits, runRead: RunRead) {
     const cache = (this.cache = new ReadCache(limits));
     this.versionReads = new VersionReads(async () => {
-      const {
-        value: [{ graphVersion }],
-      } = await journal.read(() => runRead(queries.graphVersion, {}), (rows) => rows[0]?.graphVersion);
+      const [{ graphVersion }] = await runRead(queries.graphVersion, {});
       cache.saw(graphVersion);
       return graphVersion;
     });

@@ -114,13 +114,13 @@ export function readKey(name: string, params: object): string {
  * already sent, which may have left before it began and missed such a write). Under concurrent
  * queries this saves a round trip per request, most of a repeated query's cost.
  */
-export class VersionReads {
-  private pending?: Promise<number>;
+export class VersionReads<T = number> {
+  private pending?: Promise<T>;
 
-  constructor(private readonly read: () => Promise<number>) {}
+  constructor(private readonly read: () => Promise<T>) {}
 
-  next(): Promise<number> {
-    this.pending ??= new Promise<number>((resolve, reject) => {
+  next(): Promise<T> {
+    this.pending ??= new Promise<T>((resolve, reject) => {
       setImmediate(() => {
         // Sent now: later requests start another read.
         this.pending = undefined;

@@ -207,9 +207,19 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
   // among them, are still the answer, or can be extended to it. No statement of the question's own.
   const shared = (!older || (extendable && !signed)) && held.records.has(urn) && ctx.graph.sharedVersion();
   if (shared) {
-    const version = await shared;
+    let version = await shared;
     cache.saw(version);
-    if (version !== held.version && !extendTo(ctx, walker, entry, version, ctx.graph.journal.seenAt(version))) return undefined;
+    if (version !== held.version) {
+      // Moved: extended to it when a version read that waited for this process's commits saw it,
+      // else to the version such a read gives now.
+      let seen = ctx.graph.journal.seenAt(version);
+      if (!extendable) return undefined;
+      if (seen === undefined) {
+        ({ version, seen } = await ctx.graph.walkVersion());
+        cache.saw(version);
+      }
+      if (version !== held.version && !extendTo(ctx, walker, entry, version, seen)) return undefined;
+    }
     return heldAnswer(ctx, walker, version);
   }
   const { value: [start], seen } = await ctx.graph.journal.read(
