@@ -48,7 +48,8 @@ const followed = (name: string) => FOLLOWED.has(name) || name.startsWith('column
 
 /**
  * The only place that runs Cypher. Reads and writes go through the driver's managed transactions
- * (retried on transient errors), carry a timeout and metadata naming the query, are logged at debug
+ * (retried on transient errors; writes of entities through explicit ones retried the same way, so
+ * that their commits can be journaled: journaledWrite), carry a timeout and metadata naming the query, are logged at debug
  * level, and have Neo4j errors mapped to public errors. Once Neo4j has proved unreachable, calls fail
  * at once with UNAVAILABLE until it answers again (see Outage).
  *

@@ -36,6 +36,12 @@ async function page(server: TestServer, urn: string, first: number, after?: stri
   }
 }
 
+/** Writes `batch` through `server`'s ingest. */
+async function ingest(server: TestServer, batch: object) {
+  const res = await server.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, { b: batch });
+  expect(res.errors).toBeUndefined();
+}
+
 describe('the walk behind an impact answer', () => {
   const p = uniqueId('wc');
   const ds = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:${p},${name},PROD)`;
@@ -215,11 +221,6 @@ describe('a walk kept across writes that do not change it', () => {
     }
   }
 
-  const ingest = async (server: TestServer, batch: object) => {
-    const res = await server.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, { b: batch });
-    expect(res.errors).toBeUndefined();
-  };
-
   beforeAll(async () => {
     // raw and old -> d0 -> m0; old is ARCHIVED, so upstream of m0 is d0 and raw.
     await ingest(a, {
@@ -343,11 +344,6 @@ describe('a walk extended by the writes of its own server', () => {
       stop();
     }
   }
-  const ingest = async (server: TestServer, batch: object) => {
-    const res = await server.gql(`mutation ($b: IngestBatchInput!) { ingest(batch: $b) { created } }`, { b: batch });
-    expect(res.errors).toBeUndefined();
-  };
-
   beforeAll(async () => {
     // raw <- d0..d3, d0 <- d4, m0 trained on d4.
     await ingest(a, {

@@ -3,7 +3,8 @@ import type { LineageLevelParams, LineageLevelRow, LineageTwoLevelsParams } from
 import { queries } from '../../src/graph';
 import { EntityType, Status } from '../../src/model/entity-type';
 import type { RelationshipType } from '../../src/model/relationship-type';
-import { LINEAGE_STEPS } from '../../src/modules/lineage/lineage-steps';
+import { LINEAGE_STEPS, LineageDirection } from '../../src/modules/lineage/lineage-steps';
+import type { WalkOptions } from '../../src/modules/lineage/lineage-walk';
 
 // An in-memory stand-in for the level statements: what cypher/lineage/*-level.cypher return, computed
 // from LINEAGE_STEPS over a list of stored edges (the Cypher itself is checked on Neo4j by the
@@ -64,3 +65,14 @@ export function fakeTx(edges: Edge[], status: Record<string, Status> = {}, delay
 
 /** A test entity's type: models' names start with m, the rest are datasets. */
 export const typeOf = (urn: string) => (urn.startsWith('m') ? EntityType.MODEL : EntityType.DATASET);
+
+/** A downstream walk's options with no limit in the way (no depth cap, no node cap, a minute), changed by `over`. */
+export const walkOptions = (over: Partial<WalkOptions> = {}): WalkOptions => ({
+  direction: LineageDirection.DOWNSTREAM,
+  maxDepth: 1000,
+  statuses: [Status.ACTIVE, Status.DEPRECATED],
+  asOf: null,
+  maxNodes: 100_000,
+  budgetMs: 60_000,
+  ...over,
+});

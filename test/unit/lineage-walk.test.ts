@@ -3,19 +3,11 @@ import { EntityType, Status } from '../../src/model/entity-type';
 import { RelationshipType } from '../../src/model/relationship-type';
 import { decodeCursor, pageOf, pathTo, urnsOnPage } from '../../src/modules/lineage/lineage-page';
 import { LineageDirection } from '../../src/modules/lineage/lineage-steps';
-import { walkIn, type WalkOptions } from '../../src/modules/lineage/lineage-walk';
-import { fakeTx, type Edge } from '../support/lineage-fake';
+import { walkIn } from '../../src/modules/lineage/lineage-walk';
+import { fakeTx, walkOptions, type Edge } from '../support/lineage-fake';
 
 const D = RelationshipType.DERIVED_FROM;
-const options = (over: Partial<WalkOptions> = {}): WalkOptions => ({
-  direction: LineageDirection.DOWNSTREAM,
-  maxDepth: 1000,
-  statuses: [Status.ACTIVE, Status.DEPRECATED],
-  asOf: null,
-  maxNodes: 100_000,
-  budgetMs: 60_000,
-  ...over,
-});
+const options = walkOptions;
 
 /** root, then `depth` layers of `width` datasets each derived from all of the layer before. */
 function lattice(width: number, depth: number): Edge[] {

@@ -4,7 +4,7 @@ import { RelationshipType } from '../../src/model/relationship-type';
 import { LineageDirection } from '../../src/modules/lineage/lineage-steps';
 import { walkIn, type Walk, type WalkOptions } from '../../src/modules/lineage/lineage-walk';
 import { extendWalk } from '../../src/modules/lineage/walk-extension';
-import { fakeTx, typeOf, type Edge } from '../support/lineage-fake';
+import { fakeTx, typeOf, walkOptions, type Edge } from '../support/lineage-fake';
 
 // A kept walk extended by writes that only added entities and edges must be the walk a new walk
 // makes of the graph after them, or not be made at all (walked again). The walks here run on the
@@ -12,15 +12,7 @@ import { fakeTx, typeOf, type Edge } from '../support/lineage-fake';
 
 const D = RelationshipType.DERIVED_FROM;
 const T = RelationshipType.TRAINED_ON;
-const options = (over: Partial<WalkOptions> = {}): WalkOptions => ({
-  direction: LineageDirection.DOWNSTREAM,
-  maxDepth: 1000,
-  statuses: [Status.ACTIVE, Status.DEPRECATED],
-  asOf: null,
-  maxNodes: 100_000,
-  budgetMs: 60_000,
-  ...over,
-});
+const options = walkOptions;
 
 const walkOf = (edges: Edge[], o: WalkOptions, status: Record<string, Status> = {}) => walkIn(fakeTx(edges, status).tx, 'root', o);
 /** The write that stores `added` (edges as stored), creating `created` (ACTIVE unless said). */

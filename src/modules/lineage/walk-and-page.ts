@@ -212,8 +212,8 @@ async function fromHeld<W extends { isPartial: boolean; partialReason: string | 
     if (version !== held.version) {
       // Moved: extended to it when a version read that waited for this process's commits saw it,
       // else to the version such a read gives now.
-      let seen = ctx.graph.journal.seenAt(version);
       if (!extendable) return undefined;
+      let seen = ctx.graph.journal.seenAt(version);
       if (seen === undefined) {
         ({ version, seen } = await ctx.graph.walkVersion());
         cache.saw(version);
