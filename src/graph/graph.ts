@@ -1,10 +1,9 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
-import type { Logger } from '../logger';
 import { decodeAll, decodeRecord, toNeo4j } from './values';
 import { KeptReads } from './kept-reads';
 import { queries } from './queries';
-import { VersionReads, type ReadCache, type ReadCacheLimits } from './read-cache';
-import { FairUse, type FairUseLimits, type RequestShare } from './fair-use';
+import { VersionReads, type ReadCache } from './read-cache';
+import { FairUse, type RequestShare } from './fair-use';
 import { FirstRuns } from './first-runs';
 import { GraphEvents, type BookmarkEvent, type StatementEvent } from './graph-events';
 import { mapNeo4jError } from './neo4j-errors';
@@ -12,39 +11,13 @@ import { Outage } from './outage';
 import { askServerVersion } from './probe';
 import { withoutCallerStack } from './caller-stack';
 import type { Query } from './query';
-import { WriteJournal, type WriteDelta } from './write-journal';
+import type { GraphOptions, GraphTransaction, TransactionConfig } from './graph-types';
+import { journaledTransaction } from './journaled-write';
+import { WriteJournal } from './write-journal';
 
 export type { BookmarkEvent, StatementEvent } from './graph-events';
 export type { WriteDelta } from './write-journal';
-
-type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
-
-export interface GraphOptions {
-  database: string;
-  /** Sent as the transaction timeout of every statement, so one heavy query can't hold the database. */
-  queryTimeoutMs: number;
-  log: Logger;
-  /** Shares of Neo4j per request and for the process (see fair-use.ts); defaults when absent. */
-  fairUse?: FairUseLimits;
-  /** Answers of reads kept while the graph's version stays the same (read-cache.ts); none when absent or 0 entries. */
-  readCache?: ReadCacheLimits;
-  /** How long a journaled write is retried on transient errors (the driver's maxTransactionRetryTime; default 5 s). */
-  maxRetryMs?: number;
-}
-
-/** Statements run inside one transaction opened by {@link Graph.writeTransaction}. */
-export interface GraphTransaction {
-  run<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]>;
-  /**
-   * In a {@link Graph.journaledWrite}: what the write did, journaled when it commits (the change
-   * records it created, and what it added to the lineage graph). Absent elsewhere.
-   */
-  note?(changes: number, delta: WriteDelta | null): void;
-}
-
-/** Statements of a journaled write that change nothing a walk of entities follows beyond what its note says. */
-const FOLLOWED = new Set(['entities/lock', 'entities/write', 'edges/open-of']);
-const followed = (name: string) => FOLLOWED.has(name) || name.startsWith('columns/');
+export type { GraphOptions, GraphTransaction } from './graph-types';
 
 /**
  * The only place that runs Cypher. Reads and writes go through the driver's managed transactions
@@ -232,32 +205,18 @@ export class Graph {
    * retried as the driver retries its own (transient errors, lost connections; NEO4J_MAX_RETRY_MS).
    */
   journaledWrite<T>(name: string, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', async (s) => {
-      const started = Date.now();
-      for (let attempt = 0; ; attempt++) {
-        const tx = s.beginTransaction(this.txConfig(name));
-        let ran = true;
-        let noted: { changes: number; delta: WriteDelta | null } | undefined;
-        try {
-          const result = await work({
-            run: (q, p) => {
-              ran &&= followed(q.name);
-              return this.runWith((text, values) => tx.run(text, values), q, p);
-            },
-            note: (changes, delta) => {
-              noted = { changes: (noted?.changes ?? 0) + changes, delta: noted ? null : delta };
-            },
-          });
-          if (noted) await this.root.writes.commit(() => tx.commit(), noted.changes, ran ? noted.delta : null);
-          else await tx.commit();
-          return result;
-        } catch (err) {
-          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-          if (!neo4j.isRetryableError(err) || Date.now() - started > (this.options.maxRetryMs ?? 5_000)) throw err;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt) * (0.8 + Math.random() * 0.4)));
-        }
-      }
-    });
+    return this.withSession('WRITE', (session) =>
+      journaledTransaction(
+        {
+          session,
+          config: this.txConfig(name),
+          journal: this.root.writes,
+          retryForMs: this.options.maxRetryMs ?? 5_000,
+          run: (tx, query, params) => this.runWith((text, values) => tx.run(text, values), query, params),
+        },
+        work,
+      ),
+    );
   }
 
   /** Same as {@link writeTransaction} for a group of reads that must see one snapshot. */
