@@ -61,7 +61,7 @@ export class Graph {
     this.fairUse = new FairUse(options.fairUse);
     if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d));
     this.walkVersions = new VersionReads(async () => {
-      const { value, seen } = await this.writes.read(() => this.runRead(queries.graphVersion, {}), (rows) => rows[0]?.graphVersion);
+      const { value, seen } = await this.readVersioned(queries.graphVersion, {}, (rows) => rows[0]?.graphVersion);
       return { version: value[0].graphVersion, seen };
     });
   }
@@ -166,16 +166,36 @@ export class Graph {
     return this.runRead(query, params);
   }
 
-  /** One read statement; `decode` may leave a record out (undefined). */
-  private runRead<P extends object, R extends object>(query: Query<P, R>, params: P, decode: (record: Neo4jRecord) => R | undefined = decodeRecord): Promise<R[]> {
+  /**
+   * {@link read} of a statement that reads the graph's version (`versionOf` its rows), run through
+   * the write journal's gate (WriteJournal.read) once its session is open, so that the wait for this
+   * process's commits holds no session a commit could be waiting for; `seen` counts the commits it saw.
+   */
+  async readVersioned<P extends object, R extends object>(query: Query<P, R>, params: P, versionOf: (rows: R[]) => number | undefined): Promise<{ value: R[]; seen: number }> {
+    let seen = 0;
+    const value = await this.runRead(query, params, (record) => decodeRecord<R>(record), async (run) => {
+      const read = await this.root.writes.read(run, versionOf);
+      seen = read.seen;
+      return read.value;
+    });
+    return { value, seen };
+  }
+
+  /** One read statement; `decode` may leave a record out (undefined); `around` runs the statement once the session is open. */
+  private runRead<P extends object, R extends object>(
+    query: Query<P, R>,
+    params: P,
+    decode: (record: Neo4jRecord) => R | undefined = decodeRecord,
+    around: (run: () => Promise<R[]>) => Promise<R[]> = (run) => run(),
+  ): Promise<R[]> {
     // Keyed by text: a cached read's versioned text is planned apart from its plain one.
     return this.firstRuns.run(query.text, () =>
       this.withSession('READ', async (s) => {
         try {
-          return await this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params, decode);
+          return await around(() => this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params, decode));
         } catch (err) {
           if (!neo4j.isRetryableError(err)) throw err;
-          return s.executeRead((tx) => this.runWith((text, values) => tx.run(text, values), query, params, decode), this.txConfig(query.name));
+          return s.executeRead((tx) => around(() => this.runWith((text, values) => tx.run(text, values), query, params, decode)), this.txConfig(query.name));
         }
       }),
     );

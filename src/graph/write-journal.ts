@@ -70,7 +70,9 @@ export class WriteJournal {
   /**
    * Runs `read`, a statement that reads the graph's version (`versionOf` its result; undefined:
    * none read), while no commit of this process is in flight; `seen` counts the commits of this
-   * process it sees, which are remembered with the version (seenAt).
+   * process it sees, which are remembered with the version (seenAt). `read` must only run the
+   * statement, on a session already open: a commit waiting here holds its session, so a read that
+   * waited for one inside the gate could wait for ever (Graph.readVersioned).
    */
   async read<T>(read: () => Promise<T>, versionOf: (value: T) => number | undefined): Promise<{ value: T; seen: number }> {
     await this.enter(false);

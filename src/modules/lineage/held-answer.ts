@@ -60,15 +60,9 @@ export async function fromHeld<W extends { isPartial: boolean; partialReason: st
     }
     return heldAnswer(ctx, walker, version);
   }
-  const { value: [start], seen } = await ctx.graph.journal.read(
-    () =>
-      ctx.graph.read(queries.lineageStart, {
-        urn,
-        urns: [],
-        fields: ctx.scope.projection,
-        signed: older && signed ? signed.urns : [],
-        downstream: walker.sign?.side === 'downstream',
-      }),
+  const { value: [start], seen } = await ctx.graph.readVersioned(
+    queries.lineageStart,
+    { urn, urns: [], fields: ctx.scope.projection, signed: older && signed ? signed.urns : [], downstream: walker.sign?.side === 'downstream' },
     (rows) => rows[0]?.version,
   );
   if (!start?.urn || !start.type) return undefined;
