@@ -168,8 +168,11 @@ export class Graph {
 
   /**
    * {@link read} of a statement that reads the graph's version (`versionOf` its rows), run through
-   * the write journal's gate (WriteJournal.read) once its session is open, so that the wait for this
-   * process's commits holds no session a commit could be waiting for; `seen` counts the commits it saw.
+   * the write journal's gate (WriteJournal.read) once its session is open and its first run planned,
+   * so that the wait for this process's commits holds nothing a commit could be waiting for; `seen`
+   * counts the commits it saw. (Its connection is taken from the pool as the statement runs: were
+   * every pooled connection held by commits waiting at the gate, it would fail after the pool's
+   * acquisition timeout, 10 s, and let them through.)
    */
   async readVersioned<P extends object, R extends object>(query: Query<P, R>, params: P, versionOf: (rows: R[]) => number | undefined): Promise<{ value: R[]; seen: number }> {
     let seen = 0;
