@@ -17,34 +17,37 @@ import { expandableTypes, LINEAGE_STEPS, LineageDirection } from './lineage-step
  * while the walk ran) change nothing. The kept walk is left as it is: another request may be paging it.
  */
 export function extendWalk(walk: Walk, options: Pick<WalkOptions, 'maxDepth' | 'maxNodes' | 'statuses'>, deltas: readonly WriteDelta[]): Walk | undefined {
-  const steps = stepsOf(walk.direction, deltas);
-  if (!steps.size) return walk;
-  const created = new Map<string, { type: string; status: string | null }>();
-  for (const d of deltas) for (const [urn, c] of d.created) created.set(urn, c);
+  const maps = deltas.map((d) => stepsOf(d, walk.direction));
   const expandable = expandableTypes(walk.direction);
-  const statuses = new Set<string>(options.statuses);
-  const reached = new Map(walk.reached);
-  const depthOf = (urn: string) => (urn === walk.root ? 0 : reached.get(urn)?.degree);
-  const typeOf = (urn: string) => (urn === walk.root ? undefined : reached.get(urn)?.type);
+  const depthOf = (urn: string) => (urn === walk.root ? 0 : walk.reached.get(urn)?.degree);
 
   // The reached entities (and root) that added steps leave from, by depth; the root's type is not
-  // in the walk, and it is always expanded.
+  // in the walk, and it is always expanded. Most writes add nothing a given walk reached: then the
+  // walk is the answer as it is, and nothing is copied.
   const levels: string[][] = [];
-  for (const from of steps.keys()) {
-    const depth = depthOf(from);
-    if (depth === undefined) continue;
-    if (from !== walk.root && !expandable.has(typeOf(from)!)) continue;
-    if (depth >= options.maxDepth) {
-      // Not expanded by the walk either, unless the server's depth cap would mark it cut.
-      if (options.maxDepth >= LINEAGE_MAX_DEPTH) return undefined;
-      continue;
+  const seeds = new Set<string>();
+  for (const map of maps) {
+    for (const from of map.keys()) {
+      const depth = depthOf(from);
+      if (depth === undefined || seeds.has(from)) continue;
+      seeds.add(from);
+      if (from !== walk.root && !expandable.has(walk.reached.get(from)!.type)) continue;
+      if (depth >= options.maxDepth) {
+        // Not expanded by the walk either, unless the server's depth cap would mark it cut.
+        if (options.maxDepth >= LINEAGE_MAX_DEPTH) return undefined;
+        continue;
+      }
+      (levels[depth] ??= []).push(from);
     }
-    (levels[depth] ??= []).push(from);
   }
+  if (!levels.length) return walk;
+  const statuses = new Set<string>(options.statuses);
+  const reached = new Map(walk.reached);
+  const stepsFrom = (urn: string) => maps.flatMap((m) => m.get(urn) ?? []);
   let changed = false;
   for (let depth = 0; depth < levels.length; depth++) {
     for (const from of levels[depth] ?? []) {
-      for (const step of steps.get(from)!) {
+      for (const step of stepsFrom(from)) {
         if (step.to === walk.root) continue;
         const known = reached.get(step.to);
         if (known) {
@@ -56,7 +59,7 @@ export function extendWalk(walk: Walk, options: Pick<WalkOptions, 'maxDepth' | '
           }
           continue;
         }
-        const entity = created.get(step.to);
+        const entity = createdBy(deltas, step.to);
         if (!entity) return undefined; // an entity stored before the walk: its own lineage is not known here
         if (entity.status === null || !statuses.has(entity.status)) continue;
         if (reached.size >= options.maxNodes) return undefined;
@@ -68,7 +71,7 @@ export function extendWalk(walk: Walk, options: Pick<WalkOptions, 'maxDepth' | '
           relationship: step.relationship,
         });
         changed = true;
-        if (!steps.has(step.to) || !expandable.has(entity.type as EntityType)) continue;
+        if (!expandable.has(entity.type as EntityType) || !maps.some((m) => m.has(step.to))) continue;
         if (depth + 1 >= options.maxDepth) {
           if (options.maxDepth >= LINEAGE_MAX_DEPTH) return undefined;
           continue;
@@ -82,18 +85,41 @@ export function extendWalk(walk: Walk, options: Pick<WalkOptions, 'maxDepth' | '
   return { ...walk, reached: new Map(ordered.map((r) => [r.urn, r])), statements: 0 };
 }
 
-/** The walk's steps over the edges the writes opened, by the entity each leaves from, smallest (from, relationship) first. */
-function stepsOf(direction: LineageDirection, deltas: readonly WriteDelta[]): Map<string, { from: string; to: string; relationship: RelationshipType }[]> {
-  const steps = new Map<string, { from: string; to: string; relationship: RelationshipType }[]>();
-  const forward = direction === LineageDirection.DOWNSTREAM ? 'along' : 'against';
+interface Step {
+  from: string;
+  to: string;
+  relationship: RelationshipType;
+}
+
+/** The type and status a write of `deltas` created `urn` with, or undefined when none created it. */
+function createdBy(deltas: readonly WriteDelta[], urn: string): { type: string; status: string | null } | undefined {
   for (const d of deltas) {
-    for (const edge of d.opened) {
-      const step = LINEAGE_STEPS[edge.type as RelationshipType];
-      if (!step) continue;
-      const [from, to] = step === forward ? [edge.from, edge.to] : [edge.to, edge.from];
-      const list = steps.get(from) ?? steps.set(from, []).get(from)!;
-      list.push({ from, to, relationship: edge.type as RelationshipType });
-    }
+    const created = d.created.get(urn);
+    if (created) return created;
   }
+  return undefined;
+}
+
+/**
+ * A walk's steps in `direction` over the edges `delta` opened, by the entity each leaves from: made
+ * once per write and direction (every kept walk extended by the write reads the same), and gone
+ * with the write when the journal forgets it.
+ */
+function stepsOf(delta: WriteDelta, direction: LineageDirection): ReadonlyMap<string, Step[]> {
+  const byDirection = stepsByDelta.get(delta) ?? stepsByDelta.set(delta, new Map()).get(delta)!;
+  let steps = byDirection.get(direction);
+  if (steps) return steps;
+  steps = new Map();
+  const forward = direction === LineageDirection.DOWNSTREAM ? 'along' : 'against';
+  for (const edge of delta.opened) {
+    const step = LINEAGE_STEPS[edge.type as RelationshipType];
+    if (!step) continue;
+    const [from, to] = step === forward ? [edge.from, edge.to] : [edge.to, edge.from];
+    const list = steps.get(from) ?? steps.set(from, []).get(from)!;
+    list.push({ from, to, relationship: edge.type as RelationshipType });
+  }
+  byDirection.set(direction, steps);
   return steps;
 }
+
+const stepsByDelta = new WeakMap<WriteDelta, Map<LineageDirection, Map<string, Step[]>>>();
