@@ -1,17 +1,13 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
-import { decodeAll, decodeRecord, toNeo4j } from './values';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import { decodeRecord } from './values';
 import { KeptReads } from './kept-reads';
 import { queries } from './queries';
 import { VersionReads, type ReadCache } from './read-cache';
 import { FairUse, type RequestShare } from './fair-use';
-import { FirstRuns } from './first-runs';
-import { GraphEvents, type BookmarkEvent, type StatementEvent } from './graph-events';
-import { mapNeo4jError } from './neo4j-errors';
-import { Outage } from './outage';
-import { askServerVersion } from './probe';
-import { withoutCallerStack } from './caller-stack';
+import type { BookmarkEvent, StatementEvent } from './graph-events';
 import type { Query } from './query';
-import type { GraphOptions, GraphTransaction, TransactionConfig } from './graph-types';
+import type { GraphOptions, GraphTransaction } from './graph-types';
+import { Sessions } from './sessions';
 import { journaledTransaction } from './journaled-write';
 import { WriteJournal } from './write-journal';
 
@@ -24,7 +20,7 @@ export type { GraphOptions, GraphTransaction } from './graph-types';
  * (retried on transient errors; writes of entities through explicit ones retried the same way, so
  * that their commits can be journaled: journaledWrite), carry a timeout and metadata naming the query, are logged at debug
  * level, and have Neo4j errors mapped to public errors. Once Neo4j has proved unreachable, calls fail
- * at once with UNAVAILABLE until it answers again (see Outage).
+ * at once with UNAVAILABLE until it answers again (see Outage). Sessions and statements: sessions.ts.
  *
  * Every session shares one bookmark manager, so a read that follows a write in this process (a
  * mutation's re-read, the next request) waits until the server it reads from has applied that write,
@@ -33,12 +29,8 @@ export type { GraphOptions, GraphTransaction } from './graph-types';
  * bounded share of the pool.
  */
 export class Graph {
-  private readonly events = new GraphEvents();
-  private readonly outage: Outage;
-  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private readonly sessions: Sessions;
   private readonly fairUse: FairUse;
-  /** Reads of a statement not yet run wait for its first run, planned once (first-runs.ts; views share it). */
-  private readonly firstRuns = new FirstRuns();
   /** Set on the per-request views made by {@link forRequest}. */
   private readonly share?: RequestShare;
   /** The graph itself; views made with Object.create inherit it. */
@@ -53,11 +45,11 @@ export class Graph {
   private readonly versionNow?: () => Promise<number>;
 
   constructor(
-    private readonly driver: Driver,
+    driver: Driver,
     private readonly options: GraphOptions,
-    private readonly probe: Driver = driver,
+    probe: Driver = driver,
   ) {
-    this.outage = new Outage(() => this.serverInfo(), options.log);
+    this.sessions = new Sessions(driver, options, probe);
     this.fairUse = new FairUse(options.fairUse);
     if (options.readCache && options.readCache.entries > 0) this.kept = new KeptReads(options.readCache, (q, p, d) => this.runRead(q, p, d));
     this.walkVersions = new VersionReads(async () => {
@@ -192,13 +184,13 @@ export class Graph {
     around: (run: () => Promise<R[]>) => Promise<R[]> = (run) => run(),
   ): Promise<R[]> {
     // Keyed by text: a cached read's versioned text is planned apart from its plain one.
-    return this.firstRuns.run(query.text, () =>
+    return this.sessions.firstRuns.run(query.text, () =>
       this.withSession('READ', async (s) => {
         try {
-          return await around(() => this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params, decode));
+          return await around(() => this.sessions.run((text, values) => s.run(text, values, this.txConfig(query.name)), query, params, decode));
         } catch (err) {
           if (!neo4j.isRetryableError(err)) throw err;
-          return s.executeRead((tx) => around(() => this.runWith((text, values) => tx.run(text, values), query, params, decode)), this.txConfig(query.name));
+          return s.executeRead((tx) => around(() => this.sessions.run((text, values) => tx.run(text, values), query, params, decode)), this.txConfig(query.name));
         }
       }),
     );
@@ -235,7 +227,7 @@ export class Graph {
           config: this.txConfig(name),
           journal: this.root.writes,
           retryForMs: this.options.maxRetryMs ?? 5_000,
-          run: (tx, query, params) => this.runWith((text, values) => tx.run(text, values), query, params),
+          run: (tx, query, params) => this.sessions.run((text, values) => tx.run(text, values), query, params),
         },
         work,
       ),
@@ -254,104 +246,42 @@ export class Graph {
    * `CALL { } IN TRANSACTIONS`. Not retried.
    */
   autoCommit<P extends object, R extends object>(query: Query<P, R>, params: P): Promise<R[]> {
-    return this.withSession('WRITE', (s) => this.runWith((text, values) => s.run(text, values, this.txConfig(query.name)), query, params));
+    return this.withSession('WRITE', (s) => this.sessions.run((text, values) => s.run(text, values, this.txConfig(query.name)), query, params));
   }
 
   /**
    * Neo4j's version and edition, asked now over the probe driver (never queued behind requests, and
    * even while calls fail at once); UNAVAILABLE when Neo4j does not answer.
    */
-  async health(): Promise<{ version: string; edition: string }> {
-    const started = Date.now();
-    try {
-      const info = await askServerVersion(this.probe, this.options.database);
-      this.answered();
-      return info;
-    } catch (err) {
-      const mapped = mapNeo4jError(err);
-      this.outage.failed(mapped, started);
-      throw mapped;
-    }
+  health(): Promise<{ version: string; edition: string }> {
+    return this.sessions.health();
   }
 
   /** Subscribes to statement events; returns the unsubscribe function. */
   onStatement(listener: (e: StatementEvent) => void): () => void {
-    return this.events.onStatement(listener);
+    return this.sessions.events.onStatement(listener);
   }
 
   /** Subscribes to the bookmarks every session starts with and receives; returns the unsubscribe function. */
   onBookmarks(listener: (e: BookmarkEvent) => void): () => void {
-    return this.events.onBookmarks(listener);
+    return this.sessions.events.onBookmarks(listener);
   }
 
-  async close(): Promise<void> {
-    this.outage.stop();
-    await this.driver.close();
-    if (this.probe !== this.driver) await this.probe.close();
-  }
-
-  private async serverInfo(): Promise<void> {
-    try {
-      await this.probe.getServerInfo({ database: this.options.database });
-    } catch (err) {
-      throw mapNeo4jError(err);
-    }
-  }
-
-  /** Neo4j answered: closes an outage, after which its plan cache may be empty (a restart). */
-  private answered(): void {
-    if (this.outage.isOpen) this.firstRuns.reset();
-    this.outage.answered();
+  close(): Promise<void> {
+    return this.sessions.close();
   }
 
   private runIn<P extends object, R extends object>(tx: ManagedTransaction, query: Query<P, R>, params: P): Promise<R[]> {
-    return this.runWith((text, values) => tx.run(text, values), query, params);
+    return this.sessions.run((text, values) => tx.run(text, values), query, params);
   }
 
-  /** Runs `query` through `run` (a transaction's, or a session's auto-commit): logged, timed, rows decoded. */
-  private async runWith<P extends object, R extends object>(
-    run: (text: string, values: Record<string, unknown>) => Promise<{ records: Neo4jRecord[] }>,
-    query: Query<P, R>,
-    params: P,
-    decode: (record: Neo4jRecord) => R | undefined = decodeRecord,
-  ): Promise<R[]> {
-    const started = Date.now();
-    // Built only when debug logging is on: this runs for every statement.
-    if (this.options.log.isLevelEnabled('debug')) this.options.log.debug({ query: query.name, params }, 'cypher');
-    const values = toNeo4j(params) as Record<string, unknown>;
-    const result = await withoutCallerStack(() => run(query.text, values));
-    const rows = decodeAll(result.records, decode);
-    this.events.statement({ query: query.name, ms: Date.now() - started, rows: rows.length, params, result: rows });
-    return rows;
-  }
-
-  private txConfig(name: string): TransactionConfig {
-    return { timeout: this.options.queryTimeoutMs, metadata: { app: 'mlgraph', query: name } };
+  private txConfig(name: string) {
+    return this.sessions.txConfig(name);
   }
 
   private withSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
-    this.outage.check();
-    const open = () => this.fairUse.session(() => this.inSession(mode, work));
+    this.sessions.check();
+    const open = () => this.fairUse.session(() => this.sessions.open(mode, work));
     return this.share ? this.share.unit(open) : open();
-  }
-
-  private async inSession<T>(mode: 'READ' | 'WRITE', work: (s: Session) => Promise<T>): Promise<T> {
-    const started = Date.now();
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.events.bookmarksOf(this.bookmarks, mode),
-    });
-    try {
-      const result = await work(session);
-      this.answered();
-      return result;
-    } catch (err) {
-      const mapped = mapNeo4jError(err);
-      this.outage.failed(mapped, started);
-      throw mapped;
-    } finally {
-      await session.close();
-    }
   }
 }
