@@ -51,6 +51,8 @@ public final class LocalNeo4j {
                 "internal.dbms.bolt.netty_server_shutdown_timeout=2",
                 // APOC's procedures (when --plugins brings them) run as Aura and the docker image run them.
                 "dbms.security.procedures.unrestricted=apoc.*",
+                // More settings, one "name=value" per line, for benchmarks and experiments.
+                System.getenv().getOrDefault("MLGRAPH_NEO4J_SETTINGS", ""),
                 ""), StandardCharsets.UTF_8);
 
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
