@@ -52,7 +52,7 @@ public final class LocalNeo4j {
                 // APOC's procedures (when --plugins brings them) run as Aura and the docker image run them.
                 "dbms.security.procedures.unrestricted=apoc.*",
                 // More settings, one "name=value" per line, for benchmarks and experiments.
-                System.getenv().getOrDefault("MLGRAPH_NEO4J_SETTINGS", ""),
+                System.getenv().getOrDefault("NEO4J_LOCAL_SETTINGS", ""),
                 ""), StandardCharsets.UTF_8);
 
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
