@@ -49,9 +49,7 @@ export class Sessions {
       this.answered();
       return result;
     } catch (err) {
-      const mapped = mapNeo4jError(err);
-      this.outage.failed(mapped, started);
-      throw mapped;
+      throw this.failure(err, started);
     } finally {
       await session.close();
     }
@@ -89,9 +87,7 @@ export class Sessions {
       this.answered();
       return info;
     } catch (err) {
-      const mapped = mapNeo4jError(err);
-      this.outage.failed(mapped, started);
-      throw mapped;
+      throw this.failure(err, started);
     }
   }
 
@@ -107,6 +103,13 @@ export class Sessions {
     } catch (err) {
       throw mapNeo4jError(err);
     }
+  }
+
+  /** A call that began at `started` failed: the public error for it, counted by the outage watch. */
+  private failure(err: unknown, started: number): unknown {
+    const mapped = mapNeo4jError(err);
+    this.outage.failed(mapped, started);
+    return mapped;
   }
 
   /** Neo4j answered: closes an outage, after which its plan cache may be empty (a restart). */
