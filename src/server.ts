@@ -20,7 +20,7 @@ import { createFormatError, enumValuesOf } from './errors/format-error';
 import { compiledGateway } from './execution/compiled-executor';
 import { CompiledQueries } from './execution/compiled-queries';
 import type { Graph } from './graph';
-import { authenticateFirst, checkOperationFirst, loopbackHostOnly, sendRefusal } from './http/front-door';
+import { authenticateFirst, checkOperationFirst, loopbackHostOnly } from './http/front-door';
 import { healthRoutes } from './http/health.routes';
 import { limitsPlugin } from './http/limits.plugin';
 import { Readiness } from './http/readiness';
@@ -29,6 +29,7 @@ import { retryAfterPlugin } from './http/retry-after.plugin';
 import { validationLimitRules } from './http/validation-limits';
 import { warningsPlugin } from './http/warnings.plugin';
 import { WEB_ROOT, webRoutes } from './http/web.routes';
+import { httpErrors, notFound } from './http/http-fallbacks';
 import { projectionPlugin } from './modules/entities/projection.plugin';
 import { openLineageRoutes } from './modules/openlineage/openlineage.routes';
 import type { Logger } from './logger';
@@ -166,15 +167,9 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     }),
   );
 
-  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not HTML.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message = status === 413 ? `The request body exceeds the ${deps.config.bodyLimit} limit.` : status === 500 ? 'Internal server error' : 'The request body is not valid JSON.';
-    if (status === 500) log.error({ err }, 'unhandled HTTP error');
-    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    sendRefusal(res, metrics, { status, code, message, ...(status === 413 ? { limit: 'bodySize' } : {}) });
-  });
+  // A path nothing serves, and body-parser failures (too large, malformed JSON): GraphQL's error shape, not HTML.
+  app.use(notFound(metrics));
+  app.use(httpErrors(metrics, log, deps.config.bodyLimit));
 
   return {
     apollo,

@@ -6,7 +6,7 @@
 export enum ErrorCode {
   /** An argument or input field is invalid; `extensions.field` names it. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
-  /** A referenced URN does not exist; `extensions.urns` lists them. */
+  /** A referenced URN does not exist (`extensions.urns` lists them), or nothing is served at an HTTP path (404). */
   NOT_FOUND = 'NOT_FOUND',
   /** The write conflicts with stored data (e.g. a duplicate URN). */
   CONFLICT = 'CONFLICT',

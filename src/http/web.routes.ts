@@ -19,8 +19,9 @@ export interface WebRoutesOptions {
 const SERVER_PATHS = /^\/(graphql|health|ready)(\/|$)/;
 
 /**
- * The web explorer at / (a single-page app: every other GET that asks for HTML gets its page, so
- * client-side routes survive a reload) and the GraphQL IDE at GET /graphql for browsers. A GET of
+ * The web explorer at / (a single-page app: every other GET that takes HTML, a browser's or curl's,
+ * gets its page, so client-side routes survive a reload; a GET asking for JSON only goes on to the
+ * API's 404) and the GraphQL IDE at GET /graphql for browsers. A GET of
  * /graphql that carries a query, or that does not accept HTML, and every POST, go on to GraphQL.
  * Assets come from `root` only; nothing is fetched from elsewhere, at build or at run time.
  */
@@ -41,7 +42,7 @@ export function webRoutes(options: WebRoutesOptions): Router {
   );
 
   router.get(/.*/, (req, res, next) => {
-    if (SERVER_PATHS.test(req.path) || !wantsHtml(req)) return next();
+    if (SERVER_PATHS.test(req.path) || !takesHtml(req)) return next();
     const html = page('index.html');
     if (!html) return notBuilt(res);
     res.type('html').setHeader('cache-control', 'no-cache').send(html);
@@ -49,8 +50,14 @@ export function webRoutes(options: WebRoutesOptions): Router {
   return router;
 }
 
+/** Whether the client prefers HTML to JSON: a browser, not curl (any type) or an API client. */
 function wantsHtml(req: Request): boolean {
   return req.accepts(['json', 'html']) === 'html';
+}
+
+/** Whether the client takes HTML at all (a browser, or curl, which takes any type) rather than asking for JSON only. */
+function takesHtml(req: Request): boolean {
+  return req.accepts(['html', 'json']) === 'html';
 }
 
 function notBuilt(res: express.Response): void {

@@ -44,11 +44,21 @@ describe('web routes', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
     }
     expect((await get(`${base}/health`)).headers.get('content-type')).toMatch(/json/);
-    expect((await get(`${base}/nope`, 'application/json')).status).toBe(404);
 
     const asset = await get(`${base}/assets/app-1a2b.js`, '*/*');
     expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
-    expect((await get(`${base}/assets/missing.js`, '*/*')).status).toBe(404);
+  });
+
+  it('serves the explorer to curl, which takes any type, and answers JSON-only clients and missing assets with a JSON 404', async () => {
+    const base = await serve({ introspection: true, landingPage: true });
+    const curl = await get(`${base}/`, '*/*');
+    expect([curl.status, await curl.text()]).toEqual([200, expect.stringContaining('<title>explorer</title>')]);
+    for (const [route, accept] of [['/nope', 'application/json'], ['/assets/missing.js', '*/*']]) {
+      const res = await get(base + route, accept);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect([route, res.status, body.errors[0].extensions.code]).toEqual([route, 404, 'NOT_FOUND']);
+      expect(body.errors[0].message).toMatch(/^Nothing is served at this path/);
+    }
   });
 
   it('serves the IDE at GET /graphql to browsers and says whether introspection is on', async () => {
