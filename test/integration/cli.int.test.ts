@@ -120,6 +120,9 @@ describe('the mlgraph CLI against a real server', () => {
       expect(dev.code).toBe(0);
       expect(dev.stdout).toContain('gate passed: no impacted entity matches "env=DEV"');
       expect(dev.stdout).toMatch(/^impact of raw\.loan_applications \(DATASET\): 6 entities/);
+      // The last hop is named by its entity's name, also when --types leaves that entity out.
+      const deployments = await cli('impact', RAW, '--types', 'DEPLOYMENT');
+      expect(deployments.stdout).toMatch(/DEPLOYED_TO credit-risk-v41 +urn:li:mlModelDeployment/);
     });
 
     it('sees a model holding the champion alias, in --json too', async () => {

@@ -7,12 +7,11 @@ export function printWalk(title: string, r: WalkResult): void {
   process.stdout.write(`${title} ${r.root.name} (${r.root.type}): ${r.total} entit${r.total === 1 ? 'y' : 'ies'}${counts ? ` (${counts})` : ''}\n`);
   if (r.isPartial) process.stdout.write(`the walk was cut: ${r.partialReason ?? 'a server limit was reached'}\n`);
   if (!r.items.length) return;
-  const names = new Map<string, string>([[r.root.urn, r.root.name], ...r.items.map((i) => [i.urn, i.name] as [string, string])]);
   printTable(
     ['DEGREE', 'TYPE', 'NAME', 'ENV', 'ALIASES', 'VIA', 'URN'],
     r.items.map((i) => {
       const hop = i.path[i.path.length - 1];
-      const via = hop ? `${hop.relationship} ${names.get(hop.from) ?? hop.from}` : '';
+      const via = hop ? `${hop.relationship} ${hop.fromName}` : '';
       return [String(i.degree), i.type, i.name, i.env ?? '', i.aliases.join(','), via, i.urn];
     }),
   );

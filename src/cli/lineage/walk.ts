@@ -13,8 +13,8 @@ export interface WalkItem {
   platform?: string;
   aliases: string[];
   tags: string[];
-  /** One shortest path from the root, hops in walk order. */
-  path: { from: string; relationship: string; to: string }[];
+  /** One shortest path from the root, hops in walk order; `fromName` is the name of the hop's `from`. */
+  path: { from: string; fromName: string; relationship: string; to: string }[];
 }
 
 export interface WalkResult {
@@ -42,26 +42,39 @@ const SELECTION = `
   items {
     degree
     entity { urn type name status tags ... on Model { aliases } }
-    path { relationship from { urn } to { urn } }
+    path { relationship from { urn name } to { urn } }
   }`;
 
-const IMPACT = `query Impact($urn: ID!, $types: [EntityType!], $maxDepth: Int!, $asOf: DateTime, $first: Int, $after: String) {
+export const IMPACT = `query Impact($urn: ID!, $types: [EntityType!], $maxDepth: Int!, $asOf: DateTime, $first: Int, $after: String) {
   walk: impact(urn: $urn, types: $types, maxDepth: $maxDepth, asOf: $asOf, first: $first, after: $after) {${SELECTION}
   }
 }`;
 
-const LINEAGE = `query Lineage($urn: ID!, $direction: LineageDirection!, $types: [EntityType!], $maxDepth: Int!, $asOf: DateTime, $first: Int, $after: String) {
+export const LINEAGE = `query Lineage($urn: ID!, $direction: LineageDirection!, $types: [EntityType!], $maxDepth: Int!, $asOf: DateTime, $first: Int, $after: String) {
   walk: lineage(urn: $urn, direction: $direction, types: $types, maxDepth: $maxDepth, asOf: $asOf, first: $first, after: $after) {${SELECTION}
   }
 }`;
 
 /** Largest page the server serves for lineage items. */
-const PAGE = 500;
+export const PAGE = 500;
+/**
+ * A walk deeper than this starts with pages of DEEP_PAGE: the server prices every item's path at
+ * `maxDepth` hops, so 500 items of a walk without a depth limit (impact's 1,000) are refused under
+ * the default MAX_QUERY_COST. Both sizes fit it (test/contract/cli-queries.test.ts).
+ */
+export const SHALLOW_DEPTH = 100;
+export const DEEP_PAGE = 150;
+
+/** The page size a walk to `maxDepth` starts with; fitToCost lowers it for a server with a lower limit. */
+export function firstPageSize(maxDepth: number): number {
+  return maxDepth > SHALLOW_DEPTH ? DEEP_PAGE : PAGE;
+}
 
 /**
  * Runs `impact` (no depth limit by default) or `lineage` and reads every page, of at most 500
- * items, fewer when the server's cost limit asks for it (see fitToCost). The server keeps a walk
- * for its later pages. Throws what the client throws (e.g. NOT_FOUND for an unknown URN).
+ * items (150 for walks deeper than 100), fewer when the server's cost limit asks for it (see
+ * fitToCost). The server keeps a walk for its later pages. Throws what the client throws (e.g.
+ * NOT_FOUND for an unknown URN).
  */
 export async function walk(client: GraphQLClient, args: WalkArgs): Promise<WalkResult> {
   const query = args.direction === 'IMPACT' ? IMPACT : LINEAGE;
@@ -74,9 +87,8 @@ export async function walk(client: GraphQLClient, args: WalkArgs): Promise<WalkR
   };
   const items: WalkItem[] = [];
   let after: string | null = null;
-  let size = PAGE;
+  let size = firstPageSize(variables.maxDepth as number);
   for (;;) {
-    // Deep walks return long paths: a page of 500 may cost more than the server allows.
     const fitted = await fitToCost(size, (first) => client.request<{ walk: any }>(query, { ...variables, first, after }));
     size = fitted.size;
     const page = fitted.result.walk;
@@ -92,7 +104,7 @@ export async function walk(client: GraphQLClient, args: WalkArgs): Promise<WalkR
         platform: key.platform,
         aliases: it.entity.aliases ?? [],
         tags: it.entity.tags ?? [],
-        path: it.path.map((h: any) => ({ from: h.from.urn, relationship: h.relationship, to: h.to.urn })),
+        path: it.path.map((h: any) => ({ from: h.from.urn, fromName: h.from.name, relationship: h.relationship, to: h.to.urn })),
       });
     }
     if (!page.pageInfo.hasNextPage) {
