@@ -64,6 +64,13 @@ export function parseEntityTypes(value: string, previous: EntityType[] = []): En
   return [...previous, ...value.split(',').filter(Boolean).map(parseEntityType)];
 }
 
+/** commander argParser for an environment, in any case (`dev` is DEV), as `--fail-if` rules take it. */
+export function parseEnv(value: string): string {
+  const env = Object.values(Env).find((e) => e === value.toUpperCase());
+  if (!env) throw new InvalidArgumentError(`unknown environment; one of ${Object.values(Env).join(', ')}`);
+  return env;
+}
+
 /** An ISO 8601 instant. */
 export function parseInstant(value: string): string {
   const t = Date.parse(value);
@@ -86,7 +93,7 @@ export function addUrnOptions(cmd: Command): Command {
     .addOption(new Option('--type <type>', 'entity type of the URN to build (default DATASET when --platform is given)').argParser(parseEntityType))
     .option('--platform <platform>', 'platform of the URN to build, e.g. s3, snowflake, mlflow')
     .option('--name <name>', 'name of the URN to build')
-    .addOption(new Option('--env <env>', `environment of the URN to build (default ${DEFAULT_ENV})`).choices(Object.values(Env)))
+    .addOption(new Option('--env <env>', `environment of the URN to build: ${Object.values(Env).join(', ')}, in any case (default ${DEFAULT_ENV})`).argParser(parseEnv))
     .option('--namespace <ns>', 'namespace of a FEATURE URN to build')
     .option('--id <id>', 'id of an EXPERIMENT or RUN URN to build');
 }

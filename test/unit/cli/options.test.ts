@@ -1,4 +1,4 @@
-import { graphqlEndpoint, parseEntityType, resolveUrn } from '../../../src/cli/options';
+import { graphqlEndpoint, parseEntityType, parseEnv, resolveUrn } from '../../../src/cli/options';
 import { EntityType } from '../../../src/cli/urn';
 
 describe('CLI options', () => {
@@ -17,6 +17,11 @@ describe('CLI options', () => {
     expect(parseEntityType('featuretable')).toBe(EntityType.FEATURE_TABLE);
     expect(parseEntityType('pipeline')).toBe(EntityType.PIPELINE);
     expect(() => parseEntityType('notebook')).toThrow(/unknown type/);
+  });
+
+  it('read environments in any case, and name the ones there are when one is unknown', () => {
+    expect([parseEnv('dev'), parseEnv('Prod'), parseEnv('QA')]).toEqual(['DEV', 'PROD', 'QA']);
+    expect(() => parseEnv('mars')).toThrow(/unknown environment; one of .*DEV.*PROD/);
   });
 
   it('build URNs from key fields, DATASET and PROD by default', () => {
