@@ -74,6 +74,12 @@ export interface AuthConfig {
   tokens: ProvisionedToken[];
   /** Role of requests without a token; null means they may do nothing. */
   anonymousRole: Role | null;
+  /**
+   * The open local default (no MLGRAPH_ANONYMOUS_ROLE, no provisioned tokens, loopback): requests
+   * without a token get `anonymousRole` only if no live API token was stored when the server first
+   * looked (Authenticator.roleOfAnonymous), so a restart after `mlgraph token create` requires tokens.
+   */
+  closedByStoredTokens?: boolean;
 }
 
 export interface Config {
@@ -161,23 +167,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heapMb: int(env, 'NEO4J_LOCAL_HEAP_MB', 1024),
       pagecacheMb: int(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
     },
-    auth: { tokens, anonymousRole: anonymousRole(env, tokens.length > 0, host) },
+    auth: { tokens, ...anonymousRole(env, tokens.length > 0, host) },
   };
 }
 
 /**
  * MLGRAPH_ANONYMOUS_ROLE (none, reader, writer, admin) when set. Otherwise open (admin) only for the
- * local default: no provisioned tokens and listening on loopback; any other setup requires tokens.
+ * local default: no provisioned tokens, listening on loopback, and no live API token stored
+ * (closedByStoredTokens); any other setup requires tokens.
  */
-function anonymousRole(env: NodeJS.ProcessEnv, hasTokens: boolean, host: string): Role | null {
+function anonymousRole(env: NodeJS.ProcessEnv, hasTokens: boolean, host: string): Pick<AuthConfig, 'anonymousRole' | 'closedByStoredTokens'> {
   const raw = env.MLGRAPH_ANONYMOUS_ROLE;
   if (raw !== undefined && raw !== '') {
-    if (raw.toLowerCase() === 'none') return null;
+    if (raw.toLowerCase() === 'none') return { anonymousRole: null };
     const role = parseRole(raw);
     if (!role) throw new Error(`MLGRAPH_ANONYMOUS_ROLE must be none, reader, writer or admin, got "${raw}"`);
-    return role;
+    return { anonymousRole: role };
   }
-  return !hasTokens && isLoopbackAddress(host) ? Role.ADMIN : null;
+  return !hasTokens && isLoopbackAddress(host) ? { anonymousRole: Role.ADMIN, closedByStoredTokens: true } : { anonymousRole: null };
 }
 
 /** GRAPHQL_EXECUTOR: `compiled` (the default) or `graphql-js`. */

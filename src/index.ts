@@ -45,11 +45,17 @@ async function main(): Promise<void> {
   if (local) await server.readiness.migrateWhenReachable();
   else void server.readiness.migrateWhenReachable();
 
+  // The open local default is closed by stored API tokens (AuthConfig.closedByStoredTokens): with
+  // the local Neo4j up, look now; an external one is asked at the first request without a token.
+  const closable = config.auth.closedByStoredTokens === true;
+  const anonymous = local ? await server.authenticator.roleOfAnonymous() : config.auth.anonymousRole;
   const url = await server.listen(config.port, config.host);
   log.info({ url }, 'mlgraph is serving GraphQL');
-  const anonymous = config.auth.anonymousRole;
-  if (anonymous === null) log.info({ tokens: config.auth.tokens.length }, 'requests need an API token');
-  else log.warn({ anonymousRole: anonymous, host: config.host }, `requests without a token are allowed as ${anonymous}`);
+  if (anonymous === null) {
+    log.info({ provisionedTokens: config.auth.tokens.length }, `requests need an API token${closable ? ' (API tokens are stored: `mlgraph token list`)' : ''}`);
+  } else {
+    log.warn({ anonymousRole: anonymous, host: config.host }, `requests without a token are allowed as ${anonymous}${closable ? ' until an API token is stored and the server restarted' : ''}`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

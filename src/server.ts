@@ -70,7 +70,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
   const readiness = deps.readiness ?? new Readiness(graph, log);
   // Without an auth config (tests, scripts) the server is open, as the local default start is.
   const auth = deps.config.auth ?? { tokens: [], anonymousRole: Role.ADMIN };
-  const authenticator = new Authenticator(graph, auth.tokens, auth.anonymousRole);
+  const authenticator = new Authenticator(graph, auth.tokens, auth.anonymousRole, auth.closedByStoredTokens);
   const limits: Limits = { ...DEFAULT_QUERY_LIMITS, ...deps.config.limits };
   const timeouts = deps.config.http ?? DEFAULT_HTTP_TIMEOUTS;
   const metrics = createMetrics(graph);
@@ -141,7 +141,7 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     }),
   );
   // Open to anonymous callers on loopback: refuse foreign Host names (DNS rebinding).
-  if (auth.anonymousRole !== null && isLoopbackAddress(deps.config.host ?? '127.0.0.1')) app.use(loopbackHostOnly(metrics));
+  if (auth.anonymousRole !== null && isLoopbackAddress(deps.config.host ?? '127.0.0.1')) app.use(loopbackHostOnly(metrics, authenticator));
   app.use(healthRoutes(readiness));
   if (deps.config.metrics ?? true) app.use(metricsRoutes(metrics, authenticator));
   app.use(openLineageRoutes({ graph, authenticator, metrics, log, bodyLimit: deps.config.bodyLimit }));

@@ -20,17 +20,38 @@ export function unauthenticated(message: string): GraphQLError {
 export class Authenticator {
   private readonly provisioned: Map<string, ProvisionedToken>;
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  /** Whether a live API token was stored when first asked (closedByStoredTokens only). */
+  private tokensStored?: Promise<boolean>;
 
+  /**
+   * `closedByStoredTokens`: anonymous callers get `anonymousRole` only if no live API token is
+   * stored when the server first looks (at the first request without a token, or at start), and
+   * none for the rest of the process otherwise (AuthConfig).
+   */
   constructor(
     private readonly graph: Graph,
     provisioned: ProvisionedToken[],
-    readonly anonymousRole: Role | null,
+    private readonly anonymousRole: Role | null,
+    private readonly closedByStoredTokens = false,
   ) {
     this.provisioned = new Map(provisioned.map((t) => [t.hash, t]));
   }
 
+  /** The role of requests without a token: the configured one, or none once stored tokens close the open default. */
+  async roleOfAnonymous(): Promise<Role | null> {
+    if (this.anonymousRole === null || !this.closedByStoredTokens) return this.anonymousRole;
+    this.tokensStored ??= this.graph.read(queries.liveTokensCount, {}).then(
+      ([row]) => (row?.live ?? 0) > 0,
+      (err) => {
+        this.tokensStored = undefined; // asked again by the next request
+        throw err;
+      },
+    );
+    return (await this.tokensStored) ? null : this.anonymousRole;
+  }
+
   async authenticate(authorization: string | undefined): Promise<Principal> {
-    if (!authorization) return { name: 'anonymous', role: this.anonymousRole, anonymous: true };
+    if (!authorization) return { name: 'anonymous', role: await this.roleOfAnonymous(), anonymous: true };
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     const hash = hashToken(m[1]);

@@ -218,6 +218,7 @@ export const queries = {
     'actor',
     'now',
   ]),
+  liveTokensCount: defineQuery<Record<string, never>, { live: number }>('auth/live-tokens-count', []),
   tokensList: defineQuery<
     Record<string, never>,
     { id: string; principal: string; role: string; createdAt: Date; createdBy: string; revokedAt: Date | null }

@@ -33,9 +33,13 @@ const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
  * loaded from elsewhere can point its own domain at 127.0.0.1 (DNS rebinding) and then counts as
  * same-origin, but its requests still carry its domain in Host; those get 403.
  */
-export function loopbackHostOnly(metrics: Metrics): RequestHandler {
-  return (req, res, next) => {
+export function loopbackHostOnly(metrics: Metrics, authenticator: Authenticator): RequestHandler {
+  return async (req, res, next) => {
     if (LOOPBACK_HOST.test(req.headers.host ?? '')) return next();
+    // Closed after all (stored tokens: Authenticator.roleOfAnonymous): every caller needs a token.
+    // Not known (Neo4j unreachable): refused, as an open server would.
+    const closed = await authenticator.roleOfAnonymous().then((role) => role === null, () => false);
+    if (closed) return next();
     sendRefusal(res, metrics, {
       status: 403,
       code: ErrorCode.FORBIDDEN,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Role } from '../../src/auth/role';
 import { createServer, type MlgraphServer } from '../../src/server';
 import { ensureCliBuilt, PROJECT_ROOT, runCli } from '../support/cli';
 import { testLog, uniqueId } from '../support/harness';
@@ -164,22 +166,20 @@ describe('the mlgraph CLI against a real server', () => {
   });
 
   describe('tokens, from a fresh install to a server that requires them', () => {
-    let strict: MlgraphServer;
-    let strictUrl: string;
-    beforeAll(async () => {
-      strict = await createServer({
-        config: { bodyLimit: '10mb', introspection: false, landingPage: false, auth: { tokens: [], anonymousRole: null } },
-        graph: t.graph,
-        log: testLog,
-      });
-      strictUrl = await strict.listen(0, '127.0.0.1');
-    });
-    afterAll(() => strict.stop());
+    let strict: MlgraphServer | undefined;
+    afterAll(() => strict?.stop());
 
-    it('creates the first tokens anonymously on the open local server, then they alone get in', async () => {
+    it('creates the first tokens anonymously on the open local server, then, once it restarts, they alone get in', async () => {
       const principal = uniqueId('ci-pipeline');
       const writer = JSON.parse((await cli('token', 'create', '--principal', principal, '--role', 'writer', '--json')).stdout);
       const admin = JSON.parse((await cli('token', 'create', '--principal', `${principal}-ops`, '--role', 'admin', '--json')).stdout);
+      // The same open local default (loadConfig's, for `npm start` on this machine), started again now that tokens are stored.
+      strict = await createServer({
+        config: { bodyLimit: '10mb', introspection: false, landingPage: false, auth: { tokens: [], anonymousRole: Role.ADMIN, closedByStoredTokens: true } },
+        graph: t.graph,
+        log: testLog,
+      });
+      const strictUrl = await strict.listen(0, '127.0.0.1');
       expect(writer).toMatchObject({ principal, role: 'WRITER', revokedAt: null });
       const plain = await cli('token', 'create', '--principal', `${principal}-2`, '--role', 'reader');
       expect(plain.stdout).toMatch(/^\S{20,}\n$/); // the secret alone on stdout, for $(...)
@@ -201,6 +201,17 @@ describe('the mlgraph CLI against a real server', () => {
       const revoke = await runCli(['--url', strictUrl, '--token', admin.token, 'token', 'revoke', writer.id]);
       expect(revoke).toMatchObject({ code: 0, stdout: `revoked ${writer.id}\n` });
       expect((await as(writer.token)).code).toBe(5);
+
+      // No longer open, so no longer limited to loopback Host names: a proxy's name with a token gets in.
+      const viaProxy = await new Promise<number>((resolve, reject) => {
+        const req = http.request(strictUrl, { method: 'POST', headers: { host: 'mlgraph.example.com', 'content-type': 'application/json', authorization: `Bearer ${admin.token}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{"query":"{ serverInfo { edition } }"}');
+      });
+      expect(viaProxy).toBe(200);
     });
   });
 

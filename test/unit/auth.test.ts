@@ -52,6 +52,13 @@ describe('anonymous access', () => {
     expect(() => loadConfig({ MLGRAPH_ANONYMOUS_ROLE: 'root' })).toThrow(/MLGRAPH_ANONYMOUS_ROLE/);
   });
 
+  it('leaves the local default open only until API tokens are stored; a role set on purpose stays', () => {
+    expect(loadConfig({}).auth.closedByStoredTokens).toBe(true);
+    const onPurpose = loadConfig({ MLGRAPH_ANONYMOUS_ROLE: 'admin' }).auth;
+    expect([onPurpose.anonymousRole, onPurpose.closedByStoredTokens]).toEqual([Role.ADMIN, undefined]);
+    expect(loadConfig({ HOST: '0.0.0.0' }).auth.closedByStoredTokens).toBeUndefined();
+  });
+
   it('roles include the ones below them', () => {
     expect(hasRole(Role.ADMIN, Role.WRITER)).toBe(true);
     expect(hasRole(Role.WRITER, Role.READER)).toBe(true);
