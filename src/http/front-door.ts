@@ -51,9 +51,9 @@ export function loopbackHostOnly(metrics: Metrics, authenticator: Authenticator)
 /**
  * Who is calling, from the Authorization header; or the refusal when the token is unknown, revoked
  * or malformed (401), or the caller has no role (401 anonymous, 403 with a token). `need` is the
- * least role to let through.
+ * least role to let through; `what` names what it is for in the 403's message.
  */
-export async function callerOrRefusal(authenticator: Authenticator, req: Request, need: Role): Promise<Principal | HttpRefusal> {
+export async function callerOrRefusal(authenticator: Authenticator, req: Request, need: Role, what = 'This'): Promise<Principal | HttpRefusal> {
   let principal: Principal;
   try {
     principal = await authenticator.authenticate(req.headers.authorization);
@@ -67,7 +67,7 @@ export async function callerOrRefusal(authenticator: Authenticator, req: Request
   if (principal.anonymous) {
     return { status: 401, code: ErrorCode.UNAUTHENTICATED, message: 'This server needs a token: send "Authorization: Bearer <token>".' };
   }
-  return { status: 403, code: ErrorCode.FORBIDDEN, message: `${principal.name} has no role that may do this.` };
+  return { status: 403, code: ErrorCode.FORBIDDEN, message: `${what} needs the ${need} role; ${principal.name} has ${principal.role ?? 'none'}.` };
 }
 
 const isRefusal = (x: Principal | HttpRefusal): x is HttpRefusal => 'status' in x;
@@ -83,7 +83,7 @@ const carriesOperation = (req: Request) => !(req.method === 'GET' || req.method 
 export function authenticateFirst(authenticator: Authenticator, metrics: Metrics): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!carriesOperation(req)) return next(); // the landing page
-    const caller = await callerOrRefusal(authenticator, req, Role.READER);
+    const caller = await callerOrRefusal(authenticator, req, Role.READER, 'Calling the API');
     if (isRefusal(caller)) return sendRefusal(res, metrics, caller);
     res.locals.principal = caller;
     next();

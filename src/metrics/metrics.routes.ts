@@ -13,7 +13,7 @@ import type { Metrics } from './metrics';
 export function metricsRoutes(metrics: Metrics, authenticator: Authenticator): Router {
   const router = Router();
   router.get('/metrics', async (req, res) => {
-    const caller = await callerOrRefusal(authenticator, req, Role.READER);
+    const caller = await callerOrRefusal(authenticator, req, Role.READER, 'Reading the metrics');
     if ('status' in caller) return sendRefusal(res, undefined, caller);
     res.setHeader('content-type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());

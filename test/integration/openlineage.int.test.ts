@@ -267,7 +267,11 @@ describe('POST /api/v1/lineage with the real OpenLineage client', () => {
     const bomb = await post(gzipSync(JSON.stringify([event]).replace('[', '[' + ' '.repeat(2_000_000))), { 'content-encoding': 'gzip' });
     expect(bomb.status).toBe(413);
 
-    expect((await post(JSON.stringify(event), {}, TOKENS.reader)).status).toBe(403);
+    const asReader = await post(JSON.stringify(event), {}, TOKENS.reader);
+    expect([asReader.status, ((await asReader.json()) as { errors: { message: string }[] }).errors[0].message]).toEqual([
+      403,
+      'Sending OpenLineage events needs the WRITER role; ol-ui has READER.',
+    ]);
     expect(await emit('reader-check', TOKENS.reader)).toEqual({ status: 403, error: 'HTTPError' });
   });
 });

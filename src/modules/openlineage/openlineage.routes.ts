@@ -42,7 +42,7 @@ export function openLineageRoutes(deps: LineageRouteDeps): Router {
     LINEAGE_PATH,
     async (req: Request, res: Response, next: NextFunction) => {
       res.setHeader('cache-control', 'no-store');
-      const caller = await callerOrRefusal(deps.authenticator, req, Role.WRITER);
+      const caller = await callerOrRefusal(deps.authenticator, req, Role.WRITER, 'Sending OpenLineage events');
       if ('status' in caller) return sendRefusal(res, deps.metrics, caller);
       res.locals.principal = caller;
       next();
