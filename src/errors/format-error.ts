@@ -1,4 +1,4 @@
-import { isEnumType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { BREAK, GraphQLError, isEnumType, parse, visit, type ASTNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -32,6 +32,35 @@ export function variableErrorField(message: string): string | undefined {
   const field = new RegExp(`; Field "(${NAME})" (?:of required type "[^"]*" was not provided|is not defined by type "[^"]*")\\.[^;]*$`).exec(message);
   if (field) path += `.${field[1]}`;
   return path.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
+ * The argument path of the literal a validation error points at (`filter.env`, `input.tags.1`):
+ * the arguments, input fields and list positions around its first node in the operation's text.
+ * Undefined when the error points at nothing inside an argument.
+ */
+export function literalErrorField(error: GraphQLError): string | undefined {
+  const at = error.nodes?.[0]?.loc;
+  const body = error.source?.body;
+  if (!at || !body) return undefined;
+  const doc = parse(body);
+  let field: string | undefined;
+  visit(doc, {
+    enter(node, _key, _parent, path) {
+      if (node.loc?.start !== at.start || node.loc?.end !== at.end) return undefined;
+      const parts: string[] = [];
+      let cur: unknown = doc;
+      path.forEach((key, i) => {
+        cur = (cur as Record<string | number, unknown>)[key];
+        const kind = (cur as ASTNode | undefined)?.kind;
+        if (kind === 'Argument' || kind === 'ObjectField') parts.push((cur as { name: { value: string } }).name.value);
+        else if (typeof key === 'number' && path[i - 1] === 'values') parts.push(String(key));
+      });
+      if (parts.length) field = parts.join('.');
+      return BREAK;
+    },
+  });
+  return field;
 }
 
 export interface FormatErrorOptions {
@@ -77,7 +106,8 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
 /**
  * Apollo's formatError: keeps our own errors and GraphQL's request errors as they are, turns
  * class-validator failures into BAD_USER_INPUT naming the first offending field, names the field
- * of variable-coercion errors (bad enum values, wrong types), and masks anything
+ * of variable-coercion errors (bad enum values, wrong types) and of invalid literals in the
+ * operation's text (validation errors), and masks anything
  * else as INTERNAL_SERVER_ERROR (logging the original). Never throws.
  */
 export function createFormatError(log: Logger, options: FormatErrorOptions = { suggestions: true }) {
@@ -112,6 +142,10 @@ function createFormatter(log: Logger) {
       const code = formatted.extensions?.code;
       if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
         const field = variableErrorField(formatted.message);
+        if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
+      }
+      if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.extensions?.field === undefined && original instanceof GraphQLError) {
+        const field = literalErrorField(original);
         if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
       }
       if (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -101,9 +101,10 @@ describe('history on the entity', () => {
 });
 
 describe('a value outside an enum', () => {
-  it('lists the valid values, in a literal and in a variable', async () => {
+  it('lists the valid values and names the field, in a literal and in a variable', async () => {
     const literal = await fails(`{ entities(filter: { types: [DATASETS] }) { totalCount } }`, {}, 'GRAPHQL_VALIDATION_FAILED');
     expect(literal.message).toMatch(/Valid values: DATASET, FEATURE, /);
+    expect(literal.extensions?.field).toBe('filter.types.0');
     const variable = await fails(UPSERT, { i: { platform: 's3', name: uniqueId('enum'), env: 'prod' } }, 'BAD_USER_INPUT');
     expect([variable.extensions?.field, variable.extensions?.validValues]).toEqual(['i.env', Object.values(Env)]);
     expect(variable.message).toContain(`Valid values: ${Object.values(Env).join(', ')}.`);

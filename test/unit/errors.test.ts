@@ -4,7 +4,7 @@ import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../../src/errors/error-code';
 import { BadUserInputError, NotFoundError, UnavailableError } from '../../src/errors/errors';
-import { createFormatError, enumValuesOf, variableErrorField } from '../../src/errors/format-error';
+import { createFormatError, enumValuesOf, literalErrorField, variableErrorField } from '../../src/errors/format-error';
 import { mapNeo4jError } from '../../src/graph/neo4j-errors';
 
 const logged: unknown[] = [];
@@ -133,5 +133,28 @@ describe('enum errors list the valid values', () => {
     expect(quietWithValues(formatted, new Error(message)).extensions?.validValues).toBeUndefined();
     const other = { message: 'Cannot query field "g" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
     expect(withValues(other, new Error(other.message))).toEqual(other);
+  });
+});
+
+describe('invalid literals in the operation name their field', () => {
+  const schema = buildSchema(`
+    enum Env { PROD DEV }
+    input Tag { name: String! }
+    input Filter { env: Env, tags: [Tag!] }
+    type Query { entities(filter: Filter, first: Int): Int }`);
+  const errorOf = (query: string) => validate(schema, parse(query))[0];
+
+  it.each([
+    ['an enum value in an input field', '{ entities(filter: {env: prod}) }', 'filter.env'],
+    ['a wrong scalar in an argument', '{ entities(first: "ten") }', 'first'],
+    ['an input object in a list without its required field', '{ entities(filter: {tags: [{name: "a"}, {}]}) }', 'filter.tags.1'],
+  ])('%s', (_case, query, field) => {
+    const error = errorOf(query);
+    expect(literalErrorField(error)).toBe(field);
+    expect(formatError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', field });
+  });
+
+  it('and nothing for an error outside any argument', () => {
+    expect(literalErrorField(errorOf('{ nope }'))).toBeUndefined();
   });
 });
