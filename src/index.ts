@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   // The open local default is closed by stored API tokens (AuthConfig.closedByStoredTokens): with
   // the local Neo4j up, look now; an external one is asked at the first request without a token.
   const closable = config.auth.closedByStoredTokens === true;
-  const anonymous = local ? await server.authenticator.roleOfAnonymous() : config.auth.anonymousRole;
+  // (Should that read fail, the first request without a token asks again.)
+  const anonymous = local ? await server.authenticator.roleOfAnonymous().catch(() => config.auth.anonymousRole) : config.auth.anonymousRole;
   const url = await server.listen(config.port, config.host);
   log.info({ url }, 'mlgraph is serving GraphQL');
   if (anonymous === null) {
