@@ -5,6 +5,8 @@ import { parseExamples, withToken } from '../src/lib/examples';
 import { entityFilterInput, filterSearch, parseFilter } from '../src/lib/filters';
 import { assembleGraph } from '../src/lib/graph-assembly';
 import { entityPath, urnParam } from '../src/lib/paths';
+import { cursorsOf, withCursors } from '../src/lib/url-pages';
+import { measured } from '../src/pages/entity/ModelCardSections';
 import { relationQuery, typeCountsQuery } from '../src/api/queries';
 
 describe('entity types', () => {
@@ -113,5 +115,24 @@ describe('GraphQL IDE helpers', () => {
     expect(withToken({}, 'tok')).toEqual({ authorization: 'Bearer tok' });
     expect(withToken({ Authorization: 'Bearer mine' }, 'tok')).toEqual({ Authorization: 'Bearer mine' });
     expect(withToken(undefined, null)).toEqual({});
+  });
+});
+
+describe('pages in the URL', () => {
+  it('keep the cursors of the pages before as repeated after keys, beside the filters', () => {
+    const page3 = withCursors('?type=MODEL&platform=mlflow', ['c1', 'c2==']);
+    expect(page3).toBe('?type=MODEL&platform=mlflow&after=c1&after=c2%3D%3D');
+    expect(cursorsOf(page3)).toEqual(['c1', 'c2==']);
+    expect(parseFilter(page3)).toEqual(parseFilter('?type=MODEL&platform=mlflow'));
+    expect(withCursors(page3, ['c1'])).toBe('?type=MODEL&platform=mlflow&after=c1');
+    expect([withCursors(page3, []), withCursors('?after=c1', [])]).toEqual(['?type=MODEL&platform=mlflow', '']);
+    expect(cursorsOf('')).toEqual([]);
+  });
+});
+
+describe('measured values', () => {
+  it('show without floating-point noise, and as they are otherwise', () => {
+    expect([0.8200000000000001, 0.1 + 0.2, 12345.678, 1e-9, 3, -0.5].map(measured)).toEqual(['0.82', '0.3', '12345.678', '1e-9', '3', '-0.5']);
+    expect(measured(NaN)).toBe('NaN');
   });
 });

@@ -1,17 +1,21 @@
-import { useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { cursorsOf, withCursors } from '../lib/url-pages';
 
 /**
- * Keyset paging for Relay connections: the cursors of the pages seen so far, so "Previous" goes
- * back without offsets. `after` is the cursor to pass for the current page.
+ * Keyset paging for Relay connections, kept in the URL (lib/url-pages.ts): "Next" adds the page's
+ * end cursor, "Previous" drops the last one, each as a step in the browser's history. Anything
+ * that changes the rest of the query string (filters, a search) starts again at page 1.
  */
-export function usePager(resetKey: string) {
-  const [state, setState] = useState<{ key: string; stack: (string | null)[] }>({ key: resetKey, stack: [null] });
-  const stack = state.key === resetKey ? state.stack : [null];
+export function usePager() {
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const cursors = cursorsOf(search);
+  const go = (next: string[]) => navigate(`${location}${withCursors(search, next)}`);
   return {
-    after: stack[stack.length - 1],
-    page: stack.length,
-    next: (cursor: string | null | undefined) => cursor && setState({ key: resetKey, stack: [...stack, cursor] }),
-    previous: () => stack.length > 1 && setState({ key: resetKey, stack: stack.slice(0, -1) }),
+    after: cursors[cursors.length - 1] ?? null,
+    page: cursors.length + 1,
+    next: (cursor: string | null | undefined) => cursor && go([...cursors, cursor]),
+    previous: () => cursors.length > 0 && go(cursors.slice(0, -1)),
   };
 }
 

@@ -19,7 +19,7 @@ export const EntityNode = memo(function EntityNode({ data: { node: data, expande
       <div className="ln-text">
         <div className="ln-name">{data.entity.name}</div>
         <div className="ln-meta" style={{ color: style.colour }}>
-          {style.label} · {where} <StatusBadge status={data.entity.status} />
+          <StatusBadge status={data.entity.status} /> {style.label} · {where}
         </div>
       </div>
       {!expanded && (

@@ -30,7 +30,7 @@ export function BrowsePage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filter = parseFilter(search);
-  const pager = usePager(search);
+  const pager = usePager();
   const { data, error, loading } = useGql<BrowseData>(BROWSE, { filter: entityFilterInput(filter), first: PAGE, after: pager.after });
   const apply = (next: BrowseFilter) => navigate(`/browse${filterSearch(next)}`);
   return (

@@ -37,7 +37,8 @@ export default function LineagePage({ urn }: { urn: string }) {
     const next = new URLSearchParams(params);
     if (value === null || value === '') next.delete(key);
     else next.set(key, value);
-    navigate(`${entityPath(urn, 'lineage')}?${next.toString()}`, { replace: true });
+    const query = next.toString();
+    navigate(`${entityPath(urn, 'lineage')}${query ? `?${query}` : ''}`, { replace: true });
   };
 
   const onExpand = useCallback(

@@ -13,7 +13,7 @@ export function SearchPage() {
   const params = new URLSearchParams(useSearch());
   const q = (params.get('q') ?? '').trim();
   const types = params.getAll('type');
-  const pager = usePager(`${q}|${types.join()}`);
+  const pager = usePager();
   const { data, error, loading } = useGql<SearchData>(q ? SEARCH : null, {
     query: q,
     types: types.length ? types : null,

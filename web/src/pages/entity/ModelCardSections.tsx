@@ -54,6 +54,14 @@ function datasetName(urn: string): string {
   return /^urn:li:dataset:\(urn:li:dataPlatform:[^,]+,(.+),[A-Z_]+\)$/.exec(urn)?.[1] ?? urn;
 }
 
+/**
+ * A measured value without binary floating-point noise (0.8200000000000001 shows as 0.82): twelve
+ * significant digits, the value as stored in the cell's title.
+ */
+export function measured(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
+}
+
 /** The model's measured values: one row per value, as written. */
 export function MetricsTable({ metrics }: { metrics: ModelMetric[] | undefined }) {
   if (!metrics?.length) return null;
@@ -66,7 +74,7 @@ export function MetricsTable({ metrics }: { metrics: ModelMetric[] | undefined }
           {metrics.map((m, i) => (
             <tr key={i}>
               <th>{m.name}</th>
-              <td>{m.value}</td>
+              <td title={String(m.value)}>{measured(m.value)}</td>
               <td>{m.step ?? ''}</td>
               <td title={m.dataset ?? undefined}>{m.dataset ? datasetName(m.dataset) : ''}</td>
               <td>{m.slice ?? ''}</td>
