@@ -33,6 +33,7 @@ let browser: TestBrowser;
 let page: Page;
 let registeredAt: number;
 let hubUrn: string;
+let seedPrefix: string;
 
 /** Runs an operation over HTTP as the CI writer (or another token) and returns its data. */
 async function api<T = any>(query: string, variables: Record<string, unknown> = {}, operationName?: string, token = WRITER): Promise<T> {
@@ -117,7 +118,8 @@ beforeAll(async () => {
   await example('lineage.graphql', 'RegisterWorkflow');
   await example('columns.graphql', 'RegisterShopColumns');
   registeredAt = Date.now();
-  const seed = neighbourhood500(uniqueId('web'));
+  seedPrefix = uniqueId('web');
+  const seed = neighbourhood500(seedPrefix);
   hubUrn = seed.hubUrn;
   await api('mutation($b: IngestBatchInput!) { ingest(batch: $b) { created } }', { b: seed.batch });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -350,5 +352,24 @@ describe('GET /graphql', () => {
     expect(((await query.json()) as any).data.serverInfo.edition).toBeTruthy();
     const plain = await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } });
     expect(plain.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('keeps the browse page in the URL: a reload stays on it, Back returns to the page before', async () => {
+    // 99 raw datasets of the seed: four pages of 25.
+    await page.goto(`${base}/browse?namePrefix=${encodeURIComponent(`${seedPrefix}.raw_`)}`);
+    const pager = page.locator('.pager span');
+    await pager.filter({ hasText: 'Page 1 · 1–25 of 99' }).waitFor();
+    await page.getByRole('button', { name: 'Next →' }).click();
+    const firstRow = page.locator('[data-testid=browse-results] tbody tr').first();
+    await firstRow.filter({ hasText: `${seedPrefix}.raw_025` }).waitFor();
+    await pager.filter({ hasText: 'Page 2 · 26–50 of 99' }).waitFor();
+    expect(new URL(page.url()).searchParams.getAll('after')).toHaveLength(1);
+    await page.reload();
+    await firstRow.filter({ hasText: `${seedPrefix}.raw_025` }).waitFor();
+    await pager.filter({ hasText: 'Page 2 · 26–50 of 99' }).waitFor();
+    await page.goBack();
+    await firstRow.filter({ hasText: `${seedPrefix}.raw_000` }).waitFor();
+    await pager.filter({ hasText: 'Page 1 · 1–25 of 99' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/browse');
   });
 });
