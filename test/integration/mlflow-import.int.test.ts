@@ -134,6 +134,20 @@ describe('mlgraph import mlflow, from a real MLflow tracking server', () => {
     );
     const { impact } = await t.ok(`{ impact(urn: "${TX}", types: [MODEL]) { items { entity { urn } } } }`);
     expect(impact.items).toEqual([{ entity: { urn: version(`${prefix}-fraud-detector`, 1) } }]);
+
+    // Dated by MLflow's own times, not the import's: a run by its end, a version by its registration,
+    // so that asOf between the two and the import already sees what MLflow had.
+    const first = async (urn: string) => {
+      const { history } = await t.ok(`{ history(urn: "${urn}") { edges { node { at recordedAt action } } } }`);
+      return history.edges[history.edges.length - 1].node; // the oldest
+    };
+    const ran = await first(run(ids.runs.depth3));
+    expect(ran.at).toBe(data.depth3.endedAt);
+    const registered = await first(version(`${prefix}-fraud-detector`, 1));
+    expect([ran.action, registered.action]).toEqual(['CREATED', 'CREATED']);
+    expect(Date.parse(registered.at)).toBeLessThan(Date.parse(registered.recordedAt));
+    const then = await t.ok(`{ impact(urn: "${TX}", types: [MODEL], asOf: "${registered.at}") { items { entity { urn } } } }`);
+    expect(then.impact.items).toEqual(impact.items);
   });
 
   it('sends nothing the second time', async () => {

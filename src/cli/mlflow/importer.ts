@@ -93,13 +93,15 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
       const digest = digestOf(input);
       const changed = o.full || stored?.properties.get(PROP.digest) !== digest;
       const label = `MLflow experiment ${e.experiment_id} (${e.name})`;
+      // Created then in MLflow, or changed at its last update.
+      const time = stored ? [e.last_update_time, e.creation_time] : [e.creation_time, e.last_update_time];
       if (changed) {
         const old = { [PROP.digest]: stored?.properties.get(PROP.digest) ?? '', [PROP.runsUntil]: stored?.properties.get(PROP.runsUntil) ?? '', [PROP.openRuns]: stored?.properties.get(PROP.openRuns) ?? '' };
-        changedExperiments.push({ kind: 'experiments', urn, input: withImportState(input, old), label });
+        changedExperiments.push({ kind: 'experiments', urn, input: map.at(withImportState(input, old), ...time), label });
       }
       if (changed || since.moved) {
         const state = { [PROP.digest]: digest, [PROP.runsUntil]: String(since.until), [PROP.openRuns]: since.open.join(' ') };
-        finalExperiments.push({ kind: 'experiments', urn, input: withImportState(input, state), label });
+        finalExperiments.push({ kind: 'experiments', urn, input: map.at(withImportState(input, state), ...time), label });
       }
       progress.tick();
     }
@@ -108,14 +110,18 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
   }
   seen.runs = runs.length;
 
-  // Datasets logged as run inputs: one entity per dataset, the latest run's digest as its version.
+  // Datasets logged as run inputs: one entity per dataset, the latest run's digest as its version,
+  // dated by the first of those runs to start (it existed by then).
   const datasets = new Map<string, Planned>();
   const runInputs = new Map<string, string[]>();
+  const firstUse = new Map<string, number>();
   for (const r of runs) {
     const urns: string[] = [];
     for (const di of r.inputs?.dataset_inputs ?? []) {
-      const input = map.datasetInput(ctx, di.dataset);
-      const urn = datasetUrn(input);
+      const urn = datasetUrn(map.datasetInput(ctx, di.dataset));
+      const started = map.millis(r.info.start_time);
+      if (started !== undefined && started < (firstUse.get(urn) ?? Infinity)) firstUse.set(urn, started);
+      const input = map.at(map.datasetInput(ctx, di.dataset), firstUse.get(urn));
       datasets.set(urn, { kind: 'datasets', urn, input, label: `MLflow dataset ${di.dataset.name} (${di.dataset.digest}) of run ${r.info.run_id}` });
       urns.push(urn);
     }
@@ -144,7 +150,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
   for (const r of runs) {
     const parent = parentOf(r) ? map.runUrn(ctx, parentOf(r)!) : null;
     if (parent && !known.has(parent)) warnings.push(`run ${r.info.run_id}: its parent run ${parentOf(r)} is not in MLflow's active runs nor in mlgraph; imported without a parent`);
-    const input = map.runInput(ctx, r, runInputs.get(r.info.run_id) ?? [], parent && known.has(parent) ? parent : null);
+    const input = map.at(map.runInput(ctx, r, runInputs.get(r.info.run_id) ?? [], parent && known.has(parent) ? parent : null), map.runTime(r));
     planned.push({ kind: 'runs', urn: map.runUrn(ctx, r.info.run_id), input, label: `MLflow run ${r.info.run_id} (${input.name})` });
   }
   planned.push(...datasets.values());
@@ -154,9 +160,11 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     const urn = map.groupUrn(ctx, m.name);
     const input = map.groupInput(ctx, m);
     const digest = digestOf(input);
-    if (!o.full && storedGroups.get(urn)?.properties.get(PROP.digest) === digest) continue;
+    const stored = storedGroups.get(urn);
+    if (!o.full && stored?.properties.get(PROP.digest) === digest) continue;
     groupsSent.add(urn);
-    planned.push({ kind: 'modelGroups', urn, input: withImportState(input, { [PROP.digest]: digest }), label: `MLflow registered model ${m.name}` });
+    const time = stored ? [m.last_updated_timestamp, m.creation_timestamp] : [m.creation_timestamp, m.last_updated_timestamp];
+    planned.push({ kind: 'modelGroups', urn, input: map.at(withImportState(input, { [PROP.digest]: digest }), ...time), label: `MLflow registered model ${m.name}` });
   }
   const runsById = new Map(runs.map((r) => [r.info.run_id, r]));
   const versionUrns = new Set<string>();
@@ -170,10 +178,12 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     // version; otherwise the version's stored metrics stay as they are (an upsert without metrics).
     const readRun = v.run_id ? runsById.get(v.run_id) : undefined;
     const metrics = readRun ? map.versionMetrics(readRun) : [];
-    if (!o.full && !metrics.length && storedVersions.get(urn)?.properties.get(PROP.digest) === digest) continue;
+    const stored = storedVersions.get(urn);
+    if (!o.full && !metrics.length && stored?.properties.get(PROP.digest) === digest) continue;
     if (run && !known.has(run)) warnings.push(`model ${v.name} version ${v.version}: its run ${v.run_id} is not in MLflow's active runs nor in mlgraph; imported without it`);
     const sent = metrics.length ? { ...input, metrics } : input;
-    planned.push({ kind: 'models', urn, input: withImportState(sent, { [PROP.digest]: digest }), label: `MLflow model ${v.name} version ${v.version}` });
+    const time = stored ? [v.last_updated_timestamp, v.creation_timestamp] : [v.creation_timestamp, v.last_updated_timestamp];
+    planned.push({ kind: 'models', urn, input: map.at(withImportState(sent, { [PROP.digest]: digest }), ...time), label: `MLflow model ${v.name} version ${v.version}` });
   }
 
   // Send: in one call when it fits (the watermarks then move in the same transaction as the data);

@@ -238,3 +238,22 @@ export function versionMetrics(run: MlflowRun): { name: string; value: number; s
 }
 
 export { ms as millis };
+
+/**
+ * `input` with the MLflow time its facts became true as its `eventTime` (README, "Source times"),
+ * so that `asOf` sees imported history as it was in MLflow rather than as of the import. The first
+ * of `times` that MLflow gave wins; none (or a time that is not a valid date): the input as it is,
+ * dated by the import.
+ */
+export function at(input: Input, ...times: (number | string | undefined)[]): Input {
+  for (const t of times) {
+    const when = ms(t);
+    if (when !== undefined && Number.isFinite(when) && when > 0) return { ...input, eventTime: new Date(when).toISOString() };
+  }
+  return input;
+}
+
+/** When a run's facts as read became true: its end when it has ended, else its start. */
+export function runTime(run: MlflowRun): number | string | undefined {
+  return run.info.end_time ?? run.info.start_time;
+}
