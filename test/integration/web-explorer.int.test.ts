@@ -141,7 +141,8 @@ describe('web explorer in Chromium', () => {
     await prompt.waitFor({ state: 'hidden' });
     await page.locator('.tile-count', { hasText: /^\d/ }).first().waitFor();
 
-    await page.getByRole('searchbox', { name: 'Search' }).first().fill('fraud detector v12');
+    const box = page.getByRole('combobox', { name: 'Search' }).first();
+    await box.fill('fraud detector v12');
     const suggestion = page.locator(`.suggestions a[data-urn="${MODEL}"]`);
     await suggestion.waitFor();
     // Other test files' entities may match too (the database is shared) and tie in score, so the
@@ -156,7 +157,10 @@ describe('web explorer in Chromium', () => {
     expect(shown).toHaveLength(Math.min(8, search.totalCount));
     expect(search.edges.map((e: any) => e.node.urn)).toEqual(expect.arrayContaining(shown));
     await shoot('search');
-    await suggestion.click();
+    // Chosen with the arrow keys, opened with Enter.
+    for (let i = 0; i <= shown.indexOf(MODEL); i++) await box.press('ArrowDown');
+    await page.locator(`.suggestions [role=option][aria-selected=true] a[data-urn="${MODEL}"]`).waitFor();
+    await box.press('Enter');
     await page.waitForURL(entityUrl(MODEL));
   });
 

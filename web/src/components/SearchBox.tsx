@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useGql } from '../api/use-gql';
 import { SEARCH } from '../api/queries';
@@ -25,20 +25,35 @@ export function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-/** Search as you type: the best matches under the box; Enter opens the full result list. */
+/**
+ * Search as you type: the best matches under the box, chosen with the arrow keys or the mouse;
+ * Enter opens the chosen match, or the full result list when none is chosen.
+ */
 export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
+  /** The match chosen with the arrow keys, by its place in the list; -1: none. */
+  const [active, setActive] = useState(-1);
   const [, navigate] = useLocation();
   const query = useDebounced(text.trim(), 150);
   const { data, loading } = useGql<SearchData>(query ? SEARCH : null, { query, first: 8 });
+  const hits = query && data ? data.search.edges : [];
+  const chosen = open && active >= 0 && active < hits.length ? hits[active].node : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
     setOpen(false);
-    navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+    navigate(chosen ? entityPath(chosen.urn) : `/search?q=${encodeURIComponent(text.trim())}`);
   };
-  const hits = query && data ? data.search.edges : [];
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') setOpen(false);
+    else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && hits.length) {
+      e.preventDefault();
+      setOpen(true);
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => Math.min(hits.length - 1, Math.max(-1, a + step)));
+    }
+  };
   return (
     <form className="search-box" role="search" onSubmit={submit} onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
       <input
@@ -49,17 +64,22 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
         autoComplete="off"
         autoFocus={autoFocus}
         value={text}
+        role="combobox"
+        aria-expanded={open && !!query}
+        aria-controls="search-suggestions"
+        aria-activedescendant={chosen ? `suggestion-${active}` : undefined}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
+          setActive(-1);
         }}
         onFocus={() => setOpen(true)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        onKeyDown={onKeyDown}
       />
       {open && query && (
-        <ul className="suggestions" role="listbox">
-          {hits.map(({ node }) => (
-            <li key={node.urn} role="option" aria-selected={false}>
+        <ul className="suggestions" role="listbox" id="search-suggestions">
+          {hits.map(({ node }, i) => (
+            <li key={node.urn} id={`suggestion-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
               <Link href={entityPath(node.urn)} onClick={() => setOpen(false)} data-urn={node.urn}>
                 <TypeIcon type={node.type} />
                 <span className="name">{node.name}</span>
