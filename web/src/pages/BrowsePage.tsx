@@ -42,7 +42,7 @@ export function BrowsePage() {
         {data && (
           <>
             <p className="muted">{data.entities.totalCount.toLocaleString()} entities</p>
-            <table className="list" data-testid="browse-results">
+            <table className={loading ? "list stale" : "list"} data-testid="browse-results" aria-busy={loading}>
               <thead>
                 <tr>
                   <th>Name</th>

@@ -39,7 +39,7 @@ export function SearchPage() {
       {data && (
         <>
           <p className="muted">{data.search.totalCount.toLocaleString()} results</p>
-          <ul className="results" data-testid="search-results">
+          <ul className={loading ? "results stale" : "results"} data-testid="search-results" aria-busy={loading}>
             {data.search.edges.map(({ node }) => (
               <li key={node.urn}>
                 <EntityLink entity={node} showType />
