@@ -3,6 +3,11 @@ import type { AssembledGraph } from './graph-assembly';
 /** Size of a drawn node, for the layout and the drawing alike. */
 export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 46;
+/**
+ * Room between two layers: wide enough for a relationship's label on the edges between them (the
+ * longest, DERIVED_FROM and EVALUATED_ON, about 85 px at 10 px), so labels do not sit on nodes.
+ */
+export const LAYER_GAP = 130;
 
 export interface ElkInput {
   id: string;
@@ -21,7 +26,7 @@ export function toElkGraph(graph: AssembledGraph): ElkInput {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
       'elk.spacing.nodeNode': '14',
       // The drawing routes its own edges, so ELK's orthogonal routing (its default, and most of its
       // time on a 500-node graph) is replaced by the cheap polyline one; one crossing-minimisation

@@ -1,8 +1,7 @@
 import type { AssembledGraph } from './graph-assembly';
-import { NODE_HEIGHT, NODE_WIDTH } from './elk-graph';
+import { LAYER_GAP, NODE_HEIGHT, NODE_WIDTH } from './elk-graph';
 
 /** Gaps of the drawing, the same as the ELK options of elk-graph.ts. */
-const LAYER_GAP = 70;
 const NODE_GAP = 14;
 const SWEEPS = 4;
 
