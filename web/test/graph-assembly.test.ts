@@ -1,4 +1,4 @@
-import { assembleGraph, edgeId, expandGraph, type LineageGraphData } from '../src/lib/graph-assembly';
+import { addsNothing, assembleGraph, edgeId, expandGraph, type LineageGraphData } from '../src/lib/graph-assembly';
 import { flowEnds } from '../src/lib/lineage-flow';
 
 const ref = (urn: string, type: string) => ({ urn, type, name: urn.split(':').pop()!, status: 'ACTIVE' });
@@ -83,6 +83,16 @@ describe('expandGraph', () => {
     expect(more.edges).toHaveLength(5);
     expect(more.edges.at(-1)).toMatchObject({ source: raw.urn, target: sessions.urn, relationship: 'DERIVED_FROM' });
     expect(g.nodes).toHaveLength(4); // the input graph is left as it was
+  });
+
+  it('tells when an expansion would draw nothing new', () => {
+    const g = assembleGraph(around);
+    const again = { root: sessions, isPartial: false, nodes: [{ direction: 'DOWNSTREAM', degree: 1, entity: model }], edges: [around.edges[1]] } as LineageGraphData;
+    expect(addsNothing(g, again)).toBe(true);
+    const raw = ref('d:raw', 'DATASET');
+    expect(addsNothing(g, { ...again, nodes: [...again.nodes, { direction: 'UPSTREAM', degree: 1, entity: raw }] } as LineageGraphData)).toBe(false);
+    // A new edge between drawn entities is something new too.
+    expect(addsNothing(g, { ...again, edges: [{ from: { urn: run.urn }, relationship: 'OUTPUT_OF', to: { urn: endpoint.urn } }] } as LineageGraphData)).toBe(false);
   });
 });
 

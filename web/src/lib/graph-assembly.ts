@@ -66,6 +66,12 @@ export function expandGraph(graph: AssembledGraph, around: LineageGraphData): As
   return mergeGraph(graph, around, true);
 }
 
+/** Whether expanding with `around` would draw nothing new: every entity and edge of it is drawn already. */
+export function addsNothing(graph: AssembledGraph, around: LineageGraphData): boolean {
+  const merged = expandGraph(graph, around);
+  return merged.nodes.length === graph.nodes.length && merged.edges.length === graph.edges.length;
+}
+
 function mergeGraph(base: AssembledGraph, data: LineageGraphData, expansion: boolean): AssembledGraph {
   const nodes = new Map(base.nodes.map((n) => [n.id, n]));
   const add = (node: GraphNode) => {

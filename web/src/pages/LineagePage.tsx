@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { gql } from '../api/client';
 import { LINEAGE_GRAPH } from '../api/queries';
@@ -10,7 +10,7 @@ import { LineageCanvas } from '../graph/LineageCanvas';
 import { isoToLocalInput, localInputToIso } from '../lib/as-of';
 import { lineageView, MAX_NODES } from '../lib/lineage-view';
 import { typeStyle } from '../lib/entity-types';
-import { assembleGraph, expandGraph, type AssembledGraph, type LineageGraphData } from '../lib/graph-assembly';
+import { addsNothing, assembleGraph, expandGraph, type AssembledGraph, type LineageGraphData } from '../lib/graph-assembly';
 import { entityPath, idePath } from '../lib/paths';
 
 const DEPTHS = [0, 1, 2, 3, 4, 5, 6, 8, 10];
@@ -25,6 +25,10 @@ export default function LineagePage({ urn }: { urn: string }) {
   const graph = drawing?.key === viewKey && !loading ? drawing.graph : null;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [expandError, setExpandError] = useState<string | null>(null);
+  /** Says so when an expansion found nothing that is not drawn already. */
+  const [expandNote, setExpandNote] = useState<string | null>(null);
+  const drawn = useRef<AssembledGraph | null>(null);
+  drawn.current = drawing?.graph ?? null;
 
   useEffect(() => {
     if (!data) return;
@@ -44,8 +48,13 @@ export default function LineagePage({ urn }: { urn: string }) {
   const onExpand = useCallback(
     (node: string) => {
       setExpanded((s) => new Set(s).add(node));
+      setExpandNote(null);
       gql<{ lineageGraph: LineageGraphData }>(LINEAGE_GRAPH, { urn: node, upstreamDepth: 1, downstreamDepth: 1, asOf, maxNodes: MAX_NODES }).then(
-        (answer) => setDrawing((d) => d && { ...d, graph: expandGraph(d.graph, answer.data.lineageGraph) }),
+        (answer) => {
+          const around = answer.data.lineageGraph;
+          if (drawn.current && addsNothing(drawn.current, around)) setExpandNote(`${around.root.name} has no neighbour that is not drawn already.`);
+          setDrawing((d) => d && { ...d, graph: expandGraph(d.graph, around) });
+        },
         (err: Error) => setExpandError(err.message),
       );
     },
@@ -99,6 +108,7 @@ export default function LineagePage({ urn }: { urn: string }) {
         </div>
       )}
       {expandError && <div className="error">Could not expand: {expandError}</div>}
+      {expandNote && <div className="info" role="status">{expandNote}</div>}
       <ErrorBox error={error} />
       {loading && !graph && <Loading what="lineage" />}
       {graph && (
