@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { SERVER_LIMITS } from '../ingest/ingest-lists';
 import { importMlflow, KINDS, type ImportReport } from '../mlflow/importer';
 import { MlflowRest } from '../mlflow/rest';
-import { clientFrom, nonNegativeInt, type GlobalOptions } from '../options';
+import { clientFrom, nonNegativeInt, parseEnv, type GlobalOptions } from '../options';
 import { printJson, printTable } from '../output';
 import { DEFAULT_ENV, Env } from '../urn';
 
@@ -49,7 +49,7 @@ export function importCommand(globals: () => GlobalOptions): Command {
     .command('mlflow')
     .description('Import experiments, runs, datasets, registered models, versions and aliases from an MLflow tracking server.')
     .addOption(new Option('--tracking-uri <url>', 'MLflow tracking server').env('MLFLOW_TRACKING_URI').makeOptionMandatory())
-    .addOption(new Option('--env <env>', 'environment of the imported models, groups and datasets').choices(Object.values(Env)).default(DEFAULT_ENV))
+    .addOption(new Option('--env <env>', `environment of the imported models, groups and datasets: ${Object.values(Env).join(', ')}, in any case`).argParser(parseEnv).default(DEFAULT_ENV))
     .addOption(new Option('--instance <name>', 'name of this tracking server, for importing several into one mlgraph (prefixes ids and model names)').argParser(instanceName))
     .option('--full', 'send everything, not only what changed since the last import')
     .addOption(new Option('--lookback <minutes>', 'also re-read runs that started or ended this long before the watermark (clients with slow clocks)').argParser(nonNegativeInt).default(0))
