@@ -65,7 +65,7 @@ export function parseEntityTypes(value: string, previous: EntityType[] = []): En
 }
 
 /** commander argParser for an environment, in any case (`dev` is DEV), as `--fail-if` rules take it. */
-export function parseEnv(value: string): string {
+export function parseEnv(value: string): Env {
   const env = Object.values(Env).find((e) => e === value.toUpperCase());
   if (!env) throw new InvalidArgumentError(`unknown environment; one of ${Object.values(Env).join(', ')}`);
   return env;
