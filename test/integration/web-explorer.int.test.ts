@@ -207,6 +207,14 @@ describe('web explorer in Chromium', () => {
 
     await page.locator(`.react-flow__node[data-id="${SESSIONS}"] .ln-expand`).click();
     await page.locator(`.react-flow__node[data-id="${RAW_CUSTOMERS}"]`).waitFor();
+    // Laid out again and fitted: every node, the new one included, is inside the canvas.
+    const outside = async () => {
+      const canvas = (await page.locator('.lineage-canvas').boundingBox())!;
+      const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      return boxes.filter((b) => b.left < canvas.x || b.top < canvas.y || b.right > canvas.x + canvas.width || b.bottom > canvas.y + canvas.height).length;
+    };
+    for (let i = 0; i < 40 && (await outside()) > 0; i++) await page.waitForTimeout(50);
+    expect(await outside()).toBe(0);
     const around = await apiGraph(SESSIONS, { up: 1, down: 1 });
     const merged = await drawn(page, '1/0/');
     expect(merged.nodes).toEqual([...new Set([...oneStep.nodes, ...around.nodes])].sort());

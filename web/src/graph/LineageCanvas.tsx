@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { typeStyle } from '../lib/entity-types';
 import type { AssembledGraph } from '../lib/graph-assembly';
@@ -20,7 +20,11 @@ const OPENING_ZOOM = 0.6;
 
 export interface CanvasProps {
   graph: AssembledGraph;
-  /** The question drawn (root, depths, instant): a new one fits the view again, an expansion does not. */
+  /**
+   * The question drawn (root, depths, instant): a new one fits the view again. An expansion (the
+   * graph grows under the same key) is laid out again, so a graph small enough to be fitted whole
+   * is fitted again; a bigger one keeps its view.
+   */
   viewKey: string;
   expanded: ReadonlySet<string>;
   onOpen: (urn: string) => void;
@@ -132,8 +136,24 @@ export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: Ca
           <Background gap={24} />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable nodeColor={(n) => typeStyle((n as EntityFlowNode).data.node.entity.type).colour} />
+          {fitAll && <FitWhenGrown nodes={nodes.length} />}
         </ReactFlow>
       )}
     </div>
   );
+}
+
+/** Fits the view again once the drawing has more nodes than before (an expansion laid out anew). */
+function FitWhenGrown({ nodes }: { nodes: number }) {
+  const flow = useReactFlow();
+  const before = useRef(nodes);
+  useEffect(() => {
+    const grown = nodes > before.current;
+    before.current = nodes;
+    if (!grown) return;
+    // After React Flow has placed the new nodes.
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
+    return () => cancelAnimationFrame(id);
+  }, [nodes, flow]);
+  return null;
 }
