@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { typeStyle } from '../lib/entity-types';
 import type { AssembledGraph } from '../lib/graph-assembly';
 import { NODE_HEIGHT, NODE_WIDTH } from '../lib/elk-graph';
 import { EntityNode, type EntityFlowNode } from './EntityNode';
-import { layoutGraph } from './layout';
+import { layoutGraph, type Layout } from './layout';
+import { RoutedEdge, type RoutedFlowEdge } from './RoutedEdge';
 
 const NODE_TYPES = { entity: EntityNode };
+const EDGE_TYPES = { routed: RoutedEdge };
 /** Above this many edges, relationship names go into tooltips instead of labels. */
 const LABELLED_EDGES = 40;
 /**
@@ -37,17 +39,17 @@ export interface CanvasProps {
  * container, which the browser test and the benchmark read.
  */
 export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: CanvasProps) {
-  const [laid, setLaid] = useState<{ graph: AssembledGraph; positions: Map<string, { x: number; y: number }> } | null>(null);
+  const [laid, setLaid] = useState<({ graph: AssembledGraph } & Layout) | null>(null);
   const [rendered, setRendered] = useState<AssembledGraph | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
     performance.mark('lineage:layout-start');
-    layoutGraph(graph).then((positions) => {
+    layoutGraph(graph).then((layout) => {
       if (!live) return;
       performance.mark('lineage:layout-end');
-      setLaid({ graph, positions });
+      setLaid({ graph, ...layout });
     });
     return () => {
       live = false;
@@ -70,7 +72,7 @@ export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: Ca
         : [],
     [laid, expanded, onExpand],
   );
-  const edges: Edge[] = useMemo(() => {
+  const edges: RoutedFlowEdge[] = useMemo(() => {
     if (!laid) return [];
     const labelled = laid.graph.edges.length <= LABELLED_EDGES;
     const types = new Map(laid.graph.nodes.map((n) => [n.id, n.entity.type]));
@@ -78,8 +80,10 @@ export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: Ca
       const colour = typeStyle(types.get(e.source) ?? '').colour;
       return {
         id: e.id,
+        type: 'routed' as const,
         source: e.source,
         target: e.target,
+        data: { bends: laid.bends.get(e.id) ?? [] },
         label: labelled ? e.relationship : undefined,
         ariaLabel: e.relationship,
         markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 },
@@ -121,6 +125,7 @@ export function LineageCanvas({ graph, viewKey, expanded, onOpen, onExpand }: Ca
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           onNodeClick={(_, node) => onOpen(node.id)}
           nodesDraggable={false}
           nodesConnectable={false}
