@@ -28,9 +28,9 @@ export function toElkGraph(graph: AssembledGraph): ElkInput {
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
       'elk.spacing.nodeNode': '14',
-      // The drawing routes its own edges, so ELK's orthogonal routing (its default, and most of its
-      // time on a 500-node graph) is replaced by the cheap polyline one; one crossing-minimisation
-      // pass is enough for lineage. Measured in BENCHMARKS.md ("Web explorer").
+      // The drawing follows ELK's routes (graph/RoutedEdge.tsx): the cheap polyline routing rather
+      // than the orthogonal one (ELK's default, and most of its time on a 500-node graph); one
+      // crossing-minimisation pass is enough for lineage. Measured in BENCHMARKS.md ("Web explorer").
       'elk.edgeRouting': 'POLYLINE',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.thoroughness': '1',
