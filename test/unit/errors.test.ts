@@ -17,6 +17,10 @@ describe('mapNeo4jError', () => {
     ['SessionExpired', ErrorCode.UNAVAILABLE],
     ['Neo.ClientError.Schema.ConstraintValidationFailed', ErrorCode.CONFLICT],
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', ErrorCode.TIMEOUT],
+    ['Neo.ClientError.Security.Unauthorized', ErrorCode.UNAVAILABLE],
+    ['Neo.ClientError.Security.AuthenticationRateLimit', ErrorCode.UNAVAILABLE],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', ErrorCode.QUERY_TOO_COMPLEX],
+    ['Neo.ClientError.General.TransactionOutOfMemoryError', ErrorCode.QUERY_TOO_COMPLEX],
   ])('maps %s to %s', (neo4jCode, code) => {
     const mapped = mapNeo4jError(new Neo4jError('boom', neo4jCode, 'GQL', 'desc')) as GraphQLError;
     expect(mapped.extensions.code).toBe(code);
@@ -29,6 +33,15 @@ describe('mapNeo4jError', () => {
     expect(mapped.extensions).toEqual({ code: ErrorCode.UNAVAILABLE, retryAfter: 1 });
     expect(mapped.message).not.toMatch(/Pool status/);
     expect(mapped).not.toBeInstanceOf(UnavailableError); // the outage guard opens only for UnavailableError
+  });
+
+  it('says what to do about a transaction out of memory, and counts refused credentials as an outage', () => {
+    const memory = mapNeo4jError(new Neo4jError('pool', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'GQL', 'desc')) as GraphQLError;
+    expect(memory.extensions).toMatchObject({ code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'transactionMemory' });
+    expect(memory.message).toMatch(/fewer or smaller entities per call/);
+    const auth = mapNeo4jError(new Neo4jError('no', 'Neo.ClientError.Security.Unauthorized', 'GQL', 'desc'));
+    expect(auth).toBeInstanceOf(UnavailableError); // opens the outage guard: every call fails at once
+    expect((auth as GraphQLError).message).toMatch(/NEO4J_PASSWORD/);
   });
 
   it('leaves other errors as they are (formatError masks them later)', () => {
