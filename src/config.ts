@@ -100,6 +100,8 @@ export interface Config {
    * up to 4x what survived the last full collection). See src/index.ts.
    */
   heapGrowingPercent: number;
+  /** How long a stop waits for requests in flight before it closes their connections (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
   auth: AuthConfig;
@@ -122,10 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
   }
   return {
-    port: int(env, 'PORT', 4000),
+    port: port(env, 'PORT', 4000),
     host,
-    logLevel: env.LOG_LEVEL ?? 'info',
-    bodyLimit: env.BODY_LIMIT ?? '32mb',
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimit: size(env, 'BODY_LIMIT', '32mb'),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: int(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost),
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     landingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
     executor: executorName(env),
     heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 100),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 30_000),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER ?? 'neo4j',
@@ -163,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     local: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_LOCAL_HOME ?? '.data/neo4j'),
       host: '127.0.0.1',
-      port: int(env, 'NEO4J_LOCAL_PORT', 7687),
+      port: port(env, 'NEO4J_LOCAL_PORT', 7687),
       heapMb: int(env, 'NEO4J_LOCAL_HEAP_MB', 1024),
       pagecacheMb: int(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
     },
@@ -206,6 +209,30 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** A TCP port, 1-65535 (0 for PORT: any free port). */
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n > 65_535 || (n === 0 && name !== 'PORT')) throw new Error(`${name} must be a TCP port (1-65535), got "${env[name]}"`);
+  return n;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+/** A size as Express's body parser reads it: a number of bytes, or with kb, mb or gb (`32mb`). */
+function size(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(raw.trim())) throw new Error(`${name} must be a size such as 32mb, 500kb or 1048576, got "${raw}"`);
+  return raw.trim();
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -8,7 +8,13 @@ import { createServer } from './server';
 
 // Wires configuration, Neo4j and the HTTP server, then listens. See README.md, "Configuration".
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    // A malformed setting: its message names the variable; a stack would only hide it.
+    return cannotStart(err instanceof Error ? err.message : String(err));
+  }
   const log = createLogger(config.logLevel);
   // Under a steady load V8 lets its heap grow to four times what survives a full collection before
   // it collects again: the mixed load's server kept about 100 MB alive and reached 600 MB resident.
@@ -50,7 +56,12 @@ async function main(): Promise<void> {
   const closable = config.auth.closedByStoredTokens === true;
   // (Should that read fail, the first request without a token asks again.)
   const anonymous = local ? await server.authenticator.roleOfAnonymous().catch(() => config.auth.anonymousRole) : config.auth.anonymousRole;
-  const url = await server.listen(config.port, config.host);
+  const url = await server.listen(config.port, config.host).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') return cannotStart(`port ${config.port} on ${config.host} is already in use (PORT, HOST)`);
+    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return cannotStart(`cannot listen on ${config.host} (HOST): ${err.code}`);
+    if (err.code === 'EACCES') return cannotStart(`no permission to listen on port ${config.port} (PORT)`);
+    throw err;
+  });
   log.info({ url }, 'mlgraph is serving GraphQL');
   if (anonymous === null) {
     log.info({ provisionedTokens: config.auth.tokens.length }, `requests need an API token${closable ? ' (API tokens are stored: `mlgraph token list`)' : ''}`);
@@ -76,6 +87,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // The local Neo4j is this process's own: should it die, stop too (and say so), so that whatever
+  // runs mlgraph starts both again, rather than serve UNAVAILABLE forever.
+  void local?.exited.then(() => {
+    if (stopping) return;
+    log.fatal('the local Neo4j exited unexpectedly: stopping mlgraph (start it again; its data is kept)');
+    void server.stop().finally(() => process.exit(1));
+  });
+}
+
+/** Stops the start with one line naming the cause, no stack trace. */
+function cannotStart(message: string): never {
+  process.stderr.write(`mlgraph cannot start: ${message}\n`);
+  process.exit(1);
 }
 
 main().catch((err) => {

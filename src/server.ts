@@ -40,7 +40,7 @@ import { createSchema } from './schema';
 
 export interface ServerDeps {
   config: Pick<Config, 'bodyLimit' | 'introspection' | 'landingPage'> &
-    Partial<Pick<Config, 'auth' | 'http' | 'host' | 'metrics' | 'executor'>> & { limits?: Partial<Limits> };
+    Partial<Pick<Config, 'auth' | 'http' | 'host' | 'metrics' | 'executor' | 'shutdownGraceMs'>> & { limits?: Partial<Limits> };
   graph: Graph;
   log: Logger;
   readiness?: Readiness;
@@ -104,7 +104,8 @@ export async function createServer(deps: ServerDeps): Promise<MlgraphServer> {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: validationLimitRules(limits),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // A stop waits this long for requests in flight (a 10,000-entity ingest takes 10-40 s), then closes them.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.config.shutdownGraceMs ?? 30_000 }),
       metricsPlugin(metrics),
       authorizationPlugin,
       limitsPlugin(schema, limits),

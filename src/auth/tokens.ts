@@ -52,7 +52,13 @@ export function parseProvisionedTokens(text: string, source: string): Provisione
 export function loadProvisionedTokens(env: NodeJS.ProcessEnv): ProvisionedToken[] {
   const tokens = env.MLGRAPH_TOKENS ? parseProvisionedTokens(env.MLGRAPH_TOKENS, 'MLGRAPH_TOKENS') : [];
   if (env.MLGRAPH_TOKENS_FILE) {
-    tokens.push(...parseProvisionedTokens(fs.readFileSync(env.MLGRAPH_TOKENS_FILE, 'utf8'), env.MLGRAPH_TOKENS_FILE));
+    let text: string;
+    try {
+      text = fs.readFileSync(env.MLGRAPH_TOKENS_FILE, 'utf8');
+    } catch (err) {
+      throw new Error(`MLGRAPH_TOKENS_FILE: cannot read ${env.MLGRAPH_TOKENS_FILE} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    tokens.push(...parseProvisionedTokens(text, env.MLGRAPH_TOKENS_FILE));
   }
   return tokens;
 }

@@ -50,6 +50,8 @@ export interface LocalNeo4j {
   uri: string;
   version: string;
   pid: number;
+  /** Resolves when the process has exited, for whatever reason (stop, kill, or a crash). */
+  exited: Promise<void>;
   /** Resolves when the process has exited; it shuts the database down cleanly first. */
   stop(): Promise<void>;
   /** Ends the process at once (SIGKILL), as a crash would. */
@@ -144,6 +146,7 @@ function handle(child: ChildProcess, exited: Promise<void>, uri: string, version
     uri,
     version,
     pid: child.pid!,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin!.end(); // the launcher shuts down cleanly at end of input

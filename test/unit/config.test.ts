@@ -47,6 +47,17 @@ describe('loadConfig', () => {
   it('names the variable when a value is malformed', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ GRAPHQL_LANDING_PAGE: 'maybe' })).toThrow(/GRAPHQL_LANDING_PAGE/);
+    // Checked before anything starts, each naming its variable.
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a TCP port (1-65535), got "70000"');
+    expect(() => loadConfig({ NEO4J_LOCAL_PORT: '0' })).toThrow(/^NEO4J_LOCAL_PORT must be a TCP port/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+    expect(() => loadConfig({ BODY_LIMIT: 'huge' })).toThrow(/^BODY_LIMIT must be a size/);
+    expect(() => loadConfig({ MLGRAPH_TOKENS_FILE: '/nonexistent/tokens' })).toThrow('MLGRAPH_TOKENS_FILE: cannot read /nonexistent/tokens (ENOENT)');
+    expect(loadConfig({ PORT: '0', LOG_LEVEL: 'debug', BODY_LIMIT: '1.5MB' })).toMatchObject({ port: 0, logLevel: 'debug', bodyLimit: '1.5MB' });
+  });
+
+  it('waits SHUTDOWN_GRACE_MS (30 s by default) for requests in flight when it stops', () => {
+    expect([loadConfig({}).shutdownGraceMs, loadConfig({ SHUTDOWN_GRACE_MS: '5000' }).shutdownGraceMs]).toEqual([30_000, 5000]);
   });
 
   it('reads the request limits, HTTP timeouts and METRICS_ENABLED, with defaults', () => {
