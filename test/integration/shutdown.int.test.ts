@@ -1,8 +1,20 @@
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
+import { localNeo4jBuilt } from '../../src/local/local-neo4j';
 import { createServer } from '../../src/server';
 import { rawDriver, testGraph, testLog, testNeo4j, uniqueId } from '../support/harness';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 describe('graceful shutdown', () => {
   it('drains an in-flight ingest batch: it completes and is stored whole before the server stops', async () => {
@@ -40,12 +52,7 @@ describe('graceful shutdown', () => {
 
   it('npm start hands a SIGTERM sent to npm on to the server, which drains and exits', async () => {
     execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-    const port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port: p } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const target = testNeo4j();
     // --ignore-scripts skips prestart (already built); the start script itself still runs.
     const npm = spawn('npm', ['start', '--ignore-scripts'], {
@@ -84,4 +91,38 @@ describe('graceful shutdown', () => {
       if (npm.exitCode === null) npm.kill('SIGKILL');
     }
   }, 180_000);
+
+  // The local Neo4j is the server's own child: should it die, the server says so and exits (code 1)
+  // for whatever runs it to start both again, instead of answering UNAVAILABLE forever.
+  (localNeo4jBuilt() ? it : it.skip)('exits when its local Neo4j dies', async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mlgraph-child-'));
+    const [port, bolt] = [await freePort(), await freePort()];
+    const { NEO4J_URI: _uri, ...env } = process.env;
+    const server = spawn(process.execPath, ['dist/src/index.js'], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', NEO4J_LOCAL_HOME: home, NEO4J_LOCAL_PORT: String(bolt), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    server.stdout.on('data', (d) => (out += d));
+    server.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    try {
+      let ready = false;
+      for (let i = 0; i < 240 && !ready; i++) {
+        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+        if (!ready) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(ready).toBe(true);
+      const java = Number(execFileSync('pgrep', ['-f', `LocalNeo4j --home ${home}`]).toString().trim().split('\n')[0]);
+      process.kill(java, 'SIGKILL');
+      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code).toBe(1);
+      expect(out).toContain('the local Neo4j exited unexpectedly');
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
