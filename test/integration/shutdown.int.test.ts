@@ -16,6 +16,14 @@ const freePort = () =>
     });
   });
 
+/** Whether the server on `port` answers /ready with 200 within `ms`. */
+async function readyWithin(port: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+    if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return true;
+  }
+  return false;
+}
+
 describe('graceful shutdown', () => {
   it('drains an in-flight ingest batch: it completes and is stored whole before the server stops', async () => {
     const graph = testGraph();
@@ -64,12 +72,7 @@ describe('graceful shutdown', () => {
     npm.stdout.on('data', (d) => (out += d));
     const npmExited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
     try {
-      let ready = false;
-      for (let i = 0; i < 120 && !ready; i++) {
-        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
-        if (!ready) await new Promise((r) => setTimeout(r, 500));
-      }
-      expect(ready).toBe(true);
+      expect(await readyWithin(port, 60_000)).toBe(true);
       const serverPid = Number(execFileSync('pgrep', ['-P', String(npm.pid), '-f', '^node dist/src/index.js']).toString().trim());
       expect(serverPid).toBeGreaterThan(0);
 
@@ -109,12 +112,7 @@ describe('graceful shutdown', () => {
     server.stderr.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     try {
-      let ready = false;
-      for (let i = 0; i < 240 && !ready; i++) {
-        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
-        if (!ready) await new Promise((r) => setTimeout(r, 500));
-      }
-      expect(ready).toBe(true);
+      expect(await readyWithin(port, 120_000)).toBe(true);
       const java = Number(execFileSync('pgrep', ['-f', `LocalNeo4j --home ${home}`]).toString().trim().split('\n')[0]);
       process.kill(java, 'SIGKILL');
       const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 30_000))]);
