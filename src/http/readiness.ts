@@ -1,4 +1,5 @@
 import { migrate, warmWalkPlans, type Graph } from '../graph';
+import { ErrorCode } from '../errors/error-code';
 import type { Logger } from '../logger';
 import type { Neo4jInfo } from '../modules/system/system.service';
 
@@ -15,6 +16,8 @@ export class Readiness {
   private migrated = false;
   private stopped = false;
   private lastError = 'migrations have not run yet';
+  /** Whether the last attempt to migrate found Neo4j unreachable (or refusing the credentials). */
+  private unreachable = false;
   private lastLogged: string | undefined;
 
   constructor(
@@ -37,6 +40,7 @@ export class Readiness {
         return;
       } catch (err) {
         this.lastError = err instanceof Error ? err.message : String(err);
+        this.unreachable = (err as { extensions?: { code?: unknown } } | null)?.extensions?.code === ErrorCode.UNAVAILABLE;
         this.log.warn({ attempt, err: this.lastError }, 'cannot migrate the database yet; retrying');
         await new Promise((r) => setTimeout(r, this.retryMs).unref());
       }
@@ -52,7 +56,7 @@ export class Readiness {
    * health page is no place for driver internals); the detail is logged once each time it changes.
    */
   async check(): Promise<ReadyState> {
-    if (!this.migrated) return { ready: false, reason: 'migrations pending' };
+    if (!this.migrated) return { ready: false, reason: this.unreachable ? 'Neo4j is unreachable' : 'migrations pending' };
     try {
       // Over the graph's own probe connection: fails fast, and never waits behind busy requests.
       const neo4j = await this.graph.health();

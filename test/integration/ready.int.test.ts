@@ -43,7 +43,16 @@ describe('/ready follows Neo4j', () => {
       expect(ready.body).toEqual({ status: 'unavailable', reason: 'migrations pending' });
       const health = await fetch(url.replace(/\/graphql$/, '/health'));
       expect(health.status).toBe(200);
+      // Once a try to migrate has found nobody there, it says so.
+      void server.readiness.migrateWhenReachable();
+      let body = ready.body;
+      for (let i = 0; i < 100 && body.reason === 'migrations pending'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        body = (await readyStatus(url)).body;
+      }
+      expect(body).toEqual({ status: 'unavailable', reason: 'Neo4j is unreachable' });
     } finally {
+      server.readiness.stop();
       await server.stop();
       await graph.close();
     }
