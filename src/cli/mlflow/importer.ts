@@ -93,8 +93,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
       const digest = digestOf(input);
       const changed = o.full || stored?.properties.get(PROP.digest) !== digest;
       const label = `MLflow experiment ${e.experiment_id} (${e.name})`;
-      // Created then in MLflow, or changed at its last update.
-      const time = stored ? [e.last_update_time, e.creation_time] : [e.creation_time, e.last_update_time];
+      const time = map.changedAt(stored !== undefined, e.creation_time, e.last_update_time);
       if (changed) {
         const old = { [PROP.digest]: stored?.properties.get(PROP.digest) ?? '', [PROP.runsUntil]: stored?.properties.get(PROP.runsUntil) ?? '', [PROP.openRuns]: stored?.properties.get(PROP.openRuns) ?? '' };
         changedExperiments.push({ kind: 'experiments', urn, input: map.at(withImportState(input, old), ...time), label });
@@ -118,10 +117,11 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
   for (const r of runs) {
     const urns: string[] = [];
     for (const di of r.inputs?.dataset_inputs ?? []) {
-      const urn = datasetUrn(map.datasetInput(ctx, di.dataset));
+      const logged = map.datasetInput(ctx, di.dataset);
+      const urn = datasetUrn(logged);
       const started = map.millis(r.info.start_time);
       if (started !== undefined && started < (firstUse.get(urn) ?? Infinity)) firstUse.set(urn, started);
-      const input = map.at(map.datasetInput(ctx, di.dataset), firstUse.get(urn));
+      const input = map.at(logged, firstUse.get(urn));
       datasets.set(urn, { kind: 'datasets', urn, input, label: `MLflow dataset ${di.dataset.name} (${di.dataset.digest}) of run ${r.info.run_id}` });
       urns.push(urn);
     }
@@ -163,7 +163,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     const stored = storedGroups.get(urn);
     if (!o.full && stored?.properties.get(PROP.digest) === digest) continue;
     groupsSent.add(urn);
-    const time = stored ? [m.last_updated_timestamp, m.creation_timestamp] : [m.creation_timestamp, m.last_updated_timestamp];
+    const time = map.changedAt(stored !== undefined, m.creation_timestamp, m.last_updated_timestamp);
     planned.push({ kind: 'modelGroups', urn, input: map.at(withImportState(input, { [PROP.digest]: digest }), ...time), label: `MLflow registered model ${m.name}` });
   }
   const runsById = new Map(runs.map((r) => [r.info.run_id, r]));
@@ -182,7 +182,7 @@ export async function importMlflow(mlflow: MlflowRest, client: GraphQLClient, o:
     if (!o.full && !metrics.length && stored?.properties.get(PROP.digest) === digest) continue;
     if (run && !known.has(run)) warnings.push(`model ${v.name} version ${v.version}: its run ${v.run_id} is not in MLflow's active runs nor in mlgraph; imported without it`);
     const sent = metrics.length ? { ...input, metrics } : input;
-    const time = stored ? [v.last_updated_timestamp, v.creation_timestamp] : [v.creation_timestamp, v.last_updated_timestamp];
+    const time = map.changedAt(stored !== undefined, v.creation_timestamp, v.last_updated_timestamp);
     planned.push({ kind: 'models', urn, input: map.at(withImportState(sent, { [PROP.digest]: digest }), ...time), label: `MLflow model ${v.name} version ${v.version}` });
   }
 

@@ -253,6 +253,15 @@ export function at(input: Input, ...times: (number | string | undefined)[]): Inp
   return input;
 }
 
+/**
+ * The times for {@link at} of something MLflow created and may have updated since: its creation
+ * when mlgraph does not have it yet (the write creates it), else its last update (the write
+ * changes it); the other when MLflow lacks one.
+ */
+export function changedAt(stored: boolean, created: number | string | undefined, updated: number | string | undefined): (number | string | undefined)[] {
+  return stored ? [updated, created] : [created, updated];
+}
+
 /** When a run's facts as read became true: its end when it has ended, else its start. */
 export function runTime(run: MlflowRun): number | string | undefined {
   return run.info.end_time ?? run.info.start_time;

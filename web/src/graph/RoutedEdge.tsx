@@ -12,14 +12,15 @@ export type RoutedFlowEdge = Edge<RoutedEdgeData, 'routed'>;
 export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<RoutedFlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, label, labelStyle, markerEnd, style } = props;
   const bends = data?.bends ?? [];
+  let path: string, labelX: number, labelY: number;
   if (bends.length === 0) {
-    const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-    return <BaseEdge path={path} labelX={labelX} labelY={labelY} label={label} labelStyle={labelStyle} markerEnd={markerEnd} style={style} />;
+    [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  } else {
+    const points = [{ x: sourceX, y: sourceY }, ...bends, { x: targetX, y: targetY }];
+    path = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
+    const mid = Math.floor((points.length - 1) / 2);
+    labelX = (points[mid].x + points[mid + 1].x) / 2;
+    labelY = (points[mid].y + points[mid + 1].y) / 2;
   }
-  const points = [{ x: sourceX, y: sourceY }, ...bends, { x: targetX, y: targetY }];
-  const path = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
-  const mid = Math.floor((points.length - 1) / 2);
-  const labelX = (points[mid].x + points[mid + 1].x) / 2;
-  const labelY = (points[mid].y + points[mid + 1].y) / 2;
   return <BaseEdge path={path} labelX={labelX} labelY={labelY} label={label} labelStyle={labelStyle} markerEnd={markerEnd} style={style} />;
 });
